@@ -1,0 +1,10 @@
+/** Where a command writes; injected so tests can capture output without spawning a process. */
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** Exit codes of the CLI contract (DESIGN "CLI"). */
+export const EXIT = { ok: 0, failed: 1, invalid: 2 } as const;
+
+export class UsageError extends Error {}

@@ -64,3 +64,14 @@ export async function matrixOfWorkspace(
   engine.jwt = await prepareJwt([], engine.allJwtProviders(), engine.probesSpec.jwks ?? {});
   return { entries: evaluateMatrix(engine, options), diagnostics: engine.diagnostics };
 }
+
+/** Evaluates the whole matrix and returns how many decisions it made (for benchmarks). */
+export function countMatrix(engine: Engine, options: MatrixOptions = {}): number {
+  const now = options.now ?? new Date();
+  let n = 0;
+  for (const { spec } of matrixProbes(engine, options)) {
+    evaluateProbe(engine, spec, n, now);
+    n++;
+  }
+  return n;
+}

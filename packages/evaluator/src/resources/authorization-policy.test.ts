@@ -391,6 +391,30 @@ describe('AuthorizationPolicy: webhook errors', () => {
     expect(withCode(diagnostics, 'authz.condition-bad-value').map(lineOf)).toEqual([14, 16]);
   });
 
+  it('when: empty values are refused, and request.experimental.inline.headers is a known key', () => {
+    const { diagnostics } = readYaml(
+      policyWith(
+        '  rules:\n  - when:\n    - key: request.headers[x]\n      notValues: [""]\n' +
+          '    - key: request.experimental.inline.headers[x]\n      values: ["a"]\n',
+      ),
+    );
+    const d = oneWithCode(diagnostics, 'authz.empty-value');
+    expect(d.message).toContain('invalid `notValue` for `key` request.headers[x]: empty value not allowed');
+    expect(lineOf(d)).toBe(9);
+    expect(diagnostics).toHaveLength(1);
+  });
+
+  it('IP values follow Go netip: zones on addresses, no leading zeros in prefix lengths', () => {
+    const { diagnostics } = readYaml(
+      policyWith(
+        '  rules:\n  - from:\n    - source:\n        ipBlocks: ["fe80::1%eth0", "1.2.3.0/024", "::ffff:1.2.3.4", "1::/0"]\n',
+      ),
+    );
+    expect(withCode(diagnostics, 'authz.bad-ip').map((d) => d.message)).toEqual([
+      expect.stringContaining('bad CIDR range (1.2.3.0/024)'),
+    ]);
+  });
+
   it('Z56: serviceAccounts with principals in one source is refused; service account and trust domain values', () => {
     const { diagnostics } = readYaml(
       policyWith(
@@ -481,6 +505,15 @@ describe('AuthorizationPolicy: selector and targetRefs', () => {
     expect(lineOf(oneWithCode(diagnostics, 'target-ref.name-required'))).toBe(11);
     expect(lineOf(oneWithCode(diagnostics, 'target-ref.kind'))).toBe(12);
     expect(lineOf(oneWithCode(diagnostics, 'target-ref.namespace'))).toBe(13);
+  });
+
+  it('targetRef namespace is refused even when it names the policy namespace; group core means Service', () => {
+    const { diagnostics } = readYaml(
+      policyWith(
+        '  targetRefs:\n  - {kind: Service, group: core, name: a}\n  - {kind: Service, name: b, namespace: foo}\n',
+      ),
+    );
+    expect(diagnostics.map((d) => [d.code, lineOf(d)])).toEqual([['target-ref.namespace', 9]]);
   });
 });
 

@@ -245,13 +245,16 @@ function readCondition(r: Reader, cond: Dict, at: NodePath, action: Authorizatio
       `at least one of \`values\` or \`notValues\` must be set for key ${key}`,
     );
   } else {
-    let reported = false;
-    for (const list of [values ?? [], notValues ?? []]) {
-      const problem = reported ? null : checkAttribute(key, list);
-      if (problem !== null) {
-        reported = true;
-        r.error(problem.code, keyPath, `invalid \`value\` for \`key\` ${key}: ${problem.message}`);
-      }
+    const valueProblem = checkAttribute(key, values ?? []);
+    const notValueProblem = checkAttribute(key, notValues ?? []);
+    if (valueProblem !== null) {
+      r.error(valueProblem.code, keyPath, `invalid \`value\` for \`key\` ${key}: ${valueProblem.message}`);
+    } else if (notValueProblem !== null) {
+      r.error(
+        notValueProblem.code,
+        keyPath,
+        `invalid \`notValue\` for \`key\` ${key}: ${notValueProblem.message}`,
+      );
     }
   }
   if (

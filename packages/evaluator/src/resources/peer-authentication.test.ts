@@ -107,6 +107,13 @@ describe('PeerAuthentication', () => {
     expect(withCode(diagnostics, 'peer.port-level-requires-selector')).toHaveLength(1);
   });
 
+  it('portLevelMtls: {} without a selector is rejected as well (CRD rule)', () => {
+    const { diagnostics } = readYaml(
+      'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: p}\nspec:\n  portLevelMtls: {}\n',
+    );
+    expect(lineOf(oneWithCode(diagnostics, 'peer.port-level-requires-selector'))).toBe(5);
+  });
+
   it('port keys must be 1-65535', () => {
     const { resources, diagnostics } = readYaml(yaml`
       apiVersion: security.istio.io/v1

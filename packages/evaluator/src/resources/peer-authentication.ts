@@ -48,7 +48,8 @@ export function readPeerAuthentication(
       const portMode = entry === undefined ? 'UNSET' : readMode(r, entry, portPath);
       if (port >= 1 && port <= 65535) portLevelMtls.push({ port, mode: portMode });
     }
-    if (ownKeys(ports).length > 0 && !hasLabels) {
+    // CRD rule: any portLevelMtls (even `{}`) needs a selector with labels.
+    if (!hasLabels) {
       r.error(
         'peer.port-level-requires-selector',
         [...at, 'portLevelMtls'],

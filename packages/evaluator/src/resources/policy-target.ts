@@ -71,7 +71,7 @@ function readTargetRef(r: Reader, ref: Dict, at: NodePath): TargetRef {
   const namespace = r.string(ref, 'namespace', at);
   if (name === '') r.error('target-ref.name-required', at, 'targetRef name must be set');
   if (kind === '') r.error('target-ref.kind-required', at, 'targetRef kind must be set');
-  else if (!ALLOWED_TARGETS.some((t) => t.group === group && t.kind === kind)) {
+  else if (!ALLOWED_TARGETS.some((t) => t.group === (group === 'core' ? '' : group) && t.kind === kind)) {
     const allowed = ALLOWED_TARGETS.map((t) => `${t.group === '' ? 'core' : t.group}/${t.kind}`).join(', ');
     r.error(
       'target-ref.kind',
@@ -79,7 +79,7 @@ function readTargetRef(r: Reader, ref: Dict, at: NodePath): TargetRef {
       `targetRef must be to one of [${allowed}], found ${group === '' ? 'core' : group}/${kind}`,
     );
   }
-  if (namespace !== undefined && namespace !== '' && namespace !== r.resource.namespace) {
+  if (namespace !== undefined && namespace !== '') {
     r.error(
       'target-ref.namespace',
       [...at, 'namespace'],

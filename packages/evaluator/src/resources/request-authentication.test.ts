@@ -127,6 +127,14 @@ describe('RequestAuthentication', () => {
     expect(withCode(scheme.diagnostics, 'jwt.jwks-uri').map(lineOf)).toEqual([7, 9]);
   });
 
+  it('inline jwks must parse as JSON', () => {
+    const d = oneWithCode(
+      readYaml(`${HEAD}  jwtRules:\n  - issuer: a\n    jwks: not-json\n`).diagnostics,
+      'jwt.jwks-parse',
+    );
+    expect(lineOf(d)).toBe(7);
+  });
+
   it('fromHeaders need a name; empty params, cookies, audiences and claim headers are refused', () => {
     const { diagnostics } = readYaml(
       `${HEAD}  jwtRules:\n  - issuer: a\n    fromHeaders:\n    - prefix: "Bearer "\n    fromParams: [""]\n` +

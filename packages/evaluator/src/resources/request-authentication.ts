@@ -60,6 +60,16 @@ function checkJwksUri(value: string): string | null {
   return null;
 }
 
+/** Inline JWKS must parse as a JSON object (a key, or a set with `keys`). */
+function isJwksJson(value: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+  } catch {
+    return false;
+  }
+}
+
 function nonEmptyStrings(r: Reader, obj: Dict, field: string, at: NodePath, what: string): string[] {
   const values = r.stringList(obj, field, at) ?? [];
   values.forEach((v, i) => {
@@ -77,6 +87,13 @@ function readJwtRule(r: Reader, raw: Dict, at: NodePath, index: number): JwtRule
     r.error('jwt.jwks-both', [...at, 'jwks'], 'jwksUri and jwks cannot both be set; use one of them', {
       key: true,
     });
+  }
+  if (jwks !== null && jwks !== '' && !isJwksJson(jwks)) {
+    r.error(
+      'jwt.jwks-parse',
+      [...at, 'jwks'],
+      'jwks parse error: inline jwks must be a JSON Web Key or Key Set (a JSON object)',
+    );
   }
   if (jwksUri !== null && jwksUri !== '') {
     const problem = checkJwksUri(jwksUri);

@@ -40,7 +40,10 @@ export function isIPv6(s: string): boolean {
   return head !== null && tail !== null && head + tail <= 7;
 }
 
+/** An address as Go's netip.ParseAddr accepts it (IPv6 may carry a `%zone`). */
 export function isIP(s: string): boolean {
+  const zone = s.indexOf('%');
+  if (zone >= 0) return zone < s.length - 1 && isIPv6(s.slice(0, zone));
   return isIPv4(s) || isIPv6(s);
 }
 
@@ -52,7 +55,7 @@ export function checkIpOrCidr(value: string): string | null {
   const bits = value.slice(slash + 1);
   const max = isIPv4(ip) ? 32 : isIPv6(ip) ? 128 : -1;
   if (max < 0) return `bad CIDR range (${value}): "${ip}" is not an IP address`;
-  if (!/^\d{1,3}$/.test(bits) || Number(bits) > max) {
+  if (!/^(0|[1-9]\d{0,2})$/.test(bits) || Number(bits) > max) {
     return `bad CIDR range (${value}): the prefix length must be 0-${max}`;
   }
   return null;
@@ -60,7 +63,7 @@ export function checkIpOrCidr(value: string): string | null {
 
 /** `ports`, `notPorts`, `destination.port`: a decimal integer 0-65535 (no ranges, no `*`). */
 export function checkPort(value: string): string | null {
-  if (!/^[+-]?\d+$/.test(value)) return `bad port (${value}): must be a decimal integer 0-65535`;
+  if (!/^\d+$/.test(value)) return `bad port (${value}): must be a decimal integer 0-65535`;
   const n = Number(value);
   if (n < 0 || n > 65535) return `bad port (${value}): must be in the range 0-65535`;
   return null;
@@ -101,6 +104,8 @@ export function checkServiceAccount(value: string): string | null {
   if (parts.length > 2 || parts.some((p) => p === '')) {
     return `service account "${value}": expected format 'serviceAccount' or 'namespace/serviceAccount'`;
   }
+  if (value.length > 320)
+    return `service account "${value.slice(0, 40)}…": value cannot exceed 320 characters`;
   return null;
 }
 
@@ -146,11 +151,15 @@ export function checkAttribute(key: string, values: readonly string[]): Attribut
     }
     return null;
   };
+  if (values.some((v) => v === '')) {
+    return { code: 'authz.empty-value', message: `empty value not allowed, found in ${key}` };
+  }
   const mapKey = (): AttributeProblem | null => {
     const problem = checkMapKey(key);
     return problem === null ? null : { code: 'authz.condition-bad-key', message: problem };
   };
   if (key.startsWith('request.headers')) return mapKey();
+  if (key.startsWith('request.experimental.inline.headers')) return mapKey();
   if (key.startsWith('request.auth.claims')) return mapKey();
   if (key.startsWith('experimental.envoy.filters.')) return mapKey();
   switch (key) {

@@ -1,0 +1,47 @@
+/**
+ * `pnpm bench`: prints one line per figure, `bench <name> <value> <unit>` (DESIGN; issue goals).
+ *  - evaluator.matrix.decisionsPerSecond: full matrix of 1,000 workloads in 100 namespaces under
+ *    1,000 policies (1,000,000 decisions). Goal ≥ 1,000,000/s.
+ *  - evaluator.edit.medianMs: parse + validate + evaluate all probes of a 100-workload, 100-policy,
+ *    300-probe workspace after a one-line edit. Goal ≤ 8 ms.
+ */
+import { createEvaluator } from '../src';
+import { generateWorkspace } from './generate';
+import { countMatrix } from '../src/matrix';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+async function matrixBench(): Promise<void> {
+  const ws = generateWorkspace({ workloads: 1000, namespaces: 100, policies: 1000, probes: 0 });
+  const engine = createEvaluator().compile(ws.text);
+  const start = performance.now();
+  const decisions = countMatrix(engine, { all: true, now: new Date('2026-01-01T00:00:00Z') });
+  const seconds = (performance.now() - start) / 1000;
+  console.log(`bench evaluator.matrix.decisionsPerSecond ${Math.round(decisions / seconds)} decisions/s`);
+  console.log(`bench evaluator.matrix.decisions ${decisions} decisions`);
+}
+
+async function editBench(): Promise<void> {
+  const ws = generateWorkspace({ workloads: 100, namespaces: 10, policies: 100, probes: 300 });
+  const evaluator = createEvaluator();
+  await evaluator.evaluate(ws.text);
+  const lines = ws.text.split('\n');
+  const target = lines.findIndex((l) => l.includes('values: ["tenant-'));
+  const times: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const edited = [...lines];
+    edited[target] = `      values: ["tenant-${i}"]`;
+    const text = edited.join('\n');
+    const start = performance.now();
+    const result = await evaluator.evaluate(text);
+    times.push(performance.now() - start);
+    if (result.probes.length !== 300) throw new Error('expected 300 probe results');
+  }
+  console.log(`bench evaluator.edit.medianMs ${median(times.slice(10)).toFixed(2)} ms`);
+}
+
+await matrixBench();
+await editBench();

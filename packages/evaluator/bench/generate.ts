@@ -38,7 +38,7 @@ export function generateWorkspace(options: { workloads: number; namespaces: numb
   }
   const doc = (body: string) => lines.push('---', body);
   for (let i = 0; i < options.policies; i++) {
-    const ns = i % 10 === 0 ? 'istio-system' : pick(r, nsNames);
+    const ns = i % 50 === 0 ? 'istio-system' : pick(r, nsNames);
     const action = pick(r, ['ALLOW', 'ALLOW', 'DENY', 'AUDIT']);
     const selector = r() > 0.3 ? `\n  selector:\n    matchLabels: {tier: t${i % 5}}` : '';
     const rules: string[] = [];

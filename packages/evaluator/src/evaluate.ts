@@ -112,7 +112,7 @@ export class Evaluator {
     engine.jwt = await prepareJwt(presentedTokens(engine), engine.allJwtProviders(), engine.probesSpec.jwks ?? {});
     const now = options.now ?? new Date();
     const own = options.probes === undefined;
-    const probes = (options.probes ?? engine.probesSpec.probes ?? []).map((p, i) => evaluateProbe(engine, p, i, now, own));
+    const probes = (options.probes ?? engine.probesSpec.probes ?? []).map((p, i) => evaluateProbe(engine, p, i, now, { fromDocument: own }));
     return {
       metadata: engine.metadata,
       diagnostics: [...engine.diagnostics, ...(own ? probeDiagnostics(engine) : [])],

@@ -44,6 +44,9 @@ export interface MeshWorkload {
   listens: number[];
   /** `<trust domain>/ns/<ns>/sa/<sa>` (without spiffe://). */
   principal: string;
+  trustDomain: string;
+  /** The SPIFFE URI SAN of its certificate. */
+  uri: string;
 }
 
 export interface MeshModel {
@@ -169,6 +172,8 @@ function buildWorkload(spec: WorkloadSpec, trustDomain: string, ip: string): Mes
     ports,
     listens: spec.listens ?? [],
     principal: `${trustDomain}/ns/${spec.namespace}/sa/${serviceAccount}`,
+    trustDomain,
+    uri: `spiffe://${trustDomain}/ns/${spec.namespace}/sa/${serviceAccount}`,
   };
 }
 

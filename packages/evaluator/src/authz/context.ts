@@ -7,6 +7,8 @@ export interface Peer {
   trustDomain: string;
   namespace: string;
   serviceAccount: string;
+  /** `spiffe://` + principal: the URI SAN. */
+  uri: string;
 }
 
 export interface AuthzHttp {

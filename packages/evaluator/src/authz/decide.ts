@@ -131,21 +131,22 @@ function extAuthzAllows(provider: ExtensionProviderSpec, request: AuthzRequest):
   });
 }
 
-export function decideCustom(set: PolicySet, request: AuthzRequest): CustomDecision {
-  const steps: RawStep[] = set.notes.filter((n) => n.stage === 'custom');
+export function decideCustom(set: PolicySet, request: AuthzRequest, trace = true): CustomDecision {
+  const steps: RawStep[] = trace ? set.notes.filter((n) => n.stage === 'custom') : [];
   if (set.custom.length === 0 || !set.provider) return { denied: false, status: 0, steps };
   const provider = set.provider;
   if (request.chain === 'tcp' && provider.envoyExtAuthzHttp) {
-    steps.push({ stage: 'custom', outcome: 'skip', message: `CUSTOM provider "${provider.name}" is an HTTP ext_authz provider: not applied on TCP ports` });
+    if (trace) steps.push({ stage: 'custom', outcome: 'skip', message: `CUSTOM provider "${provider.name}" is an HTTP ext_authz provider: not applied on TCP ports` });
     return { denied: false, status: 0, steps };
   }
   const match = firstMatch(set.custom, request);
   if (!match) {
-    steps.push({ stage: 'custom', outcome: 'pass', message: 'no CUSTOM rule matched: ext_authz is not called' });
+    if (trace) steps.push({ stage: 'custom', outcome: 'pass', message: 'no CUSTOM rule matched: ext_authz is not called' });
     return { denied: false, status: 0, steps };
   }
   const allowed = extAuthzAllows(provider, request);
   const status = provider.simulate?.deniedStatus ?? 403;
+  if (!trace) return { denied: !allowed, status, steps };
   steps.push({
     stage: 'custom',
     outcome: allowed ? 'pass' : 'fail',
@@ -196,8 +197,13 @@ function describeAllowMiss(set: PolicySet, request: AuthzRequest): RawStep[] {
   return steps;
 }
 
-export function decideRbac(set: PolicySet, request: AuthzRequest): RbacDecision {
+/** `trace: false` decides without building any step (the matrix's hot path). */
+export function decideRbac(set: PolicySet, request: AuthzRequest, trace = true): RbacDecision {
   const steps: RawStep[] = [];
+  if (!trace) {
+    if (firstMatch(set.deny, request)) return { denied: true, steps };
+    return { denied: set.allow.length > 0 && !firstMatch(set.allow, request), steps };
+  }
   for (const compiled of set.dryRun) {
     const m = firstMatch([compiled], request);
     steps.push({

@@ -65,19 +65,27 @@ function principalMatcher(values: readonly string[], td: TrustDomains): Predicat
 }
 
 function namespaceMatcher(values: readonly string[]): Predicate {
-  // Regex `.*/ns/<value with * as .*>/.*` over the peer's URI SAN.
-  const regexes = values.map((v) => new RegExp(`^.*/ns/${v.split('*').map(escapeRegex).join('.*')}/.*$`));
+  // Regex `.*/ns/<value with * as .*>/.*` over the peer's URI SAN. Without a `*` that regex holds
+  // exactly when the SPIFFE namespace equals the value (no SPIFFE segment contains '/').
+  const exact = values.filter((v) => !v.includes('*'));
+  const regexes = values.filter((v) => v.includes('*')).map((v) => new RegExp(`^.*/ns/${v.split('*').map(escapeRegex).join('.*')}/.*$`));
   return (r) => {
-    if (!r.peer) return false;
-    const uri = `spiffe://${r.peer.principal}`;
-    for (const re of regexes) if (re.test(uri)) return true;
+    const peer = r.peer;
+    if (!peer) return false;
+    if (exact.includes(peer.namespace)) return true;
+    for (const re of regexes) if (re.test(peer.uri)) return true;
     return false;
   };
 }
 
 function serviceAccountMatcher(values: readonly string[], policyNamespace: string): Predicate {
-  const wanted = values.map((v) => (v.includes('/') ? v : `${policyNamespace}/${v}`));
-  return (r) => r.peer !== null && wanted.includes(`${r.peer.namespace}/${r.peer.serviceAccount}`);
+  const wanted = values.map((v) => (v.includes('/') ? v.split('/') : [policyNamespace, v]));
+  return (r) => {
+    const peer = r.peer;
+    if (peer === null) return false;
+    for (const [ns, sa] of wanted) if (peer.namespace === ns && peer.serviceAccount === sa) return true;
+    return false;
+  };
 }
 
 function trustDomainMatcher(values: readonly string[], td: TrustDomains): Predicate {

@@ -80,9 +80,54 @@ function tlsFor(
   return fromSubset ?? fromPolicy(dr.trafficPolicy, ['spec', 'trafficPolicy']) ?? { mode: null, path: ['spec'] };
 }
 
+/**
+ * Memoises DestinationRule selection. Without workload selectors the choice depends only on the
+ * client's namespace and the Service, so it is cached per (client namespace, server).
+ */
+export class DestinationRuleIndex {
+  private readonly cache = new Map<MeshWorkload, Map<string, DestinationRule | null>>();
+  private readonly candidates = new Map<MeshWorkload, readonly DestinationRule[]>();
+  private readonly bySelector: boolean;
+
+  constructor(
+    readonly rules: readonly DestinationRule[],
+    private readonly mesh: MeshModel,
+  ) {
+    this.bySelector = rules.some((r) => r.workloadSelector !== null);
+  }
+
+  /** DestinationRules whose host covers the server's Service, whatever the client. */
+  private candidatesOf(server: MeshWorkload): readonly DestinationRule[] {
+    let list = this.candidates.get(server);
+    if (!list) {
+      const fqdn = `${server.service}.${server.namespace}.svc.${this.mesh.trustDomain}`;
+      list = this.rules.filter((dr) => hostMatches(dr.host, dr.meta.namespace, fqdn, this.mesh.trustDomain) > 0);
+      this.candidates.set(server, list);
+    }
+    return list;
+  }
+
+  select(client: MeshWorkload, server: MeshWorkload): DestinationRule | null {
+    const candidates = this.candidatesOf(server);
+    if (candidates.length === 0) return null;
+    if (this.bySelector) return selectDestinationRule(candidates, this.mesh, client, server);
+    let byNamespace = this.cache.get(server);
+    if (!byNamespace) {
+      byNamespace = new Map();
+      this.cache.set(server, byNamespace);
+    }
+    let found = byNamespace.get(client.namespace);
+    if (found === undefined) {
+      found = selectDestinationRule(candidates, this.mesh, client, server);
+      byNamespace.set(client.namespace, found);
+    }
+    return found;
+  }
+}
+
 export function clientTls(
   mesh: MeshModel,
-  destinationRules: readonly DestinationRule[],
+  destinationRules: DestinationRuleIndex,
   peerAuthentications: PeerAuthenticationIndex,
   client: MeshWorkload,
   server: MeshWorkload,
@@ -90,7 +135,7 @@ export function clientTls(
   targetPort: number,
   subset: string | null = null,
 ): ClientTlsDecision {
-  const dr = selectDestinationRule(destinationRules, mesh, client, server);
+  const dr = destinationRules.select(client, server);
   if (dr) {
     const tls = tlsFor(dr, servicePort, subset);
     if (tls.mode) {

@@ -7,6 +7,7 @@ import { PolicyCompiler, buildPolicySet, type PolicySet } from '../authz/decide'
 import type { NodePath, ParsedDocument } from '../document';
 import type { JwtContext, JwtProvider } from '../jwt';
 import { buildMesh, type MeshModel, type MeshWorkload } from '../mesh';
+import { DestinationRuleIndex } from '../mtls/client-tls';
 import { PeerAuthenticationIndex } from '../mtls/peer-authentication';
 import { parseWorkspaceText, type ParseCache } from '../parse';
 import { readResources } from '../resources';
@@ -26,6 +27,7 @@ export class Engine {
   readonly mesh: MeshModel;
   readonly resources: ResourceSet;
   readonly peerAuthentications: PeerAuthenticationIndex;
+  readonly destinationRules: DestinationRuleIndex;
   readonly authorization: PolicyIndex<AuthorizationPolicy>;
   readonly requestAuthentication: PolicyIndex<RequestAuthentication>;
   /** Set by `prepare` (asynchronous JWT verification) before probes are evaluated. */
@@ -51,6 +53,7 @@ export class Engine {
     this.resources = read.resources;
     this.diagnostics = [...parsed.diagnostics, ...workspace.diagnostics, ...read.diagnostics];
     this.peerAuthentications = new PeerAuthenticationIndex(this.resources.peerAuthentications, this.mesh);
+    this.destinationRules = new DestinationRuleIndex(this.resources.destinationRules.filter((r) => !r.meta.rejected), this.mesh);
     this.authorization = new PolicyIndex(this.resources.authorizationPolicies, this.mesh);
     this.requestAuthentication = new PolicyIndex(this.resources.requestAuthentications, this.mesh);
     this.compiler = new PolicyCompiler({ local: this.mesh.trustDomain, aliases: this.mesh.trustDomainAliases });

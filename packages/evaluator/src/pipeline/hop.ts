@@ -4,11 +4,12 @@
  * proxy CUSTOM → JWT → AUDIT → DENY → ALLOW (SEMANTICS §1, §E).
  */
 import { decideCustom, decideRbac, type RawStep } from '../authz/decide';
-import type { AuthzRequest, Peer } from '../authz/context';
+import type { AuthzRequest } from '../authz/context';
 import { authenticate, type JwtOutcome } from '../jwt';
-import { normalizePath, remoteAddress } from '../match';
+import { normalizePath, remoteAddress, type NormalizedPath } from '../match';
 import type { MeshWorkload } from '../mesh';
 import { clientTls, handshake, type ClientSends, type ServerAccepts } from '../mtls/client-tls';
+import type { ModeDecision } from '../mtls/peer-authentication';
 import type { HttpRequestModel } from '../request';
 import type { Verdict } from '../types';
 import type { Engine } from './engine';
@@ -27,6 +28,23 @@ export interface HopInput {
   subset: string | null;
   nowSeconds: number;
   hop: number;
+  /** false: decide only, build no trace (the matrix). */
+  trace: boolean;
+  /**
+   * jwt_authn's outcome for this exact request at this server, when the caller already knows it:
+   * it depends on the request and the server only, so the matrix computes it once per server.
+   */
+  jwt: JwtOutcome | undefined;
+  /** The request path after Envoy's normalization, when already known. */
+  normalized: NormalizedPath | undefined;
+  /** The SNI an mTLS client sets for this server port, when already known. */
+  sni: string | undefined;
+}
+
+/** The SNI an Istio mTLS client sets: `outbound_.<port>_.<subset>_.<fqdn>`. */
+export function sniOf(input: Pick<HopInput, 'server' | 'servicePort' | 'subset'>, trustDomain: string): string {
+  const s = input.server;
+  return `outbound_.${input.servicePort}_.${input.subset ?? ''}_.${s.service}.${s.namespace}.svc.${trustDomain}`;
 }
 
 export interface HopStep extends RawStep {
@@ -43,13 +61,6 @@ export interface HopResult {
   /** Envoy remote address at this hop (for XFF on the next hop). */
   remoteIp: string;
 }
-
-const peerOf = (w: MeshWorkload, trustDomain: string): Peer => ({
-  principal: w.principal,
-  trustDomain,
-  namespace: w.namespace,
-  serviceAccount: w.serviceAccount,
-});
 
 /** What the client observes (DESIGN "Outcomes"); `httpStatus` 0 = the connection was reset. */
 function statusFor(chain: Chain, verdict: Verdict, httpStatus: number): string {
@@ -79,80 +90,97 @@ function stripTokens(request: HttpRequestModel, outcome: JwtOutcome): HttpReques
   return { ...request, headers, path };
 }
 
-export function evaluateHop(engine: Engine, input: HopInput): HopResult {
-  const { client, server, chain, hop } = input;
-  const steps: HopStep[] = [];
-  const step = (s: RawStep) => steps.push({ ...s, hop });
-  const result = (verdict: Verdict, httpStatus: number, mtls: boolean | null, remoteIp = input.clientIp): HopResult => ({
-    status: statusFor(chain, verdict, httpStatus),
-    verdict,
-    mtls,
-    steps,
-    forwarded: input.request,
-    remoteIp,
+function stepServerMode(step: (s: RawStep) => void, server: MeshWorkload, port: number, mode: ModeDecision): void {
+  const where = mode.policy
+    ? `${mode.origin}-level PeerAuthentication ${mode.policy.meta.namespace}/${mode.policy.meta.name}${mode.origin === 'port' ? ` portLevelMtls ${port}` : ''}`
+    : 'no PeerAuthentication sets a mode: the default';
+  step({
+    stage: 'server-tls',
+    outcome: 'info',
+    message: `${server.key} sidecar accepts ${mode.mode} on port ${port} (${where})`,
+    ...(mode.policy
+      ? {
+          meta: mode.policy.meta,
+          path: mode.origin === 'port' ? [...mode.policy.meta.basePath, 'spec', 'portLevelMtls', String(port)] : [...mode.policy.meta.basePath, 'spec', 'mtls'],
+        }
+      : {}),
   });
+}
+
+const NO_STEPS: HopStep[] = [];
+const ignoreStep = (_: RawStep): void => {};
+
+function hopResult(
+  input: HopInput,
+  steps: HopStep[],
+  verdict: Verdict,
+  httpStatus: number,
+  mtls: boolean | null,
+  remoteIp: string = input.clientIp,
+  forwarded: HttpRequestModel = input.request,
+): HopResult {
+  return { status: statusFor(input.chain, verdict, httpStatus), verdict, mtls, steps, forwarded, remoteIp };
+}
+
+export function evaluateHop(engine: Engine, input: HopInput): HopResult {
+  const { client, server, chain, hop, trace } = input;
+  // Without a trace nothing is recorded and no step closure is allocated (the matrix's hot path).
+  const steps: HopStep[] = trace ? [] : NO_STEPS;
+  const step = trace ? (s: RawStep) => void steps.push({ ...s, hop }) : ignoreStep;
+  const result = (verdict: Verdict, httpStatus: number, mtls: boolean | null, remoteIp?: string, forwarded?: HttpRequestModel) =>
+    hopResult(input, steps, verdict, httpStatus, mtls, remoteIp, forwarded);
 
   // --- transport: what the client sends, what the server accepts (§B) ---
   let sends: ClientSends = 'PLAINTEXT';
   if (client?.sidecar || client?.gateway) {
-    const tls = clientTls(engine.mesh, engine.resources.destinationRules, engine.peerAuthentications, client, server, input.servicePort, input.targetPort, input.subset);
+    const tls = clientTls(engine.mesh, engine.destinationRules, engine.peerAuthentications, client, server, input.servicePort, input.targetPort, input.subset);
     sends = tls.sends;
-    step({
+    if (trace) step({
       stage: 'client-tls',
       outcome: 'info',
       message: `${client.key} proxy: ${tls.reason}`,
       ...(tls.destinationRule ? { meta: tls.destinationRule.meta, path: tls.tlsPath ?? [] } : {}),
     });
-  } else {
+  } else if (trace) {
     step({ stage: 'client-tls', outcome: 'info', message: `${client ? `${client.key} has no sidecar` : 'the client is outside the mesh'}: it sends plaintext (DestinationRules do not apply)` });
   }
   let accepts: ServerAccepts = 'PLAINTEXT_ONLY';
   if (server.gateway) {
-    step({ stage: 'server-tls', outcome: 'info', message: `${server.key} is a gateway: its listener serves plaintext HTTP here (Gateway servers, not PeerAuthentication, govern it)` });
+    if (trace) step({ stage: 'server-tls', outcome: 'info', message: `${server.key} is a gateway: its listener serves plaintext HTTP here (Gateway servers, not PeerAuthentication, govern it)` });
   } else if (server.sidecar) {
     const mode = engine.peerAuthentications.forPort(server, input.targetPort);
     accepts = mode.mode;
-    const where = mode.policy
-      ? `${mode.origin}-level PeerAuthentication ${mode.policy.meta.namespace}/${mode.policy.meta.name}${mode.origin === 'port' ? ` portLevelMtls ${input.targetPort}` : ''}`
-      : 'no PeerAuthentication sets a mode: the default';
-    step({
-      stage: 'server-tls',
-      outcome: 'info',
-      message: `${server.key} sidecar accepts ${mode.mode} on port ${input.targetPort} (${where})`,
-      ...(mode.policy
-        ? {
-            meta: mode.policy.meta,
-            path: mode.origin === 'port' ? [...mode.policy.meta.basePath, 'spec', 'portLevelMtls', String(input.targetPort)] : [...mode.policy.meta.basePath, 'spec', 'mtls'],
-          }
-        : {}),
-    });
-  } else {
+    if (trace) stepServerMode(step, server, input.targetPort, mode);
+  } else if (trace) {
     step({ stage: 'server-tls', outcome: 'info', message: `${server.key} has no sidecar: the app accepts plaintext only` });
   }
   const shake = handshake(sends, accepts);
   if (!shake.ok) {
     const viaSidecar = Boolean(client?.sidecar || client?.gateway);
-    step({
-      stage: 'transport',
-      outcome: 'fail',
-      message: `${shake.reason}${viaSidecar && chain === 'http' ? ': the client sidecar answers 503' : ': the connection is reset (curl prints 000)'}`,
-    });
+    if (trace) {
+      step({
+        stage: 'transport',
+        outcome: 'fail',
+        message: `${shake.reason}${viaSidecar && chain === 'http' ? ': the client sidecar answers 503' : ': the connection is reset (curl prints 000)'}`,
+      });
+    }
     return result('mtls-failure', viaSidecar && chain === 'http' ? 503 : 0, null);
   }
-  step({ stage: 'transport', outcome: 'pass', message: `connected over ${shake.mtls ? 'mTLS' : 'plaintext'}${shake.mtls ? ` as ${client?.principal ?? ''}` : ' (no peer identity)'}` });
+  if (trace) step({ stage: 'transport', outcome: 'pass', message: `connected over ${shake.mtls ? 'mTLS' : 'plaintext'}${shake.mtls ? ` as ${client?.principal ?? ''}` : ' (no peer identity)'}` });
 
   if (!server.sidecar && !server.gateway) {
-    step({ stage: 'allow', outcome: 'pass', message: `${server.key} has no proxy: no policy is enforced` });
+    if (trace) step({ stage: 'allow', outcome: 'pass', message: `${server.key} has no proxy: no policy is enforced` });
     return result('allowed', 200, shake.mtls);
   }
 
   // --- the server proxy's filters ---
-  const peer = shake.mtls && client ? peerOf(client, engine.mesh.trustDomain) : null;
+  // The peer identity is the client workload's SPIFFE identity; a MeshWorkload is a Peer.
+  const peer = shake.mtls && client ? client : null;
   const xff = input.request.headers['x-forwarded-for'];
-  const remoteIp = remoteAddress(input.clientIp, xff, engine.mesh.numTrustedProxies, server.gateway);
-  const normalized = normalizePath(input.request.path);
+  const remoteIp = xff === undefined ? input.clientIp : remoteAddress(input.clientIp, xff, engine.mesh.numTrustedProxies, server.gateway);
+  const normalized = input.normalized ?? normalizePath(input.request.path);
   if (chain === 'http' && normalized.rejected) {
-    step({ stage: 'protocol', outcome: 'fail', message: `the path ${input.request.path} is rejected by Envoy's path normalization (400) before any filter runs` });
+    if (trace) step({ stage: 'protocol', outcome: 'fail', message: `the path ${input.request.path} is rejected by Envoy's path normalization (400) before any filter runs` });
     return result('invalid', 400, shake.mtls);
   }
   const authz: AuthzRequest = {
@@ -162,23 +190,23 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
     remoteIp,
     destinationIp: server.ip,
     destinationPort: input.targetPort,
-    sni: shake.mtls ? `outbound_.${input.servicePort}_.${input.subset ?? ''}_.${server.service}.${server.namespace}.svc.${engine.mesh.trustDomain}` : '',
+    sni: shake.mtls ? (input.sni ?? sniOf(input, engine.mesh.trustDomain)) : '',
     http: chain === 'http' ? { method: input.request.method, path: normalized.path, host: input.request.host, headers: input.request.headers } : null,
     jwtPayload: null,
   };
   const set = engine.policySet(server);
 
-  const custom = decideCustom(set, authz);
-  custom.steps.forEach(step);
+  const custom = decideCustom(set, authz, trace);
+  if (trace) custom.steps.forEach(step);
   if (custom.denied) return result('custom-denied', custom.status, shake.mtls, remoteIp);
 
   let forwarded = input.request;
   if (chain === 'http') {
     const providers = engine.jwtProviders(server);
     if (providers.length > 0) {
-      const outcome = authenticate(providers, input.request, engine.jwt, input.nowSeconds);
+      const outcome = input.jwt ?? authenticate(providers, input.request, engine.jwt, input.nowSeconds);
       const p = outcome.provider;
-      step({
+      if (trace) step({
         stage: 'jwt',
         outcome: outcome.result === 'pass' ? 'pass' : 'fail',
         message: outcome.message,
@@ -189,12 +217,12 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
       authz.jwtPayload = outcome.payload;
       forwarded = stripTokens(input.request, outcome);
     }
-  } else if (engine.jwtProviders(server).length > 0) {
+  } else if (trace && engine.jwtProviders(server).length > 0) {
     step({ stage: 'jwt', outcome: 'skip', message: 'RequestAuthentication applies, but there is no JWT filter on a TCP port' });
   }
 
-  const rbac = decideRbac(set, authz);
-  rbac.steps.forEach(step);
+  const rbac = decideRbac(set, authz, trace);
+  if (trace) rbac.steps.forEach(step);
   const verdict: Verdict = rbac.denied ? 'denied' : 'allowed';
-  return { ...result(verdict, rbac.denied ? 403 : 200, shake.mtls, remoteIp), forwarded };
+  return result(verdict, rbac.denied ? 403 : 200, shake.mtls, remoteIp, forwarded);
 }

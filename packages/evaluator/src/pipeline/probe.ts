@@ -3,13 +3,14 @@
  * then one hop (client → server) or, through an ingress gateway, two hops with routing between.
  */
 import type { RawStep } from '../authz/decide';
-import { placeTokens, renderToken } from '../jwt';
+import { authenticate, placeTokens, renderToken } from '../jwt';
+import { normalizePath } from '../match';
 import { isHttpProtocol, type MeshPort, type MeshWorkload } from '../mesh';
 import { routeAtGateway } from '../gateway/route';
 import type { HttpRequestModel } from '../request';
 import type { ProbeResult, ProbeSpec, TraceStep, Verdict } from '../types';
 import type { Engine } from './engine';
-import { evaluateHop, type Chain, type HopStep } from './hop';
+import { evaluateHop, sniOf, type Chain, type HopInput, type HopStep } from './hop';
 
 /** The address an outside client calls from when the probe names none (TEST-NET-3). */
 export const DEFAULT_EXTERNAL_IP = '203.0.113.10';
@@ -86,7 +87,7 @@ interface Flow {
   status: string;
   verdict: Verdict;
   mtls: boolean | null;
-  steps: (RawStep & { hop: number; document?: number })[];
+  steps: (RawStep & { hop: number })[];
 }
 
 function invalid(message: string, extra: Partial<RawStep> = {}): Flow {
@@ -99,7 +100,7 @@ function nowOf(engine: Engine, spec: ProbeSpec, fallback: Date): number {
   return Math.floor((Number.isNaN(ms) ? fallback.getTime() : ms) / 1000);
 }
 
-function runProbe(engine: Engine, spec: ProbeSpec, now: Date): Flow {
+function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): Flow {
   const client = spec.from === 'external' ? null : engine.mesh.byKey.get(spec.from);
   if (client === undefined) return invalid(`probe source "${spec.from}" is not a workload of the mesh (write namespace/workload, or external)`);
   const server = engine.mesh.byKey.get(spec.to);
@@ -110,9 +111,9 @@ function runProbe(engine: Engine, spec: ProbeSpec, now: Date): Flow {
   if (problems.length) return invalid(problems.join('; '));
   const nowSeconds = nowOf(engine, spec, now);
   const clientIp = client ? client.ip : (spec.request?.sourceIp ?? DEFAULT_EXTERNAL_IP);
-  const steps: Flow['steps'] = [{ stage: 'protocol', outcome: 'info', message: `${spec.from} → ${server.key}: ${port.description}`, hop: 0 }];
+  const steps: Flow['steps'] = trace ? [{ stage: 'protocol', outcome: 'info', message: `${spec.from} → ${server.key}: ${port.description}`, hop: 0 }] : [];
 
-  const first = evaluateHop(engine, { client, clientIp, server, servicePort: port.servicePort, targetPort: port.targetPort, chain: port.chain, request, subset: null, nowSeconds, hop: 0 });
+  const first = evaluateHop(engine, { client, clientIp, server, servicePort: port.servicePort, targetPort: port.targetPort, chain: port.chain, request, subset: null, nowSeconds, hop: 0, trace, jwt: undefined, normalized: undefined, sni: undefined });
   steps.push(...first.steps);
   if (!server.gateway || first.verdict !== 'allowed') return { status: first.status, verdict: first.verdict, mtls: first.mtls, steps };
   if (port.chain !== 'http') {
@@ -161,9 +162,33 @@ function runProbe(engine: Engine, spec: ProbeSpec, now: Date): Flow {
     subset: target.subset,
     nowSeconds,
     hop: 1,
+    trace,
+    jwt: undefined,
+    normalized: undefined,
+    sni: undefined,
   });
   steps.push(...second.steps);
   return { status: second.status, verdict: second.verdict, mtls: second.mtls, steps };
+}
+
+/**
+ * The client-independent half of a probe to a (non-gateway) server: port, request, and the
+ * JWT outcome, which depends on the request and the server only. Or why the probe is invalid.
+ */
+export function prepareServerSide(
+  engine: Engine,
+  spec: ProbeSpec,
+  server: MeshWorkload,
+  nowSeconds: number,
+): Pick<HopInput, 'servicePort' | 'targetPort' | 'chain' | 'request' | 'jwt' | 'normalized' | 'sni'> | string {
+  const port = resolvePort(server, spec.port, spec.address ?? 'service');
+  if (typeof port === 'string') return port;
+  const { request, problems } = buildRequest(engine, spec, server);
+  if (problems.length) return problems.join('; ');
+  const providers = port.chain === 'http' && (server.sidecar || server.gateway) ? engine.jwtProviders(server) : [];
+  const jwt = providers.length ? authenticate(providers, request, engine.jwt, nowSeconds) : undefined;
+  const sni = sniOf({ server, servicePort: port.servicePort, subset: null }, engine.mesh.trustDomain);
+  return { servicePort: port.servicePort, targetPort: port.targetPort, chain: port.chain, request, normalized: normalizePath(request.path), sni, jwt };
 }
 
 function toTraceStep(engine: Engine, step: RawStep & { hop: number }): TraceStep {
@@ -184,9 +209,16 @@ export function expectationHolds(spec: ProbeSpec, status: string, verdict: Verdi
   return statusOk && mtlsOk;
 }
 
-/** `fromDocument`: the probe is the workspace's own, so an invalid one can point at its YAML. */
-export function evaluateProbe(engine: Engine, spec: ProbeSpec, index: number, now: Date, fromDocument = false): ProbeResult {
-  const flow = runProbe(engine, spec, now);
+export interface ProbeOptions {
+  /** The probe is the workspace's own, so an invalid one can point at its YAML. */
+  fromDocument?: boolean;
+  /** Build the trace (default true); the matrix decides without one. */
+  trace?: boolean;
+}
+
+export function evaluateProbe(engine: Engine, spec: ProbeSpec, index: number, now: Date, options: ProbeOptions = {}): ProbeResult {
+  const fromDocument = options.fromDocument ?? false;
+  const flow = runProbe(engine, spec, now, options.trace ?? true);
   const trace = flow.steps.map((s) => toTraceStep(engine, s as HopStep));
   if (fromDocument && flow.verdict === 'invalid' && engine.probesDocument) {
     const path = engine.probePaths[index];

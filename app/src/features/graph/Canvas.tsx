@@ -1,0 +1,111 @@
+/**
+ * The mesh canvas: namespaces, workloads and the outside client as nodes, probes as edges.
+ * Dragging a node persists its position in the workspace layout; dragging from one workload's
+ * handle to another creates a probe; Delete/Backspace removes the selection.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { applyNodeChanges, Background, Controls, MiniMap, ReactFlow } from '@xyflow/react';
+import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { usePlayground } from '../../state/context';
+import { buildEdges, buildNodes, EXTERNAL_ID } from './model';
+import type { PlaygroundNode, ProbeEdge as ProbeEdgeType } from './model';
+import { ExternalNode, NamespaceNode, WorkloadNode } from './nodes';
+import { ProbeEdge } from './ProbeEdge';
+import { useMeshActions } from './useMeshActions';
+
+const nodeTypes = { namespace: NamespaceNode, workload: WorkloadNode, external: ExternalNode };
+const edgeTypes = { probe: ProbeEdge };
+
+/** Keeps React Flow's measurements when the derived nodes are rebuilt. */
+function mergeMeasured(next: PlaygroundNode[], previous: PlaygroundNode[]): PlaygroundNode[] {
+  const old = new Map(previous.map((n) => [n.id, n]));
+  return next.map((n) => {
+    const o = old.get(n.id);
+    return o?.measured ? ({ ...n, measured: o.measured } as PlaygroundNode) : n;
+  });
+}
+
+export function Canvas() {
+  const mesh = usePlayground((s) => s.mesh);
+  const probes = usePlayground((s) => s.probes);
+  const verdicts = usePlayground((s) => s.verdicts);
+  const selection = usePlayground((s) => s.selection);
+  const theme = usePlayground((s) => s.theme);
+  const select = usePlayground((s) => s.select);
+  const setLayout = usePlayground((s) => s.setLayout);
+  const actions = useMeshActions();
+
+  const base = useMemo(() => buildNodes(mesh, verdicts?.workloads, selection), [mesh, verdicts?.workloads, selection]);
+  const edges = useMemo(() => buildEdges(mesh, probes, verdicts?.probes, verdicts?.stale ?? false, selection), [mesh, probes, verdicts?.probes, verdicts?.stale, selection]);
+  const [nodes, setNodes] = useState<PlaygroundNode[]>(base);
+  useEffect(() => setNodes((previous) => mergeMeasured(base, previous)), [base]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<PlaygroundNode>[]) => {
+      setNodes((current) => {
+        const next = applyNodeChanges(changes, current);
+        const moved: Record<string, { x: number; y: number }> = {};
+        for (const c of changes) {
+          if (c.type === 'position' && c.dragging === false) {
+            const n = next.find((x) => x.id === c.id);
+            if (n) moved[n.type === 'namespace' ? n.data.name : n.id] = { x: Math.round(n.position.x), y: Math.round(n.position.y) };
+          }
+        }
+        if (Object.keys(moved).length) queueMicrotask(() => setLayout(moved));
+        return next;
+      });
+      for (const c of changes) {
+        if (c.type === 'select' && c.selected) {
+          if (c.id === EXTERNAL_ID) select({ kind: 'external' });
+          else if (c.id.startsWith('ns:')) select({ kind: 'namespace', name: c.id.slice(3) });
+          else select({ kind: 'workload', key: c.id });
+        }
+      }
+    },
+    [select, setLayout],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<ProbeEdgeType>[]) => {
+      for (const c of changes) {
+        if (c.type === 'select' && c.selected) select({ kind: 'probe', index: Number(c.id.slice('probe-'.length)) });
+      }
+    },
+    [select],
+  );
+
+  const onConnect = useCallback((c: Connection) => actions.addProbe(c.source === EXTERNAL_ID ? 'external' : c.source, c.target), [actions]);
+
+  return (
+    <div className="canvas" data-testid="canvas">
+      <ReactFlow<PlaygroundNode, ProbeEdgeType>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onNodesDelete={actions.deleteNodes}
+        onEdgesDelete={actions.deleteEdges}
+        onPaneClick={() => select(null)}
+        deleteKeyCode={['Delete', 'Backspace']}
+        panActivationKeyCode={null}
+        colorMode={theme}
+        fitView
+        fitViewOptions={{ padding: 0.15 }}
+        minZoom={0.2}
+        nodesFocusable
+        edgesFocusable
+        elevateEdgesOnSelect
+        aria-label="Mesh canvas"
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} />
+        <Controls />
+        <MiniMap pannable zoomable ariaLabel="Minimap of the mesh" />
+      </ReactFlow>
+    </div>
+  );
+}

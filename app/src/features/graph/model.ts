@@ -1,0 +1,127 @@
+/**
+ * Derives React Flow nodes and edges from the workspace and the latest verdicts. Namespaces are
+ * container nodes; workloads are their children (positions relative to the container); probes are
+ * edges. Positions come from the Mesh's `layout`, or a default grid.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import type { SVGAttributes } from 'react';
+import type { MeshSpec, ProbeResult, ProbesSpec, WorkloadFacts, WorkloadSpec } from '@playground/evaluator';
+import type { Selection } from '../../state/store';
+import { edgeAriaLabel } from './verdictStyle';
+
+export const EXTERNAL_ID = '@external';
+export const WORKLOAD_WIDTH = 170;
+export const WORKLOAD_HEIGHT = 84;
+const NS_WIDTH = WORKLOAD_WIDTH + 40;
+const NS_HEADER = 40;
+const ROW = WORKLOAD_HEIGHT + 26;
+const COLUMN = NS_WIDTH + 90;
+
+export interface NamespaceNodeData extends Record<string, unknown> {
+  name: string;
+  count: number;
+}
+export interface WorkloadNodeData extends Record<string, unknown> {
+  workload: WorkloadSpec;
+  facts: WorkloadFacts | undefined;
+}
+export interface ExternalNodeData extends Record<string, unknown> {
+  label: string;
+}
+export interface ProbeEdgeData extends Record<string, unknown> {
+  index: number;
+  port: number;
+  method: string;
+  path: string;
+  result: ProbeResult | undefined;
+  stale: boolean;
+}
+
+export type PlaygroundNode = Node<NamespaceNodeData, 'namespace'> | Node<WorkloadNodeData, 'workload'> | Node<ExternalNodeData, 'external'>;
+export type ProbeEdge = Edge<ProbeEdgeData, 'probe'>;
+
+/** Every namespace, declared or only named by a workload, in declaration order. */
+export function namespacesOf(mesh: MeshSpec): string[] {
+  const names = [...(mesh.namespaces ?? []).map((n) => n.name), ...(mesh.workloads ?? []).map((w) => w.namespace)];
+  return [...new Set(names)];
+}
+
+export function buildNodes(mesh: MeshSpec, facts: WorkloadFacts[] | undefined, selection: Selection): PlaygroundNode[] {
+  const layout = mesh.layout ?? {};
+  const factsByKey = new Map((facts ?? []).map((f) => [f.key, f]));
+  const nodes: PlaygroundNode[] = [];
+  const workloads = mesh.workloads ?? [];
+  nodes.push({
+    id: EXTERNAL_ID,
+    type: 'external',
+    position: layout[EXTERNAL_ID] ?? { x: 0, y: NS_HEADER + 40 },
+    data: { label: 'outside the mesh' },
+    selected: selection?.kind === 'external',
+    ariaLabel: 'Client outside the mesh (no proxy)',
+    domAttributes: { 'data-testid': 'external-node', 'data-workload': 'external' } as Record<string, string>,
+  });
+  namespacesOf(mesh).forEach((ns, i) => {
+    const members = workloads.filter((w) => w.namespace === ns);
+    nodes.push({
+      id: `ns:${ns}`,
+      type: 'namespace',
+      position: layout[ns] ?? { x: 230 + i * COLUMN, y: 0 },
+      data: { name: ns, count: members.length },
+      style: { width: NS_WIDTH, height: NS_HEADER + Math.max(1, members.length) * ROW },
+      selected: selection?.kind === 'namespace' && selection.name === ns,
+      ariaLabel: `Namespace ${ns}`,
+      domAttributes: { 'data-testid': 'namespace-node', 'data-namespace': ns } as Record<string, string>,
+    });
+    members.forEach((w, j) => {
+      const key = `${w.namespace}/${w.name}`;
+      const f = factsByKey.get(key);
+      nodes.push({
+        id: key,
+        type: 'workload',
+        parentId: `ns:${ns}`,
+        extent: 'parent',
+        position: layout[key] ?? { x: 20, y: NS_HEADER + j * ROW },
+        data: { workload: w, facts: f },
+        selected: selection?.kind === 'workload' && selection.key === key,
+        ariaLabel: `Workload ${w.name} in namespace ${ns}: ${w.sidecar === false ? 'no sidecar' : w.gateway ? 'gateway' : 'sidecar'}${f && f.peerAuthentication.mode !== 'NONE' ? `, peer authentication ${f.peerAuthentication.mode} from ${f.peerAuthentication.origin}` : ''}`,
+        domAttributes: { 'data-testid': 'workload-node', 'data-workload': key } as Record<string, string>,
+      });
+    });
+  });
+  return nodes;
+}
+
+export function buildEdges(mesh: MeshSpec, probes: ProbesSpec, results: ProbeResult[] | undefined, stale: boolean, selection: Selection): ProbeEdge[] {
+  const known = new Set((mesh.workloads ?? []).map((w) => `${w.namespace}/${w.name}`));
+  const byIndex = new Map((results ?? []).map((r) => [r.index, r]));
+  const edges: ProbeEdge[] = [];
+  (probes.probes ?? []).forEach((p, index) => {
+    const source = p.from === 'external' ? EXTERNAL_ID : p.from;
+    if ((source !== EXTERNAL_ID && !known.has(source)) || !known.has(p.to)) return; // endpoint deleted: reported as a diagnostic
+    const result = byIndex.get(index);
+    // A result belongs to this probe only if it still names the same endpoints.
+    const current = result && result.from === p.from && result.to === p.to && result.port === p.port ? result : undefined;
+    const attributes: Record<string, string> = {
+      'data-testid': 'probe-edge',
+      'data-from': p.from,
+      'data-to': p.to,
+      'data-port': String(p.port),
+      'data-status': current?.status ?? '',
+      'data-verdict': current?.verdict ?? 'pending',
+      'data-mtls': current ? String(current.mtls) : '',
+      'data-stale': String(stale),
+      'data-probe-index': String(index),
+    };
+    edges.push({
+      id: `probe-${index}`,
+      type: 'probe',
+      source,
+      target: p.to,
+      data: { index, port: p.port, method: p.request?.method ?? 'GET', path: p.request?.path ?? '/', result: current, stale },
+      selected: selection?.kind === 'probe' && selection.index === index,
+      ariaLabel: edgeAriaLabel(p.from, p.to, p.port, current, stale),
+      domAttributes: attributes as SVGAttributes<SVGGElement>,
+    });
+  });
+  return edges;
+}

@@ -1,0 +1,16 @@
+/** Workspace text ⇄ validated parts, for autosave, import and share links. */
+import { splitWorkspace, WORKSPACE_SIZE_LIMIT } from '@playground/evaluator';
+import type { WorkspaceParts } from '@playground/evaluator';
+import { sanitizeParts } from './sanitize';
+
+export type PartsResult = { ok: true; parts: WorkspaceParts } | { ok: false; message: string };
+
+/** Reads a workspace file: it must be within the size limit and contain a playground Mesh document. */
+export function readWorkspaceText(text: string): PartsResult {
+  if (text.length > WORKSPACE_SIZE_LIMIT) return { ok: false, message: `the workspace is larger than ${Math.round(WORKSPACE_SIZE_LIMIT / 1024 / 1024)} MB` };
+  const split = splitWorkspace(text);
+  const fatal = split.diagnostics.find((d) => d.severity === 'error' && d.code.startsWith('workspace.too-large'));
+  if (fatal) return { ok: false, message: fatal.message };
+  if (!/^kind:\s*Mesh\s*$/m.test(text)) return { ok: false, message: 'this is not a playground workspace: it has no "kind: Mesh" document' };
+  return { ok: true, parts: sanitizeParts(split) };
+}

@@ -1,0 +1,63 @@
+/**
+ * The app's side of the worker protocol: latest request wins, answers to older requests are
+ * dropped. The worker is created lazily so tests can inject a fake.
+ */
+import type { WorkspaceParts } from '@playground/evaluator';
+import type { WorkerRequest, WorkerResponse } from './protocol';
+
+export interface WorkerLike {
+  postMessage(message: WorkerRequest): void;
+  onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null;
+}
+
+type Answer<T extends WorkerResponse['type']> = Extract<WorkerResponse, { type: T }>;
+
+export class EvaluationClient {
+  private nextId = 1;
+  private readonly latest = new Map<WorkerRequest['type'], number>();
+  private readonly listeners = {
+    evaluation: new Set<(answer: Answer<'evaluation'>) => void>(),
+    matrix: new Set<(answer: Answer<'matrix'>) => void>(),
+    failure: new Set<(answer: Answer<'failure'>) => void>(),
+  };
+
+  constructor(private readonly worker: WorkerLike) {
+    worker.onmessage = (event) => this.receive(event.data);
+  }
+
+  evaluate(parts: WorkspaceParts): number {
+    return this.send({ type: 'evaluate', id: this.nextId++, parts });
+  }
+
+  matrix(parts: WorkspaceParts): number {
+    return this.send({ type: 'matrix', id: this.nextId++, parts });
+  }
+
+  on<T extends keyof EvaluationClient['listeners']>(type: T, listener: (answer: Answer<T>) => void): () => void {
+    const set = this.listeners[type] as Set<(answer: Answer<T>) => void>;
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  private send(request: WorkerRequest): number {
+    this.latest.set(request.type, request.id);
+    this.worker.postMessage(request);
+    return request.id;
+  }
+
+  private receive(answer: WorkerResponse): void {
+    const kind: WorkerRequest['type'] = answer.type === 'failure' ? answer.request : answer.type === 'evaluation' ? 'evaluate' : 'matrix';
+    if (this.latest.get(kind) !== answer.id) return; // stale: a newer request is on its way
+    if (answer.type === 'evaluation') this.listeners.evaluation.forEach((l) => l(answer));
+    else if (answer.type === 'matrix') this.listeners.matrix.forEach((l) => l(answer));
+    else this.listeners.failure.forEach((l) => l(answer));
+  }
+}
+
+let shared: EvaluationClient | null = null;
+
+/** The app's one evaluation client, backed by a module worker bundled by Vite. */
+export function evaluationClient(): EvaluationClient {
+  shared ??= new EvaluationClient(new Worker(new URL('./evaluation.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike);
+  return shared;
+}

@@ -1,0 +1,53 @@
+/// <reference lib="webworker" />
+/**
+ * The evaluation worker: serialises the workspace parts and runs the evaluator off the main
+ * thread. Requests that arrive while one is being evaluated are coalesced: only the newest of each
+ * kind is evaluated next, so typing never queues up work.
+ */
+import { createEvaluator, matrixOfWorkspace, serializeWorkspace } from '@playground/evaluator';
+import type { WorkerRequest, WorkerResponse } from './protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const evaluator = createEvaluator();
+const pending = new Map<WorkerRequest['type'], WorkerRequest>();
+let running = false;
+
+function post(message: WorkerResponse): void {
+  scope.postMessage(message);
+}
+
+async function handle(request: WorkerRequest): Promise<void> {
+  try {
+    const { text, policiesLine } = serializeWorkspace(request.parts);
+    if (request.type === 'evaluate') {
+      const evaluation = await evaluator.evaluate(text);
+      post({ type: 'evaluation', id: request.id, text, policiesLine, evaluation });
+    } else {
+      const { entries, diagnostics } = await matrixOfWorkspace(text, { path: '/ip' });
+      post({ type: 'matrix', id: request.id, entries, diagnostics });
+    }
+  } catch (error) {
+    post({ type: 'failure', id: request.id, request: request.type, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+async function drain(): Promise<void> {
+  if (running) return;
+  running = true;
+  try {
+    for (;;) {
+      const next = pending.get('evaluate') ?? pending.get('matrix');
+      if (!next) break;
+      pending.delete(next.type);
+      await handle(next);
+    }
+  } finally {
+    running = false;
+  }
+}
+
+scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  pending.set(event.data.type, event.data);
+  // Let queued messages arrive first so only the latest of a burst is evaluated.
+  setTimeout(() => void drain(), 0);
+};

@@ -29,6 +29,10 @@ interface DocumentParse {
   value: unknown;
   /** Problems with offsets relative to the chunk. */
   problems: { code: string; severity: 'error' | 'warning'; message: string; from: number; to: number }[];
+  /** Length of the chunk without trailing white space (the document's own extent). */
+  contentLength: number;
+  /** Node offsets by path, resolved once per document text (trace ranges ask for the same paths). */
+  nodeOffsets: Map<string, [number, number] | null>;
 }
 
 /** Reuses the parse of unchanged documents across calls (keyed by document text). */
@@ -59,31 +63,31 @@ export interface ParseResult {
 }
 
 const MARKER = /^(---|\.\.\.)(?:[ \t].*)?$/;
+/** A line with content: not blank, not a comment, not a bare document marker. */
+const CONTENT_LINE = /^(?![ \t]*#)(?!(?:---|\.\.\.)[ \t]*$)[ \t]*\S/m;
 
 /** Splits at document markers; the `---` line belongs to the document it opens. */
 function splitDocuments(text: string): Chunk[] {
   const chunks: Chunk[] = [];
   let start = 0;
   let startLine = 0;
-  let offset = 0;
-  let line = 0;
   const push = (end: number) => {
     const chunkText = text.slice(start, end);
-    if (/[^\s]/.test(chunkText.replace(/^\s*#.*$/gm, '').replace(/^(---|\.\.\.)\s*$/gm, ''))) {
-      chunks.push({ offset: start, line: startLine, text: chunkText });
-    }
+    if (CONTENT_LINE.test(chunkText)) chunks.push({ offset: start, line: startLine, text: chunkText });
   };
+  let offset = 0;
+  let line = 0;
   while (offset <= text.length) {
     const nl = text.indexOf('\n', offset);
     const end = nl === -1 ? text.length : nl;
-    const lineText = text.slice(offset, end).replace(/\r$/, '');
-    if (MARKER.test(lineText)) {
-      if (lineText.startsWith('---')) {
-        push(offset);
+    const first = text.charCodeAt(offset);
+    // Only lines starting with '-' or '.' can be markers: test those alone.
+    if ((first === 45 || first === 46) && MARKER.test(text.slice(offset, end).replace(/\r$/, ''))) {
+      push(offset);
+      if (first === 45) {
         start = offset;
         startLine = line;
       } else {
-        push(offset);
         start = end + 1;
         startLine = line + 1;
       }
@@ -149,7 +153,7 @@ function parseChunk(text: string): DocumentParse {
       });
     }
   }
-  return { doc, lines, value, problems };
+  return { doc, lines, value, problems, contentLength: text.replace(/\s+$/, '').length, nodeOffsets: new Map() };
 }
 
 function firstLine(message: string): string {
@@ -197,10 +201,16 @@ function makeDocument(
   value: unknown,
   basePath: NodePath,
 ): ParsedDocument {
-  const whole = toRange(chunk, parse, 0, chunk.text.replace(/\s+$/, '').length);
+  const whole = toRange(chunk, parse, 0, parse.contentLength);
   const rangeOf = (path: NodePath): SourceRange => {
-    const node = nodeAt(parse.doc, path);
-    return node?.range ? toRange(chunk, parse, node.range[0], node.range[1]) : whole;
+    const key = path.join('\u0000');
+    let offsets = parse.nodeOffsets.get(key);
+    if (offsets === undefined) {
+      const node = nodeAt(parse.doc, path);
+      offsets = node?.range ? [node.range[0], node.range[1]] : null;
+      parse.nodeOffsets.set(key, offsets);
+    }
+    return offsets ? toRange(chunk, parse, offsets[0], offsets[1]) : whole;
   };
   const record = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   return {

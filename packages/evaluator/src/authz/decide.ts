@@ -132,7 +132,7 @@ function extAuthzAllows(provider: ExtensionProviderSpec, request: AuthzRequest):
 }
 
 export function decideCustom(set: PolicySet, request: AuthzRequest, trace = true): CustomDecision {
-  const steps: RawStep[] = trace ? set.notes.filter((n) => n.stage === 'custom') : [];
+  const steps: RawStep[] = trace ? set.notes.filter((n) => n.stage === 'custom').map((n) => ({ ...n })) : [];
   if (set.custom.length === 0 || !set.provider) return { denied: false, status: 0, steps };
   const provider = set.provider;
   if (request.chain === 'tcp' && provider.envoyExtAuthzHttp) {
@@ -225,7 +225,7 @@ export function decideRbac(set: PolicySet, request: AuthzRequest, trace = true):
       rule: audit.rule,
     });
   }
-  steps.push(...set.notes.filter((n) => n.stage !== 'custom'));
+  steps.push(...set.notes.filter((n) => n.stage !== 'custom').map((n) => ({ ...n })));
   const deny = firstMatch(set.deny, request);
   if (deny) {
     steps.push({

@@ -126,7 +126,7 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
   const { client, server, chain, hop, trace } = input;
   // Without a trace nothing is recorded and no step closure is allocated (the matrix's hot path).
   const steps: HopStep[] = trace ? [] : NO_STEPS;
-  const step = trace ? (s: RawStep) => void steps.push({ ...s, hop }) : ignoreStep;
+  const step = trace ? (s: RawStep) => void steps.push(Object.assign(s, { hop })) : ignoreStep;
   const result = (verdict: Verdict, httpStatus: number, mtls: boolean | null, remoteIp?: string, forwarded?: HttpRequestModel) =>
     hopResult(input, steps, verdict, httpStatus, mtls, remoteIp, forwarded);
 

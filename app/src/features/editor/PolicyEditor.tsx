@@ -1,0 +1,112 @@
+/**
+ * The policies editor (lazily loaded with Monaco): the workspace's Istio resources as YAML.
+ * Shows the engine's diagnostics as markers next to monaco-yaml's schema markers, highlights the
+ * lines a trace step points at, and the policies that apply to the selected workload.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import Editor from '@monaco-editor/react';
+import type { OnMount } from '@monaco-editor/react';
+import type { editor as MonacoEditor } from 'monaco-editor';
+import { usePlayground } from '../../state/context';
+import { monaco, POLICIES_URI } from './monacoSetup';
+import { diagnosticsToMarkers, toEditorRange } from './markers';
+
+const SEVERITY = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info } as const;
+
+/** `editContext: false` keeps the space bar out of React Flow's hands (a Monaco 0.53+ option; harmless before). */
+const EDITOR_OPTIONS: MonacoEditor.IStandaloneEditorConstructionOptions & { editContext?: boolean } = {
+  editContext: false,
+  minimap: { enabled: false },
+  fontSize: 13,
+  tabSize: 2,
+  insertSpaces: true,
+  scrollBeyondLastLine: false,
+  automaticLayout: true,
+  wordWrap: 'on',
+  quickSuggestions: { other: true, comments: false, strings: true },
+  ariaLabel: 'Istio policies (YAML). Press Alt+F1 for accessibility help; Ctrl+M toggles Tab focus.',
+};
+
+export default function PolicyEditor() {
+  const policies = usePlayground((s) => s.policies);
+  const setPolicies = usePlayground((s) => s.setPolicies);
+  const verdicts = usePlayground((s) => s.verdicts);
+  const highlight = usePlayground((s) => s.highlight);
+  const selection = usePlayground((s) => s.selection);
+  const theme = usePlayground((s) => s.theme);
+  const editorRef = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null);
+  const traceDecorations = useRef<MonacoEditor.IEditorDecorationsCollection | null>(null);
+  const policyDecorations = useRef<MonacoEditor.IEditorDecorationsCollection | null>(null);
+  const containerRef = useRef<HTMLDivElement | null>(null);
+
+  const onMount: OnMount = (editor) => {
+    editorRef.current = editor;
+    traceDecorations.current = editor.createDecorationsCollection();
+    policyDecorations.current = editor.createDecorationsCollection();
+    containerRef.current?.setAttribute('data-ready', 'true');
+  };
+
+  // Engine diagnostics → markers (owner "playground"; monaco-yaml owns the schema markers).
+  useEffect(() => {
+    const model = monaco.editor.getModel(monaco.Uri.parse(POLICIES_URI));
+    if (!model || !verdicts) return;
+    const markers = diagnosticsToMarkers(verdicts.diagnostics, verdicts.policiesLine, model.getLineCount());
+    monaco.editor.setModelMarkers(
+      model,
+      'playground',
+      markers.map((m) => ({ ...m, startLineNumber: m.startLine, endLineNumber: m.endLine, severity: SEVERITY[m.severity], message: m.message, code: m.code, source: 'playground' })),
+    );
+  }, [verdicts, policies]);
+
+  // A trace step (or a policy link) asked for some lines: reveal and highlight them.
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || !highlight) return;
+    const ranges = highlight.ranges;
+    traceDecorations.current?.set(
+      ranges.map((r) => ({
+        range: new monaco.Range(r.startLine, 1, r.endLine, 1),
+        options: { isWholeLine: true, className: 'trace-highlight', linesDecorationsClassName: 'trace-highlight-gutter' },
+      })),
+    );
+    const first = ranges[0];
+    if (first) editor.revealLinesInCenterIfOutsideViewport(first.startLine, first.endLine);
+    containerRef.current?.setAttribute('data-highlight-lines', ranges.map((r) => `${r.startLine}-${r.endLine}`).join(','));
+  }, [highlight]);
+
+  // The selected workload: mark the documents of the policies that apply to it.
+  const workloadPolicyLines = useMemo(() => {
+    if (selection?.kind !== 'workload' || !verdicts) return [];
+    const facts = verdicts.workloads.find((w) => w.key === selection.key);
+    if (!facts) return [];
+    const docs = new Map(verdicts.evaluation.documents.map((d) => [d.index, d]));
+    const lineCount = policies.split('\n').length;
+    return facts.policies.flatMap((ref) => {
+      const d = docs.get(ref.document);
+      const r = d ? toEditorRange(d.range, verdicts.policiesLine, lineCount) : null;
+      return r ? [r] : [];
+    });
+  }, [selection, verdicts, policies]);
+
+  useEffect(() => {
+    policyDecorations.current?.set(
+      workloadPolicyLines.map((r) => ({ range: new monaco.Range(r.startLine, 1, r.endLine, 1), options: { isWholeLine: true, className: 'policy-highlight' } })),
+    );
+    containerRef.current?.setAttribute('data-policy-lines', workloadPolicyLines.map((r) => `${r.startLine}-${r.endLine}`).join(','));
+  }, [workloadPolicyLines]);
+
+  return (
+    <div className="policy-editor" ref={containerRef} data-testid="editor">
+      <Editor
+        path={POLICIES_URI}
+        defaultLanguage="yaml"
+        value={policies}
+        theme={theme === 'dark' ? 'vs-dark' : 'vs'}
+        onChange={(value) => setPolicies(value ?? '')}
+        onMount={onMount}
+        options={EDITOR_OPTIONS}
+        loading={<div className="editor-loading">Loading the editor…</div>}
+      />
+    </div>
+  );
+}

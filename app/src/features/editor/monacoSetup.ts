@@ -1,0 +1,37 @@
+/**
+ * Monaco, bundled (never from a CDN): workers built by Vite, monaco-yaml configured with our
+ * schemas. Imported only by the lazily loaded editor, so Monaco stays out of the entry chunk.
+ */
+import * as monaco from 'monaco-editor';
+import { loader } from '@monaco-editor/react';
+import { configureMonacoYaml } from 'monaco-yaml';
+import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
+import YamlWorker from 'monaco-yaml/yaml.worker?worker';
+import { policiesSchema } from './schemas';
+
+export const POLICIES_URI = 'file:///workspace/policies.yaml';
+
+declare global {
+  interface Window {
+    MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker };
+  }
+}
+
+window.MonacoEnvironment = {
+  getWorker(_id: string, label: string): Worker {
+    return label === 'yaml' ? new YamlWorker() : new EditorWorker();
+  },
+};
+
+configureMonacoYaml(monaco, {
+  enableSchemaRequest: false,
+  validate: true,
+  completion: true,
+  hover: true,
+  format: true,
+  schemas: [{ uri: 'https://playground.local/schemas/istio-security.json', fileMatch: ['**/policies.yaml'], schema: policiesSchema }],
+});
+
+loader.config({ monaco });
+
+export { monaco };

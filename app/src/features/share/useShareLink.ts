@@ -1,0 +1,42 @@
+/**
+ * Opening a share link: the link's workspace replaces the page's only after the current work was
+ * put aside (one click restores it); a broken or hostile link only produces a message.
+ */
+import { useEffect } from 'react';
+import type { PlaygroundStore } from '../../state/store';
+import { readWorkspaceText } from '../../state/workspaceText';
+import { loadSaved, savePrevious } from '../../state/persistence';
+import { decodeShareHash } from './shareLink';
+
+export async function openShareHash(store: PlaygroundStore, hash: string): Promise<void> {
+  const decoded = await decodeShareHash(hash);
+  if (decoded === null) return;
+  // Remove the payload from the address bar so a reload does not apply it again.
+  history.replaceState(null, '', `${location.pathname}${location.search}`);
+  if (!decoded.ok) {
+    store.getState().setNotice({ kind: 'error', message: `This share link cannot be opened: ${decoded.message}. Your workspace is unchanged.` });
+    return;
+  }
+  const read = readWorkspaceText(decoded.text);
+  if (!read.ok) {
+    store.getState().setNotice({ kind: 'error', message: `This share link cannot be opened: ${read.message}. Your workspace is unchanged.` });
+    return;
+  }
+  const previous = store.getState().savedText ?? loadSaved();
+  if (previous) savePrevious(previous);
+  store.getState().replaceWorkspace(read.parts);
+  store.getState().setNotice({
+    kind: 'info',
+    message: 'You opened a shared workspace.',
+    ...(previous ? { previous } : {}),
+  });
+}
+
+export function useShareLinkOnLoad(store: PlaygroundStore): void {
+  useEffect(() => {
+    const apply = () => void openShareHash(store, location.hash);
+    apply();
+    window.addEventListener('hashchange', apply);
+    return () => window.removeEventListener('hashchange', apply);
+  }, [store]);
+}

@@ -11,13 +11,7 @@ import { policiesSchema } from './schemas';
 
 export const POLICIES_URI = 'file:///workspace/policies.yaml';
 
-declare global {
-  interface Window {
-    MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker };
-  }
-}
-
-window.MonacoEnvironment = {
+self.MonacoEnvironment = {
   getWorker(_id: string, label: string): Worker {
     return label === 'yaml' ? new YamlWorker() : new EditorWorker();
   },
@@ -28,7 +22,6 @@ configureMonacoYaml(monaco, {
   validate: true,
   completion: true,
   hover: true,
-  format: true,
   schemas: [{ uri: 'https://playground.local/schemas/istio-security.json', fileMatch: ['**/policies.yaml'], schema: policiesSchema }],
 });
 

@@ -12,7 +12,9 @@ import { verdictLook } from '../graph/verdictStyle';
 export function MatrixView() {
   const store = usePlaygroundStore();
   const toggle = usePlayground((s) => s.toggle);
-  const workspace = usePlayground((s) => [s.mesh, s.policies, s.probes] as const);
+  const mesh = usePlayground((s) => s.mesh);
+  const policies = usePlayground((s) => s.policies);
+  const probes = usePlayground((s) => s.probes);
   const [entries, setEntries] = useState<MatrixEntry[] | null>(null);
   const [copied, setCopied] = useState(false);
 
@@ -21,8 +23,8 @@ export function MatrixView() {
     const off = client.on('matrix', (answer) => setEntries(answer.entries));
     client.matrix(partsOf(store.getState()));
     return off;
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- re-run when the workspace changes
-  }, [store, ...workspace]);
+    // The workspace parts are read from the store; they are listed so every edit re-runs the matrix.
+  }, [store, mesh, policies, probes]);
 
   const grid = useMemo(() => {
     const clients = [...new Set((entries ?? []).map((e) => e.from))];

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { decodePayload, decodeShareHash, encodeWorkspace, MAX_DECODED_BYTES } from './shareLink';
 
 async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw') as unknown as TransformStream<Uint8Array, Uint8Array>);
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
-const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
+const b64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 describe('share links', () => {
   it('round-trips a workspace, including names that look like HTML', async () => {

@@ -11,6 +11,9 @@ export const MAX_ENCODED_LENGTH = 2 * 1024 * 1024;
 /** Largest decompressed workspace accepted, in bytes. */
 export const MAX_DECODED_BYTES = WORKSPACE_SIZE_LIMIT;
 
+/** The DOM typings disagree on chunk types between Blob streams and (De)CompressionStream. */
+type ByteTransform = TransformStream<Uint8Array, Uint8Array>;
+
 export type DecodeResult = { ok: true; text: string; baseline: string | null } | { ok: false; message: string };
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -64,7 +67,7 @@ function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
 }
 
 export async function encodeWorkspace(text: string): Promise<string> {
-  const compressed = await collect(streamOf(new TextEncoder().encode(text)).pipeThrough(new CompressionStream('deflate-raw')), Number.MAX_SAFE_INTEGER);
+  const compressed = await collect(streamOf(new TextEncoder().encode(text)).pipeThrough(new CompressionStream('deflate-raw') as unknown as ByteTransform), Number.MAX_SAFE_INTEGER);
   if (compressed === 'too-large') throw new Error('unreachable');
   return `${LINK_VERSION}.${toBase64Url(compressed)}`;
 }
@@ -81,7 +84,7 @@ export async function decodePayload(payload: string): Promise<{ ok: true; text: 
   if (!bytes) return { ok: false, message: 'the link is not valid base64url: it may have been cut or altered' };
   let inflated: Uint8Array | 'too-large';
   try {
-    inflated = await collect(streamOf(bytes).pipeThrough(new DecompressionStream('deflate-raw')), MAX_DECODED_BYTES);
+    inflated = await collect(streamOf(bytes).pipeThrough(new DecompressionStream('deflate-raw') as unknown as ByteTransform), MAX_DECODED_BYTES);
   } catch {
     return { ok: false, message: 'the link could not be decompressed: it is truncated or corrupted' };
   }

@@ -2,7 +2,6 @@
  * Opening a share link: the link's workspace replaces the page's only after the current work was
  * put aside (one click restores it); a broken or hostile link only produces a message.
  */
-import { useEffect } from 'react';
 import type { PlaygroundStore } from '../../state/store';
 import { readWorkspaceText } from '../../state/workspaceText';
 import { loadSaved, savePrevious } from '../../state/persistence';
@@ -30,13 +29,4 @@ export async function openShareHash(store: PlaygroundStore, hash: string): Promi
     message: 'You opened a shared workspace.',
     ...(previous ? { previous } : {}),
   });
-}
-
-export function useShareLinkOnLoad(store: PlaygroundStore): void {
-  useEffect(() => {
-    const apply = () => void openShareHash(store, location.hash);
-    apply();
-    window.addEventListener('hashchange', apply);
-    return () => window.removeEventListener('hashchange', apply);
-  }, [store]);
 }

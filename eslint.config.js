@@ -8,7 +8,7 @@ import globals from 'globals';
 const uiModules = ['react', 'react-dom', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*', 'monaco-editor', 'monaco-editor/*', 'monaco-yaml', '@monaco-editor/*'];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'test-results/**', 'playwright-report/**', '.reports/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/.bench/**', 'test-results/**', 'playwright-report/**', '.reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

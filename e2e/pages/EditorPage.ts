@@ -1,0 +1,60 @@
+/** Page object for the Monaco policies editor. */
+import { expect } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+
+export class EditorPage {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('editor');
+  }
+
+  async ready(): Promise<void> {
+    await expect(this.root).toHaveAttribute('data-ready', 'true');
+    await expect(this.root.locator('.monaco-editor')).toBeVisible();
+  }
+
+  /** Puts the cursor at the end of the text. */
+  async focusEnd(): Promise<void> {
+    await this.ready();
+    await this.root.locator('.monaco-editor .view-lines').click();
+    await this.page.keyboard.press('ControlOrMeta+End');
+  }
+
+  /**
+   * Types lines as a person would. Escape closes a suggestion popup before Enter, so Enter ends
+   * the line instead of accepting a suggestion; Home drops any auto-indent.
+   */
+  async typeLines(lines: string[]): Promise<void> {
+    for (const [i, line] of lines.entries()) {
+      if (i > 0) {
+        await this.page.keyboard.press('Escape');
+        await this.page.keyboard.press('Enter');
+        await this.page.keyboard.press('Shift+Home');
+        await this.page.keyboard.press('Delete');
+      }
+      await this.page.keyboard.type(line, { delay: 5 });
+    }
+    await this.page.keyboard.press('Escape');
+  }
+
+  async replaceAll(lines: string[]): Promise<void> {
+    await this.focusEnd();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+    await this.typeLines(lines);
+  }
+
+  /** The text Monaco shows (its view lines, non-breaking spaces normalised). */
+  async text(): Promise<string> {
+    const lines = await this.root.locator('.view-line').allTextContents();
+    return lines.join('\n').replace(/\u00a0/g, ' ');
+  }
+
+  get errorSquiggles(): Locator {
+    return this.root.locator('.squiggly-error');
+  }
+
+  get highlighted(): Locator {
+    return this.root.locator('.trace-highlight');
+  }
+}

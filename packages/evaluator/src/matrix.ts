@@ -81,6 +81,7 @@ function decideMatrix(engine: Engine, options: MatrixOptions, visit: (cell: Cell
           jwt: side.jwt,
           normalized: side.normalized,
           sni: side.sni,
+          policySet: side.policySet,
         };
         return input;
       });

@@ -155,7 +155,8 @@ function parseChunk(text: string): DocumentParse {
       });
     }
   }
-  return { doc, lines, value, problems, contentLength: text.trimEnd().length /* not /\s+$/: quadratic on long inner runs of spaces */, nodeOffsets: new Map() };
+  // trimEnd, not /\s+$/: that regex backtracks quadratically on long inner runs of spaces.
+  return { doc, lines, value, problems, contentLength: text.trimEnd().length, nodeOffsets: new Map() };
 }
 
 function firstLine(message: string): string {

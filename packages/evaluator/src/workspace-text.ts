@@ -17,7 +17,8 @@ export interface WorkspaceParts {
   probes: ProbesSpec;
 }
 
-const DOCUMENT_MARKER = /^---(?:[ \t].*)?$/;
+/** A `---` line; `\r?` because CRLF lines keep their `\r` after splitting at `\n`. */
+const DOCUMENT_MARKER = /^---(?:[ \t].*)?\r?$/;
 
 /** Removes the playground documents' text, keeping every other document's text as written. */
 function resourcesText(text: string, drop: { offset: number; length: number }[]): string {
@@ -31,11 +32,13 @@ function resourcesText(text: string, drop: { offset: number; length: number }[])
   // Collapse the separators left behind by removed documents.
   const lines = out.split('\n');
   const kept: string[] = [];
+  // The last non-blank kept line, tracked as we go (searching back from each line is quadratic).
+  let last: string | undefined;
   for (const line of lines) {
     const isMarker = DOCUMENT_MARKER.test(line);
-    const last = [...kept].reverse().find((l) => l.trim() !== '');
     if (isMarker && (last === undefined || DOCUMENT_MARKER.test(last))) continue;
     kept.push(line);
+    if (line.trim() !== '') last = line;
   }
   while (kept.length && (kept[kept.length - 1]?.trim() === '' || DOCUMENT_MARKER.test(kept[kept.length - 1] ?? ''))) kept.pop();
   while (kept.length && kept[0]?.trim() === '') kept.shift();
@@ -49,8 +52,12 @@ export function splitWorkspace(text: string): WorkspaceParts & { diagnostics: Di
     if (!d) return [];
     // Whole document text including its `---` line.
     const start = text.lastIndexOf('\n', d.range.offset - 1) + 1;
-    const markerStart = /^---/.test(text.slice(start)) ? start : d.range.offset;
-    return [{ offset: markerStart, length: d.range.offset + d.range.length - markerStart }];
+    const markerStart = text.startsWith('---', start) ? start : d.range.offset;
+    // Also the line break that ends the document, so no blank line is left where it was.
+    let end = d.range.offset + d.range.length;
+    if (text.startsWith('\r\n', end)) end += 2;
+    else if (text[end] === '\n') end += 1;
+    return [{ offset: markerStart, length: end - markerStart }];
   });
   return {
     metadata: workspace.metadata,
@@ -71,10 +78,14 @@ function document(kind: 'Mesh' | 'Probes', metadata: WorkspaceMetadata | null, s
 /** `policiesLine`: 1-based line of `text` where the policies section starts. */
 export function serializeWorkspace(parts: WorkspaceParts): { text: string; policiesLine: number } {
   const mesh = document('Mesh', parts.metadata, parts.mesh);
-  const policies = parts.policies.replace(/^\s*---[ \t]*\n/, '').replace(/\s*$/, '');
+  // trimEnd, not /\s*$/ (quadratic on long inner runs of spaces); the last line keeps its own
+  // line break (CRLF or LF) so the policies text comes back byte for byte.
+  const untrimmed = parts.policies.replace(/^\s*---[ \t]*\r?\n/, '');
+  const policies = untrimmed.trimEnd();
+  const eol = untrimmed.startsWith('\r\n', policies.length) ? '\r\n' : '\n';
   const probes = document('Probes', null, parts.probes);
   const head = `${mesh}---\n`;
   const policiesLine = head.split('\n').length;
-  const text = policies ? `${head}${policies}\n---\n${probes}` : `${head}${probes}`;
+  const text = policies ? `${head}${policies}${eol}---\n${probes}` : `${head}${probes}`;
   return { text, policiesLine };
 }

@@ -4,7 +4,7 @@
  * handle to another creates a probe; Delete/Backspace removes the selection.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { applyNodeChanges, Background, Controls, MiniMap, ReactFlow } from '@xyflow/react';
+import { applyNodeChanges, Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
 import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { usePlayground } from '../../state/context';
@@ -40,6 +40,13 @@ export function Canvas() {
   const edges = useMemo(() => buildEdges(mesh, probes, verdicts?.probes, verdicts?.stale ?? false, selection), [mesh, probes, verdicts?.probes, verdicts?.stale, selection]);
   const [nodes, setNodes] = useState<PlaygroundNode[]>(base);
   useEffect(() => setNodes((previous) => mergeMeasured(base, previous)), [base]);
+
+  // Fit the view once the first verdicts (and node facts) are drawn.
+  const { fitView } = useReactFlow();
+  const hasVerdicts = verdicts !== null;
+  useEffect(() => {
+    if (hasVerdicts) requestAnimationFrame(() => void fitView({ padding: 0.12 }));
+  }, [hasVerdicts, fitView]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<PlaygroundNode>[]) => {

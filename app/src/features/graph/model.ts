@@ -11,7 +11,7 @@ import { edgeAriaLabel } from './verdictStyle';
 
 export const EXTERNAL_ID = '@external';
 export const WORKLOAD_WIDTH = 170;
-export const WORKLOAD_HEIGHT = 84;
+export const WORKLOAD_HEIGHT = 100;
 const NS_WIDTH = WORKLOAD_WIDTH + 40;
 const NS_HEADER = 40;
 const ROW = WORKLOAD_HEIGHT + 26;

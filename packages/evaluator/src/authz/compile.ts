@@ -6,7 +6,7 @@
  */
 import type { AuthorizationPolicy, Condition, Operation, Source } from '../resources/types';
 import type { AuthzRequest } from './context';
-import { fieldCompiler, type Clause, type FieldCompiler, type TrustDomains } from './fields';
+import { fieldCompiler, PEER_FIELDS, type Clause, type FieldCompiler, type TrustDomains } from './fields';
 
 /** An AND of clauses (a source, an operation, or the `when` list). Empty = matches everything. */
 interface Conjunction {
@@ -55,13 +55,13 @@ function fieldClauses(
   const out: Clause[] = [];
   if (values && values.length) {
     const c = compiler.compile(field, values);
-    if (c) out.push({ label: `${label}.${field}`, httpOnly: c.httpOnly, test: c.test });
+    if (c) out.push({ label: `${label}.${field}`, httpOnly: c.httpOnly, peer: PEER_FIELDS.has(field), test: c.test });
   }
   if (notValues && notValues.length) {
     const c = compiler.compile(field, notValues);
     if (c) {
       const test = c.test;
-      out.push({ label: `${label}.not${field[0]?.toUpperCase()}${field.slice(1)}`, httpOnly: c.httpOnly, test: (r) => !test(r) });
+      out.push({ label: `${label}.not${field[0]?.toUpperCase()}${field.slice(1)}`, httpOnly: c.httpOnly, peer: PEER_FIELDS.has(field), test: (r) => !test(r) });
     }
   }
   return out;
@@ -92,6 +92,7 @@ function compileConditions(compiler: FieldCompiler, when: readonly Condition[]):
       clauses.push({
         label: `when[${i}] ${c.key} ${negate ? 'notValues' : 'values'}`,
         httpOnly: compiled.httpOnly,
+        peer: PEER_FIELDS.has(c.key),
         test: negate ? (r) => !test(r) : test,
       });
     }
@@ -154,4 +155,33 @@ export function explainMiss(rule: CompiledRule, request: AuthzRequest): string {
     describe(rule.to, 'to') ??
     (rule.when.clauses.find((c) => !(drop && c.httpOnly) && !c.test(request))?.label ?? 'when') + ' did not match'
   );
+}
+
+/**
+ * Partially evaluates a rule for one request at one server: clauses that do not depend on the
+ * client are decided now, so deciding many clients (the matrix) only tests what varies with them.
+ * Returns null when the rule can no longer match (or does not exist on this chain).
+ */
+export function specializeRule(rule: CompiledRule, request: AuthzRequest, action: AuthorizationPolicy['action']): CompiledRule | null {
+  const tcp = request.chain === 'tcp';
+  if (tcp && action === 'ALLOW' && rule.usesHttpOnly) return null;
+  const reduce = (conj: Conjunction): Conjunction | null => {
+    const clauses: Clause[] = [];
+    for (const c of conj.clauses) {
+      if (tcp && c.httpOnly) continue;
+      if (c.peer) clauses.push(c);
+      else if (!c.test(request)) return null;
+    }
+    return { clauses };
+  };
+  const reduceList = (list: Conjunction[] | null): Conjunction[] | null | false => {
+    if (list === null) return null;
+    const kept = list.map(reduce).filter((c): c is Conjunction => c !== null);
+    return kept.length === 0 ? false : kept;
+  };
+  const from = reduceList(rule.from);
+  const to = reduceList(rule.to);
+  const when = reduce(rule.when);
+  if (from === false || to === false || when === null) return null;
+  return { index: rule.index, from, to, when, usesHttpOnly: false };
 }

@@ -6,7 +6,7 @@ import type { MeshModel } from '../mesh';
 import { resolveServiceHost } from '../mesh';
 import type { AuthorizationPolicy, ResourceMeta } from '../resources/types';
 import type { ExtensionProviderSpec, TraceStage } from '../types';
-import { compilePolicy, explainMiss, ruleMatches, type CompiledPolicy } from './compile';
+import { compilePolicy, explainMiss, ruleMatches, specializeRule, type CompiledPolicy } from './compile';
 import type { AuthzRequest } from './context';
 import type { TrustDomains } from './fields';
 
@@ -262,4 +262,18 @@ export function decideRbac(set: PolicySet, request: AuthzRequest, trace = true):
     message: `ALLOW policies apply to this workload and none matched: denied${request.chain === 'http' ? ' (RBAC: access denied)' : ' (connection closed)'}`,
   });
   return { denied: true, steps };
+}
+
+/**
+ * A policy set specialised for one request at one server (see `specializeRule`). Policies keep
+ * their place even when no rule survives: an ALLOW policy that can never match still makes the
+ * workload default-deny.
+ */
+export function specializePolicySet(set: PolicySet, request: AuthzRequest): PolicySet {
+  const specialize = (list: CompiledPolicy[]): CompiledPolicy[] =>
+    list.map((compiled) => ({
+      policy: compiled.policy,
+      rules: compiled.rules.flatMap((rule) => specializeRule(rule, request, compiled.policy.action) ?? []),
+    }));
+  return { ...set, custom: specialize(set.custom), deny: specialize(set.deny), allow: specialize(set.allow), audit: specialize(set.audit) };
 }

@@ -19,8 +19,27 @@ export interface Clause {
   /** e.g. `from[0].source.principals`, for explanations. */
   label: string;
   httpOnly: boolean;
+  /** Depends on the client (identity, addresses, TLS); otherwise only on the request and server. */
+  peer: boolean;
   test: Predicate;
 }
+
+/** Fields and `when` keys whose value comes from the client rather than the request or the server. */
+export const PEER_FIELDS: ReadonlySet<string> = new Set([
+  'principals',
+  'source.principal',
+  'namespaces',
+  'source.namespace',
+  'serviceAccounts',
+  'source.serviceAccount',
+  'trustDomains',
+  'source.trustDomain',
+  'ipBlocks',
+  'source.ip',
+  'remoteIpBlocks',
+  'remote.ip',
+  'connection.sni',
+]);
 
 export interface TrustDomains {
   local: string;

@@ -3,7 +3,7 @@
  * one server workload. Transport (client TLS vs server peer authentication), then on the server's
  * proxy CUSTOM → JWT → AUDIT → DENY → ALLOW (SEMANTICS §1, §E).
  */
-import { decideCustom, decideRbac, type RawStep } from '../authz/decide';
+import { decideCustom, decideRbac, type PolicySet, type RawStep } from '../authz/decide';
 import type { AuthzRequest } from '../authz/context';
 import { authenticate, type JwtOutcome } from '../jwt';
 import { normalizePath, remoteAddress, type NormalizedPath } from '../match';
@@ -39,6 +39,8 @@ export interface HopInput {
   normalized: NormalizedPath | undefined;
   /** The SNI an mTLS client sets for this server port, when already known. */
   sni: string | undefined;
+  /** The server's policies specialised for this exact request (see `specializePolicySet`). */
+  policySet: PolicySet | undefined;
 }
 
 /** The SNI an Istio mTLS client sets: `outbound_.<port>_.<subset>_.<fqdn>`. */
@@ -194,7 +196,7 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
     http: chain === 'http' ? { method: input.request.method, path: normalized.path, host: input.request.host, headers: input.request.headers } : null,
     jwtPayload: null,
   };
-  const set = engine.policySet(server);
+  const set = input.policySet ?? engine.policySet(server);
 
   const custom = decideCustom(set, authz, trace);
   if (trace) custom.steps.forEach(step);

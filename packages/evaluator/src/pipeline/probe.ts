@@ -2,7 +2,8 @@
  * Evaluating one probe: resolve its endpoints and port, build the request the client sends,
  * then one hop (client → server) or, through an ingress gateway, two hops with routing between.
  */
-import type { RawStep } from '../authz/decide';
+import { specializePolicySet, type RawStep } from '../authz/decide';
+import type { AuthzRequest } from '../authz/context';
 import { authenticate, placeTokens, renderToken } from '../jwt';
 import { normalizePath } from '../match';
 import { isHttpProtocol, type MeshPort, type MeshWorkload } from '../mesh';
@@ -113,7 +114,7 @@ function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): F
   const clientIp = client ? client.ip : (spec.request?.sourceIp ?? DEFAULT_EXTERNAL_IP);
   const steps: Flow['steps'] = trace ? [{ stage: 'protocol', outcome: 'info', message: `${spec.from} → ${server.key}: ${port.description}`, hop: 0 }] : [];
 
-  const first = evaluateHop(engine, { client, clientIp, server, servicePort: port.servicePort, targetPort: port.targetPort, chain: port.chain, request, subset: null, nowSeconds, hop: 0, trace, jwt: undefined, normalized: undefined, sni: undefined });
+  const first = evaluateHop(engine, { client, clientIp, server, servicePort: port.servicePort, targetPort: port.targetPort, chain: port.chain, request, subset: null, nowSeconds, hop: 0, trace, jwt: undefined, normalized: undefined, sni: undefined, policySet: undefined });
   steps.push(...first.steps);
   if (!server.gateway || first.verdict !== 'allowed') return { status: first.status, verdict: first.verdict, mtls: first.mtls, steps };
   if (port.chain !== 'http') {
@@ -166,6 +167,7 @@ function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): F
     jwt: undefined,
     normalized: undefined,
     sni: undefined,
+    policySet: undefined,
   });
   steps.push(...second.steps);
   return { status: second.status, verdict: second.verdict, mtls: second.mtls, steps };
@@ -180,15 +182,31 @@ export function prepareServerSide(
   spec: ProbeSpec,
   server: MeshWorkload,
   nowSeconds: number,
-): Pick<HopInput, 'servicePort' | 'targetPort' | 'chain' | 'request' | 'jwt' | 'normalized' | 'sni'> | string {
+): Pick<HopInput, 'servicePort' | 'targetPort' | 'chain' | 'request' | 'jwt' | 'normalized' | 'sni' | 'policySet'> | string {
   const port = resolvePort(server, spec.port, spec.address ?? 'service');
   if (typeof port === 'string') return port;
   const { request, problems } = buildRequest(engine, spec, server);
   if (problems.length) return problems.join('; ');
-  const providers = port.chain === 'http' && (server.sidecar || server.gateway) ? engine.jwtProviders(server) : [];
+  const proxied = server.sidecar || server.gateway;
+  const providers = port.chain === 'http' && proxied ? engine.jwtProviders(server) : [];
   const jwt = providers.length ? authenticate(providers, request, engine.jwt, nowSeconds) : undefined;
+  const normalized = normalizePath(request.path);
   const sni = sniOf({ server, servicePort: port.servicePort, subset: null }, engine.mesh.trustDomain);
-  return { servicePort: port.servicePort, targetPort: port.targetPort, chain: port.chain, request, normalized: normalizePath(request.path), sni, jwt };
+  // What every client's request looks like at this server, minus the client: enough to decide
+  // every clause that does not depend on who calls.
+  const template: AuthzRequest = {
+    chain: port.chain,
+    peer: null,
+    sourceIp: '',
+    remoteIp: '',
+    destinationIp: server.ip,
+    destinationPort: port.targetPort,
+    sni: '',
+    http: port.chain === 'http' ? { method: request.method, path: normalized.path, host: request.host, headers: request.headers } : null,
+    jwtPayload: jwt?.result === 'pass' ? jwt.payload : null,
+  };
+  const policySet = proxied ? specializePolicySet(engine.policySet(server), template) : undefined;
+  return { servicePort: port.servicePort, targetPort: port.targetPort, chain: port.chain, request, normalized, sni, jwt, policySet };
 }
 
 function toTraceStep(engine: Engine, step: RawStep & { hop: number }): TraceStep {

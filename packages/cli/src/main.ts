@@ -75,12 +75,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await lintCommand(files, { json: values.json }, io);
       case 'matrix':
         if (files.length !== 1) throw new UsageError('matrix takes one workspace file');
-        return await matrixCommand(files[0] ?? '', { json: values.json, all: values.all, ...(values.path ? { path: values.path } : {}), ...withNow }, io);
+        return await matrixCommand(
+          files[0] ?? '',
+          { json: values.json, all: values.all, ...(values.path ? { path: values.path } : {}), ...withNow },
+          io,
+        );
       case 'explain': {
         if (files.length !== 1) throw new UsageError('explain takes one workspace file');
-        if (!values.from || !values.to || !values.port) throw new UsageError('explain needs --from, --to and --port');
+        if (!values.from || !values.to || !values.port)
+          throw new UsageError('explain needs --from, --to and --port');
         const port = Number(values.port);
-        if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port "${values.port}" is not a port number`);
+        if (!Number.isInteger(port) || port < 1 || port > 65535)
+          throw new UsageError(`--port "${values.port}" is not a port number`);
         return await explainCommand(
           files[0] ?? '',
           {
@@ -103,7 +109,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       io.stderr(`policy-playground: ${error.message}\n\n${USAGE}`);
       return EXIT.invalid;
     }

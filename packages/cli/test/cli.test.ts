@@ -80,7 +80,20 @@ describe('test', () => {
     const { out } = await run(['test', golden('authn-mesh-strict'), '--json']);
     const json = JSON.parse(out) as { results: Record<string, unknown>[]; summary: Record<string, number> };
     expect(Object.keys(json.results[0] ?? {}).sort()).toEqual(
-      ['expect', 'file', 'from', 'index', 'mtls', 'name', 'pass', 'port', 'status', 'to', 'trace', 'verdict'].sort(),
+      [
+        'expect',
+        'file',
+        'from',
+        'index',
+        'mtls',
+        'name',
+        'pass',
+        'port',
+        'status',
+        'to',
+        'trace',
+        'verdict',
+      ].sort(),
     );
     expect(json.summary).toEqual({ passed: 9, failed: 0, total: 9 });
   });
@@ -101,7 +114,16 @@ describe('test', () => {
 
 describe('explain and lint', () => {
   it('explain prints the verdict and a trace that points into the file', async () => {
-    const { code, out } = await run(['explain', golden('authn-mesh-strict'), '--from', 'legacy/sleep', '--to', 'foo/httpbin', '--port', '8000']);
+    const { code, out } = await run([
+      'explain',
+      golden('authn-mesh-strict'),
+      '--from',
+      'legacy/sleep',
+      '--to',
+      'foo/httpbin',
+      '--port',
+      '8000',
+    ]);
     expect(code).toBe(0);
     expect(out).toMatch(/legacy\/sleep → foo\/httpbin:8000: 000 mtls-failure/);
     expect(out).toMatch(/authn-mesh-strict\.yaml:\d+/);

@@ -18,11 +18,23 @@ function prng(seed: number): () => number {
 
 const pick = <T>(r: () => number, items: readonly T[]): T => items[Math.floor(r() * items.length)] as T;
 
-export function generateWorkspace(options: { workloads: number; namespaces: number; policies: number; probes: number; seed?: number }): GeneratedWorkspace {
+export function generateWorkspace(options: {
+  workloads: number;
+  namespaces: number;
+  policies: number;
+  probes: number;
+  seed?: number;
+}): GeneratedWorkspace {
   const r = prng(options.seed ?? 42);
   const nsNames = Array.from({ length: options.namespaces }, (_, i) => `ns-${i}`);
   const lines: string[] = [];
-  lines.push('apiVersion: playground/v1', 'kind: Mesh', 'metadata: {name: generated, title: Generated benchmark mesh}', 'spec:', '  namespaces:');
+  lines.push(
+    'apiVersion: playground/v1',
+    'kind: Mesh',
+    'metadata: {name: generated, title: Generated benchmark mesh}',
+    'spec:',
+    '  namespaces:',
+  );
   for (const ns of nsNames) lines.push(`    - {name: ${ns}}`);
   lines.push('  workloads:');
   const workloads: string[] = [];
@@ -43,15 +55,18 @@ export function generateWorkspace(options: { workloads: number; namespaces: numb
     const selector = r() > 0.3 ? `\n  selector:\n    matchLabels: {tier: t${i % 5}}` : '';
     const rules: string[] = [];
     const kinds = [
-      () => `    - source: {principals: ["cluster.local/ns/${pick(r, nsNames)}/sa/sa-${i % 7}", "*/sa/sa-1"]}`,
-      () => `    - source: {namespaces: ["${pick(r, nsNames)}", "ns-1*"], notIpBlocks: ["10.${i % 250}.0.0/16"]}`,
+      () =>
+        `    - source: {principals: ["cluster.local/ns/${pick(r, nsNames)}/sa/sa-${i % 7}", "*/sa/sa-1"]}`,
+      () =>
+        `    - source: {namespaces: ["${pick(r, nsNames)}", "ns-1*"], notIpBlocks: ["10.${i % 250}.0.0/16"]}`,
       () => `    - source: {serviceAccounts: ["${pick(r, nsNames)}/sa-${i % 7}"]}`,
       () => `    - source: {requestPrincipals: ["issuer-${i % 3}/*"]}`,
       () => `    - source: {remoteIpBlocks: ["203.0.113.0/24"], notPrincipals: ["*"]}`,
     ];
     const ops = [
       () => `    - operation: {methods: ["GET", "HEAD"], paths: ["/api/*", "*/info", "/v{*}/items/{**}"]}`,
-      () => `    - operation: {hosts: ["*.example.com", "app-${i % 10}.${pick(r, nsNames)}:*"], notPaths: ["/healthz"]}`,
+      () =>
+        `    - operation: {hosts: ["*.example.com", "app-${i % 10}.${pick(r, nsNames)}:*"], notPaths: ["/healthz"]}`,
       () => `    - operation: {ports: ["8080", "9000"], notMethods: ["DELETE"]}`,
     ];
     const whens = [
@@ -83,7 +98,7 @@ spec:
   for (let i = 0; i < Math.min(10, nsNames.length); i++) {
     doc(`apiVersion: security.istio.io/v1
 kind: PeerAuthentication
-metadata: {name: default, namespace: ${nsNames[i * 3 % nsNames.length]}}
+metadata: {name: default, namespace: ${nsNames[(i * 3) % nsNames.length]}}
 spec:
   mtls: {mode: ${pick(r, ['STRICT', 'PERMISSIVE', 'DISABLE'])}}`);
   }
@@ -99,11 +114,20 @@ metadata: {name: legacy, namespace: ${nsNames[1 % nsNames.length]}}
 spec:
   host: "*.${nsNames[2 % nsNames.length]}.svc.cluster.local"
   trafficPolicy: {tls: {mode: ISTIO_MUTUAL}}`);
-  lines.push('---', 'apiVersion: playground/v1', 'kind: Probes', 'spec:', '  now: "2026-01-01T00:00:00Z"', '  probes:');
+  lines.push(
+    '---',
+    'apiVersion: playground/v1',
+    'kind: Probes',
+    'spec:',
+    '  now: "2026-01-01T00:00:00Z"',
+    '  probes:',
+  );
   for (let i = 0; i < options.probes; i++) {
     const from = pick(r, workloads);
     const to = pick(r, workloads);
-    lines.push(`    - {from: ${from}, to: ${to}, port: 8000, request: {path: /api/v${i % 3}/items, headers: {x-tenant: tenant-${i % 4}}}}`);
+    lines.push(
+      `    - {from: ${from}, to: ${to}, port: 8000, request: {path: /api/v${i % 3}/items, headers: {x-tenant: tenant-${i % 4}}}}`,
+    );
   }
   return { text: `${lines.join('\n')}\n`, workloads };
 }

@@ -16,7 +16,12 @@ export interface EvaluateOptions {
   probes?: ProbeSpec[];
 }
 
-const ref = (meta: ResourceRef): ResourceRef => ({ kind: meta.kind, name: meta.name, namespace: meta.namespace, document: meta.document });
+const ref = (meta: ResourceRef): ResourceRef => ({
+  kind: meta.kind,
+  name: meta.name,
+  namespace: meta.namespace,
+  document: meta.document,
+});
 
 function workloadFacts(engine: Engine): WorkloadFacts[] {
   return engine.mesh.workloads.map((w) => {
@@ -24,7 +29,12 @@ function workloadFacts(engine: Engine): WorkloadFacts[] {
     const mode = pa.workload;
     const ports = [...new Set([...w.ports.map((p) => p.targetPort), ...w.listens])].map((port) => {
       const m = engine.peerAuthentications.forPort(w, port);
-      return { port, mode: w.sidecar ? m.mode : ('NONE' as const), origin: w.sidecar ? m.origin : ('no-sidecar' as const), ...(m.policy && w.sidecar ? { resource: ref(m.policy.meta) } : {}) };
+      return {
+        port,
+        mode: w.sidecar ? m.mode : ('NONE' as const),
+        origin: w.sidecar ? m.origin : ('no-sidecar' as const),
+        ...(m.policy && w.sidecar ? { resource: ref(m.policy.meta) } : {}),
+      };
     });
     const paRefs = new Map<PeerAuthentication, true>();
     for (const p of [pa.namespace.policy, pa.workload.policy, pa.workloadPolicy]) if (p) paRefs.set(p, true);
@@ -56,19 +66,38 @@ function probeDiagnostics(engine: Engine): Diagnostic[] {
   (engine.probesSpec.probes ?? []).forEach((probe, i) => {
     const path = engine.probePaths[i] ?? [];
     const report = (field: string, code: string, message: string) =>
-      out.push({ code, severity: 'error', message, document: doc?.index ?? -1, range: doc ? doc.rangeOf([...path, field]) : null });
+      out.push({
+        code,
+        severity: 'error',
+        message,
+        document: doc?.index ?? -1,
+        range: doc ? doc.rangeOf([...path, field]) : null,
+      });
     if (probe.from !== 'external' && !engine.mesh.byKey.has(probe.from)) {
-      report('from', 'probes.unknown-endpoint', `probe ${i} ("${probe.name ?? ''}"): source "${probe.from}" is not a workload of the mesh`);
+      report(
+        'from',
+        'probes.unknown-endpoint',
+        `probe ${i} ("${probe.name ?? ''}"): source "${probe.from}" is not a workload of the mesh`,
+      );
     }
     const server = engine.mesh.byKey.get(probe.to);
     if (!server) {
-      report('to', 'probes.unknown-endpoint', `probe ${i} ("${probe.name ?? ''}"): destination "${probe.to}" is not a workload of the mesh`);
+      report(
+        'to',
+        'probes.unknown-endpoint',
+        `probe ${i} ("${probe.name ?? ''}"): destination "${probe.to}" is not a workload of the mesh`,
+      );
       return;
     }
     if ((probe.address ?? 'service') === 'service' && !server.ports.some((p) => p.port === probe.port)) {
-      report('port', 'probes.unknown-port', `probe ${i}: Service ${server.service}.${server.namespace} has no port ${probe.port}`);
+      report(
+        'port',
+        'probes.unknown-port',
+        `probe ${i}: Service ${server.service}.${server.namespace} has no port ${probe.port}`,
+      );
     }
-    for (const problem of buildRequest(engine, probe, server).problems) report('request', 'probes.unknown-token', `probe ${i}: ${problem}`);
+    for (const problem of buildRequest(engine, probe, server).problems)
+      report('request', 'probes.unknown-token', `probe ${i}: ${problem}`);
   });
   return out;
 }
@@ -79,8 +108,14 @@ function documentSummaries(engine: Engine): DocumentSummary[] {
   for (const d of engine.documents) {
     if (seen.has(d.index)) continue;
     seen.add(d.index);
-    const record = d.value && typeof d.value === 'object' && !Array.isArray(d.value) ? (d.value as Record<string, unknown>) : {};
-    const meta = record.metadata && typeof record.metadata === 'object' ? (record.metadata as Record<string, unknown>) : {};
+    const record =
+      d.value && typeof d.value === 'object' && !Array.isArray(d.value)
+        ? (d.value as Record<string, unknown>)
+        : {};
+    const meta =
+      record.metadata && typeof record.metadata === 'object'
+        ? (record.metadata as Record<string, unknown>)
+        : {};
     out.push({
       index: d.index,
       kind: d.kind,
@@ -109,10 +144,16 @@ export class Evaluator {
 
   async evaluate(text: string, options: EvaluateOptions = {}): Promise<Evaluation> {
     const engine = this.compile(text);
-    engine.jwt = await prepareJwt(presentedTokens(engine), engine.allJwtProviders(), engine.probesSpec.jwks ?? {});
+    engine.jwt = await prepareJwt(
+      presentedTokens(engine),
+      engine.allJwtProviders(),
+      engine.probesSpec.jwks ?? {},
+    );
     const now = options.now ?? new Date();
     const own = options.probes === undefined;
-    const probes = (options.probes ?? engine.probesSpec.probes ?? []).map((p, i) => evaluateProbe(engine, p, i, now, { fromDocument: own }));
+    const probes = (options.probes ?? engine.probesSpec.probes ?? []).map((p, i) =>
+      evaluateProbe(engine, p, i, now, { fromDocument: own }),
+    );
     return {
       metadata: engine.metadata,
       diagnostics: [...engine.diagnostics, ...(own ? probeDiagnostics(engine) : [])],

@@ -18,7 +18,12 @@ describe('evaluateMatrix', () => {
     const verdicts = new Set(entries.map((e) => e.verdict));
     expect(verdicts.size, 'the generated mesh exercises several verdicts').toBeGreaterThan(2);
     for (const e of entries) {
-      const r = evaluateProbe(engine, { from: e.from, to: e.to, port: e.port, request: { path: '/api/v1/items' } }, 0, now);
+      const r = evaluateProbe(
+        engine,
+        { from: e.from, to: e.to, port: e.port, request: { path: '/api/v1/items' } },
+        0,
+        now,
+      );
       expect({ cell: `${e.from} → ${e.to}`, status: e.status, verdict: e.verdict, mtls: e.mtls }).toEqual({
         cell: `${e.from} → ${e.to}`,
         status: r.status,

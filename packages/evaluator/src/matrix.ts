@@ -32,10 +32,14 @@ export function formatMatrixLine(entry: Omit<MatrixEntry, 'line'>): string {
  * order of first appearance) — the seeds' tables are exactly that: every `sleep` × every `httpbin`.
  * Otherwise (or with `all`) every non-gateway workload × every workload with a Service port.
  */
-function participants(engine: Engine, options: MatrixOptions): { clients: MeshWorkload[]; servers: MeshWorkload[] } {
+function participants(
+  engine: Engine,
+  options: MatrixOptions,
+): { clients: MeshWorkload[]; servers: MeshWorkload[] } {
   const probes = engine.probesSpec.probes ?? [];
   const named = (keys: string[]) => [...new Set(keys)].flatMap((k) => engine.mesh.byKey.get(k) ?? []);
-  if (!options.all && probes.length > 0) return { clients: named(probes.map((p) => p.from)), servers: named(probes.map((p) => p.to)) };
+  if (!options.all && probes.length > 0)
+    return { clients: named(probes.map((p) => p.from)), servers: named(probes.map((p) => p.to)) };
   return { clients: engine.mesh.workloads.filter((w) => !w.gateway), servers: engine.mesh.workloads };
 }
 
@@ -63,7 +67,12 @@ function decideMatrix(engine: Engine, options: MatrixOptions, visit: (cell: Cell
     let inputs = prepared.get(server);
     if (!inputs) {
       inputs = server.ports.map((p) => {
-        const side = prepareServerSide(engine, { from: placeholder.key, to: server.key, port: p.port, request: { path } }, server, nowSeconds);
+        const side = prepareServerSide(
+          engine,
+          { from: placeholder.key, to: server.key, port: p.port, request: { path } },
+          server,
+          nowSeconds,
+        );
         if (typeof side === 'string') return side;
         // One literal shape for every input keeps property access monomorphic in the hot loop.
         const input: HopInput = {
@@ -89,7 +98,14 @@ function decideMatrix(engine: Engine, options: MatrixOptions, visit: (cell: Cell
     }
     return inputs;
   };
-  const cell: Cell = { client: clients[0] as MeshWorkload, server: servers[0] as MeshWorkload, port: 0, status: '', verdict: 'invalid', mtls: null };
+  const cell: Cell = {
+    client: clients[0] as MeshWorkload,
+    server: servers[0] as MeshWorkload,
+    port: 0,
+    status: '',
+    verdict: 'invalid',
+    mtls: null,
+  };
   let index = 0;
   for (const client of clients) {
     cell.client = client;
@@ -100,7 +116,13 @@ function decideMatrix(engine: Engine, options: MatrixOptions, visit: (cell: Cell
         cell.port = p.port;
         const input = inputs?.[i];
         if (input === undefined) {
-          const r = evaluateProbe(engine, { from: client.key, to: server.key, port: p.port, request: { path } }, index, now, { trace: false });
+          const r = evaluateProbe(
+            engine,
+            { from: client.key, to: server.key, port: p.port, request: { path } },
+            index,
+            now,
+            { trace: false },
+          );
           cell.status = r.status;
           cell.verdict = r.verdict;
           cell.mtls = r.mtls;
@@ -126,7 +148,15 @@ function decideMatrix(engine: Engine, options: MatrixOptions, visit: (cell: Cell
 export function evaluateMatrix(engine: Engine, options: MatrixOptions = {}): MatrixEntry[] {
   const entries: MatrixEntry[] = [];
   decideMatrix(engine, options, (c) => {
-    const entry = { from: c.client.key, to: c.server.key, port: c.port, service: c.server.service, status: c.status, verdict: c.verdict, mtls: c.mtls };
+    const entry = {
+      from: c.client.key,
+      to: c.server.key,
+      port: c.port,
+      service: c.server.service,
+      status: c.status,
+      verdict: c.verdict,
+      mtls: c.mtls,
+    };
     entries.push({ ...entry, line: formatMatrixLine(entry) });
   });
   return entries;

@@ -120,7 +120,10 @@ export function deriveProtocol(port: {
   if (SERVER_FIRST_PORTS.has(port.port)) {
     return { protocol: 'TCP', source: `port ${port.port} defaults to TCP when its name says nothing` };
   }
-  return { protocol: 'UNKNOWN', source: port.name ? `port name "${port.name}" names no protocol` : 'unnamed port' };
+  return {
+    protocol: 'UNKNOWN',
+    source: port.name ? `port name "${port.name}" names no protocol` : 'unnamed port',
+  };
 }
 
 /** Protocols served by the HTTP connection manager (SEMANTICS §A8). */

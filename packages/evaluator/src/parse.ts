@@ -179,7 +179,8 @@ function toRange(chunk: Chunk, parse: DocumentParse, from: number, to: number): 
 function nodeAt(doc: Document.Parsed, path: NodePath): YamlNode | null {
   for (let n = path.length; n >= 0; n--) {
     const node: unknown = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
-    if (node && typeof node === 'object' && 'range' in node && (node as YamlNode).range) return node as YamlNode;
+    if (node && typeof node === 'object' && 'range' in node && (node as YamlNode).range)
+      return node as YamlNode;
   }
   return null;
 }
@@ -215,7 +216,8 @@ function makeDocument(
     }
     return offsets ? toRange(chunk, parse, offsets[0], offsets[1]) : whole;
   };
-  const record = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const record =
+    value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   return {
     index,
     value,

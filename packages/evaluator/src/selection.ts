@@ -18,7 +18,11 @@ interface Attachable {
 export type AttachReason = 'mesh-wide' | 'namespace-wide' | 'selector' | 'targetRef';
 
 /** Why a policy applies to a workload, or null if it does not. */
-export function attachReason(policy: Attachable, workload: MeshWorkload, mesh: MeshModel): AttachReason | null {
+export function attachReason(
+  policy: Attachable,
+  workload: MeshWorkload,
+  mesh: MeshModel,
+): AttachReason | null {
   const ns = policy.meta.namespace;
   const inRoot = ns === mesh.rootNamespace;
   if (!inRoot && ns !== workload.namespace) return null;
@@ -26,7 +30,10 @@ export function attachReason(policy: Attachable, workload: MeshWorkload, mesh: M
     const gatewayName = workload.labels[GATEWAY_NAME_LABEL];
     if (gatewayName === undefined || ns !== workload.namespace) return null;
     const attached = policy.targetRefs.some(
-      (ref) => ref.kind === 'Gateway' && ref.name === gatewayName && (ref.group === '' || ref.group === 'gateway.networking.k8s.io'),
+      (ref) =>
+        ref.kind === 'Gateway' &&
+        ref.name === gatewayName &&
+        (ref.group === '' || ref.group === 'gateway.networking.k8s.io'),
     );
     return attached ? 'targetRef' : null;
   }

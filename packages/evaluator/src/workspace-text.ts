@@ -40,7 +40,11 @@ function resourcesText(text: string, drop: { offset: number; length: number }[])
     kept.push(line);
     if (line.trim() !== '') last = line;
   }
-  while (kept.length && (kept[kept.length - 1]?.trim() === '' || DOCUMENT_MARKER.test(kept[kept.length - 1] ?? ''))) kept.pop();
+  while (
+    kept.length &&
+    (kept[kept.length - 1]?.trim() === '' || DOCUMENT_MARKER.test(kept[kept.length - 1] ?? ''))
+  )
+    kept.pop();
   while (kept.length && kept[0]?.trim() === '') kept.shift();
   return kept.length ? `${kept.join('\n')}\n` : '';
 }
@@ -75,17 +79,22 @@ function document(kind: 'Mesh' | 'Probes', metadata: WorkspaceMetadata | null, s
   return stringify(doc, { lineWidth: 0 });
 }
 
-/** `policiesLine`: 1-based line of `text` where the policies section starts. */
+/**
+ * `policiesLine`: the 1-based line of `text` that holds line 1 of `parts.policies`, so policies line n
+ * is text line `policiesLine + n - 1`. A leading `---` the serializer drops still counts (it falls
+ * on the separator line before the policies), or every editor marker would be off by one.
+ */
 export function serializeWorkspace(parts: WorkspaceParts): { text: string; policiesLine: number } {
   const mesh = document('Mesh', parts.metadata, parts.mesh);
   // trimEnd, not /\s*$/ (quadratic on long inner runs of spaces); the last line keeps its own
   // line break (CRLF or LF) so the policies text comes back byte for byte.
-  const untrimmed = parts.policies.replace(/^\s*---[ \t]*\r?\n/, '');
+  const leading = /^\s*---[ \t]*\r?\n/.exec(parts.policies)?.[0] ?? '';
+  const untrimmed = parts.policies.slice(leading.length);
   const policies = untrimmed.trimEnd();
   const eol = untrimmed.startsWith('\r\n', policies.length) ? '\r\n' : '\n';
   const probes = document('Probes', null, parts.probes);
   const head = `${mesh}---\n`;
-  const policiesLine = head.split('\n').length;
+  const policiesLine = head.split('\n').length - (leading.split('\n').length - 1);
   const text = policies ? `${head}${policies}${eol}---\n${probes}` : `${head}${probes}`;
   return { text, policiesLine };
 }

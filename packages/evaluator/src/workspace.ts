@@ -91,7 +91,11 @@ class FieldReader {
     if (v === undefined || v === null) return undefined;
     const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
     if (typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max) return n;
-    this.report([...path, key], 'schema.type', `${[...path, key].join('.')} must be an integer from ${min} to ${max}`);
+    this.report(
+      [...path, key],
+      'schema.type',
+      `${[...path, key].join('.')} must be an integer from ${min} to ${max}`,
+    );
     return undefined;
   }
 
@@ -222,7 +226,12 @@ function readWorkload(r: FieldReader, item: Obj, path: NodePath): WorkloadSpec |
   if (service !== undefined) spec.service = service;
   if (ip !== undefined) {
     if (/^\d{1,3}(\.\d{1,3}){3}$/.test(ip) && ip.split('.').every((o) => Number(o) <= 255)) spec.ip = ip;
-    else r.report([...path, 'ip'], 'mesh.invalid-ip', `workload "${namespace}/${name}": ip "${ip}" is not an IPv4 address`);
+    else
+      r.report(
+        [...path, 'ip'],
+        'mesh.invalid-ip',
+        `workload "${namespace}/${name}": ip "${ip}" is not an IPv4 address`,
+      );
   }
   const ports: ServicePortSpec[] = [];
   r.each(item, 'ports', path, (p, pp) => {
@@ -235,7 +244,12 @@ function readWorkload(r: FieldReader, item: Obj, path: NodePath): WorkloadSpec |
     spec.listens = [];
     listens.forEach((v, i) => {
       if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 65535) spec.listens?.push(v);
-      else r.report([...path, 'listens', i], 'schema.type', `${[...path, 'listens', i].join('.')} must be a port number`);
+      else
+        r.report(
+          [...path, 'listens', i],
+          'schema.type',
+          `${[...path, 'listens', i].join('.')} must be a port number`,
+        );
     });
   }
   return spec;
@@ -386,7 +400,12 @@ function readTokenUse(r: FieldReader, item: Obj, path: NodePath): TokenUse | nul
   const prefix = r.str(item, 'prefix', path);
   if (where !== undefined) {
     if (/^(header|query|cookie):.+$/.test(where)) use.in = where;
-    else r.report([...path, 'in'], 'probes.token-location', `"${where}" must be header:<name>, query:<param> or cookie:<name>`);
+    else
+      r.report(
+        [...path, 'in'],
+        'probes.token-location',
+        `"${where}" must be header:<name>, query:<param> or cookie:<name>`,
+      );
   }
   if (prefix !== undefined) use.prefix = prefix;
   return use;
@@ -458,7 +477,8 @@ function readProbe(r: FieldReader, item: Obj, path: NodePath): ProbeSpec | null 
     else r.report([...path, 'address'], 'probes.address', `address must be "service" or "podIP"`);
   }
   if (now !== undefined) {
-    if (Number.isNaN(Date.parse(now))) r.report([...path, 'now'], 'probes.now', `now "${now}" is not an RFC 3339 time`);
+    if (Number.isNaN(Date.parse(now)))
+      r.report([...path, 'now'], 'probes.now', `now "${now}" is not an RFC 3339 time`);
     else probe.now = now;
   }
   if (expect !== undefined) probe.expect = expect;
@@ -477,7 +497,8 @@ function readProbes(r: FieldReader, root: Obj): { probes: ProbesSpec; probePaths
   r.known(spec, P, ['now', 'tokens', 'jwks', 'probes']);
   const now = r.str(spec, 'now', P);
   if (now !== undefined) {
-    if (Number.isNaN(Date.parse(now))) r.report([...P, 'now'], 'probes.now', `now "${now}" is not an RFC 3339 time`);
+    if (Number.isNaN(Date.parse(now)))
+      r.report([...P, 'now'], 'probes.now', `now "${now}" is not an RFC 3339 time`);
     else out.now = now;
   }
   const tokens = r.obj(spec, 'tokens', P);
@@ -558,7 +579,11 @@ export function readWorkspace(documents: readonly ParsedDocument[]): ReadWorkspa
     } else if (isPlayground && doc.kind === 'Probes') {
       const r = new FieldReader(doc, diagnostics, 'Probes');
       if (probesDocument) {
-        r.report([], 'workspace.duplicate-probes', 'only one Probes document is allowed; this one is ignored');
+        r.report(
+          [],
+          'workspace.duplicate-probes',
+          'only one Probes document is allowed; this one is ignored',
+        );
         continue;
       }
       r.known(doc.value, [], ['apiVersion', 'kind', 'metadata', 'spec']);

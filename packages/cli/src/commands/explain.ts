@@ -38,8 +38,17 @@ export async function explainCommand(file: string, options: ExplainOptions, io: 
       request.headers[h.slice(0, eq)] = h.slice(eq + 1);
     }
   }
-  const probe: ProbeSpec = { name: 'explain', from: options.from, to: options.to, port: options.port, request };
-  const evaluation = await createEvaluator().evaluate(read.text, { probes: [probe], ...(options.now ? { now: options.now } : {}) });
+  const probe: ProbeSpec = {
+    name: 'explain',
+    from: options.from,
+    to: options.to,
+    port: options.port,
+    request,
+  };
+  const evaluation = await createEvaluator().evaluate(read.text, {
+    probes: [probe],
+    ...(options.now ? { now: options.now } : {}),
+  });
   const errors = evaluation.diagnostics.filter((d) => d.severity === 'error');
   for (const d of errors) io.stderr(`${formatDiagnostic(file, d)}\n`);
   if (errors.some(isInvalidInput)) return EXIT.invalid;

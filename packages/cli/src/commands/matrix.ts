@@ -22,7 +22,8 @@ export async function matrixCommand(
     ...(options.path ? { path: options.path } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
-  for (const d of diagnostics.filter((d) => d.severity === 'error')) io.stderr(`${formatDiagnostic(file, d)}\n`);
+  for (const d of diagnostics.filter((d) => d.severity === 'error'))
+    io.stderr(`${formatDiagnostic(file, d)}\n`);
   if (diagnostics.some(isInvalidInput)) return EXIT.invalid;
   if (options.json) {
     io.stdout(`${JSON.stringify({ entries }, null, 2)}\n`);

@@ -1,42 +1,19 @@
-import { createEvaluator, type ProbeResult, type TraceStep } from '@playground/evaluator';
+import { createEvaluator, type ProbeResult } from '@playground/evaluator';
 import { readWorkspaceFile } from '../files';
 import { formatDiagnostic, formatTrace, isInvalidInput, outcomeOf } from '../format';
 import { EXIT, type Io } from '../io';
 
-interface TestResultJson {
-  file: string;
-  index: number;
-  name: string;
-  from: string;
-  to: string;
-  port: number;
-  status: string;
-  verdict: string;
-  mtls: boolean | null;
-  expect: string | null;
-  pass: boolean | null;
-  trace: TraceStep[];
-}
+/** One `--json` result: the probe's result and the file it came from (DESIGN "CLI"). */
+type TestResultJson = ProbeResult & { file: string };
 
-function toJson(file: string, r: ProbeResult): TestResultJson {
-  return {
-    file,
-    index: r.index,
-    name: r.name,
-    from: r.from,
-    to: r.to,
-    port: r.port,
-    status: r.status,
-    verdict: r.verdict,
-    mtls: r.mtls,
-    expect: r.expect,
-    pass: r.pass,
-    trace: r.trace,
-  };
-}
+const toJson = (file: string, r: ProbeResult): TestResultJson => ({ file, ...r });
 
 /** `test FILE...`: every probe against its expect. Exit 0 all pass, 1 any fail, 2 invalid input. */
-export async function testCommand(files: string[], options: { json: boolean; verbose: boolean; now?: Date }, io: Io): Promise<number> {
+export async function testCommand(
+  files: string[],
+  options: { json: boolean; verbose: boolean; now?: Date },
+  io: Io,
+): Promise<number> {
   const evaluator = createEvaluator();
   const results: TestResultJson[] = [];
   let invalid = false;
@@ -49,7 +26,8 @@ export async function testCommand(files: string[], options: { json: boolean; ver
     }
     const evaluation = await evaluator.evaluate(read.text, options.now ? { now: options.now } : {});
     const bad = evaluation.diagnostics.filter(isInvalidInput);
-    for (const d of evaluation.diagnostics.filter((d) => d.severity === 'error')) io.stderr(`${formatDiagnostic(file, d)}\n`);
+    for (const d of evaluation.diagnostics.filter((d) => d.severity === 'error'))
+      io.stderr(`${formatDiagnostic(file, d)}\n`);
     if (bad.length) invalid = true;
     if (evaluation.probes.length === 0 && !bad.length) io.stderr(`${file}: no probes\n`);
     for (const r of evaluation.probes) {
@@ -65,7 +43,8 @@ export async function testCommand(files: string[], options: { json: boolean; ver
   const failed = results.filter((r) => r.pass === false).length;
   const summary = { passed, failed, total: results.length };
   if (options.json) io.stdout(`${JSON.stringify({ results, summary }, null, 2)}\n`);
-  else io.stdout(`\n${passed} passed, ${failed} failed, ${results.length - passed - failed} without expect\n`);
+  else
+    io.stdout(`\n${passed} passed, ${failed} failed, ${results.length - passed - failed} without expect\n`);
   if (invalid) return EXIT.invalid;
   return failed > 0 ? EXIT.failed : EXIT.ok;
 }

@@ -118,23 +118,32 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** `requestPrincipals` values: split at the last `/`, iss and sub matched separately (§C3). */
+/**
+ * `requestPrincipals` values: split at the last `/`, iss and sub matched separately (§C3). As in
+ * `requestPrincipalGenerator.extendedPrincipal`, a `*` counts only at the very start of the whole
+ * value (iss suffix, or sub suffix when there is no `/`) or at its very end (sub prefix, or iss
+ * prefix when there is no `/`); anywhere else it is a literal character.
+ */
 function requestPrincipalMatcher(values: readonly string[]): Predicate {
+  const nonEmpty: StringMatcher = (s) => s !== undefined && s.length > 0;
+  const exact = (x: string): StringMatcher => (s) => s === x;
+  const prefix = (x: string): StringMatcher => (s) => s !== undefined && s.startsWith(x);
+  const suffix = (x: string): StringMatcher => (s) => s !== undefined && s.endsWith(x);
   const parts = values.map((v): { iss: StringMatcher; sub: StringMatcher } => {
-    const nonEmpty = compileStringMatcher('*', { presence: 'non-empty' });
     if (v === '*') return { iss: nonEmpty, sub: nonEmpty };
     const slash = v.lastIndexOf('/');
-    if (slash === -1) {
-      if (v.endsWith('*')) return { iss: compileStringMatcher(v, { presence: 'non-empty' }), sub: nonEmpty };
-      if (v.startsWith('*')) return { iss: nonEmpty, sub: compileStringMatcher(v, { presence: 'non-empty' }) };
-      return { iss: compileStringMatcher(v, { presence: 'non-empty' }), sub: (s) => s === '' };
+    const found = slash !== -1;
+    const iss = found ? v.slice(0, slash) : v;
+    const sub = found ? v.slice(slash + 1) : '';
+    if (v.startsWith('*')) {
+      if (found) return { iss: iss === '*' ? nonEmpty : suffix(iss.slice(1)), sub: exact(sub) };
+      return { iss: nonEmpty, sub: suffix(v.slice(1)) };
     }
-    const iss = v.slice(0, slash);
-    const sub = v.slice(slash + 1);
-    return {
-      iss: iss === '*' ? nonEmpty : compileStringMatcher(iss, { presence: 'non-empty' }),
-      sub: sub === '*' ? nonEmpty : compileStringMatcher(sub, { presence: 'non-empty' }),
-    };
+    if (v.endsWith('*')) {
+      if (found) return { iss: exact(iss), sub: sub === '*' ? nonEmpty : prefix(sub.slice(0, -1)) };
+      return { iss: prefix(v.slice(0, -1)), sub: nonEmpty };
+    }
+    return { iss: exact(iss), sub: exact(sub) };
   });
   return (r) => {
     const payload = r.jwtPayload;

@@ -68,16 +68,29 @@ function lookupService(mesh: MeshModel, host: string, namespace: string): MeshWo
   return mesh.services.get(`${resolved.service}.${resolved.namespace}`)?.[0] ?? null;
 }
 
-function routeIstio(resources: ResourceSet, mesh: MeshModel, gateway: MeshWorkload, req: GatewayRequest): RouteResult {
+function routeIstio(
+  resources: ResourceSet,
+  mesh: MeshModel,
+  gateway: MeshWorkload,
+  req: GatewayRequest,
+): RouteResult {
   const host = hostOnly(req.host);
   const servers = resources.gateways.filter(
     (g) =>
       !g.meta.rejected &&
       Object.keys(g.selector).length > 0 &&
       selects(g.selector, gateway.labels) &&
-      g.servers.some((s) => (s.port.number === req.port || s.port.number === req.targetPort) && s.hosts.some((h) => hostMatches(h, host))),
+      g.servers.some(
+        (s) =>
+          (s.port.number === req.port || s.port.number === req.targetPort) &&
+          s.hosts.some((h) => hostMatches(h, host)),
+      ),
   );
-  if (servers.length === 0) return { kind: 'none', reason: `no Gateway selecting ${gateway.key} has a server for port ${req.port} and host ${host}` };
+  if (servers.length === 0)
+    return {
+      kind: 'none',
+      reason: `no Gateway selecting ${gateway.key} has a server for port ${req.port} and host ${host}`,
+    };
   const names = new Set(servers.flatMap((g) => [`${g.meta.namespace}/${g.meta.name}`]));
   for (const vs of resources.virtualServices) {
     if (vs.meta.rejected) continue;
@@ -92,17 +105,34 @@ function routeIstio(resources: ResourceSet, mesh: MeshModel, gateway: MeshWorklo
             stringMatch(m.method, req.method) &&
             stringMatch(m.authority, req.host) &&
             (m.port === undefined || m.port === req.port) &&
-            Object.entries(m.headers ?? {}).every(([name, sm]) => stringMatch(sm, req.headers[name.toLowerCase()])),
+            Object.entries(m.headers ?? {}).every(([name, sm]) =>
+              stringMatch(sm, req.headers[name.toLowerCase()]),
+            ),
         );
       if (!matched) continue;
       const path = [...vs.meta.basePath, 'spec', 'http', route.index];
-      if (route.directResponse) return { kind: 'direct', status: route.directResponse.status, meta: vs.meta, path, rule: route.index };
+      if (route.directResponse)
+        return {
+          kind: 'direct',
+          status: route.directResponse.status,
+          meta: vs.meta,
+          path,
+          rule: route.index,
+        };
       const destination = [...route.route].sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0))[0];
       if (!destination) continue;
       const backend = lookupService(mesh, destination.host, vs.meta.namespace);
-      if (!backend) return { kind: 'none', reason: `VirtualService ${vs.meta.namespace}/${vs.meta.name} routes to ${destination.host}, which is not a Service in the mesh` };
+      if (!backend)
+        return {
+          kind: 'none',
+          reason: `VirtualService ${vs.meta.namespace}/${vs.meta.name} routes to ${destination.host}, which is not a Service in the mesh`,
+        };
       const port = destination.port ?? (backend.ports.length === 1 ? backend.ports[0]?.port : undefined);
-      if (port === undefined) return { kind: 'none', reason: `VirtualService ${vs.meta.namespace}/${vs.meta.name}: destination ${destination.host} needs a port` };
+      if (port === undefined)
+        return {
+          kind: 'none',
+          reason: `VirtualService ${vs.meta.namespace}/${vs.meta.name}: destination ${destination.host} needs a port`,
+        };
       return {
         kind: 'route',
         target: {
@@ -117,7 +147,10 @@ function routeIstio(resources: ResourceSet, mesh: MeshModel, gateway: MeshWorklo
       };
     }
   }
-  return { kind: 'none', reason: `no VirtualService bound to ${[...names].join(', ')} routes ${host}${req.path}` };
+  return {
+    kind: 'none',
+    reason: `no VirtualService bound to ${[...names].join(', ')} routes ${host}${req.path}`,
+  };
 }
 
 function pathMatches(match: HttpRouteMatch['path'], path: string): boolean {
@@ -128,18 +161,38 @@ function pathMatches(match: HttpRouteMatch['path'], path: string): boolean {
   return prefix === '' || path === prefix || path.startsWith(`${prefix}/`);
 }
 
-function routeGatewayApi(resources: ResourceSet, mesh: MeshModel, gateway: MeshWorkload, req: GatewayRequest): RouteResult | null {
+function routeGatewayApi(
+  resources: ResourceSet,
+  mesh: MeshModel,
+  gateway: MeshWorkload,
+  req: GatewayRequest,
+): RouteResult | null {
   const name = gateway.labels[GATEWAY_NAME_LABEL];
   if (name === undefined) return null;
-  const gw = resources.kubernetesGateways.find((g) => !g.meta.rejected && g.meta.name === name && g.meta.namespace === gateway.namespace);
-  if (!gw) return { kind: 'none', reason: `Gateway ${gateway.namespace}/${name} (gateway.networking.k8s.io) is not defined` };
+  const gw = resources.kubernetesGateways.find(
+    (g) => !g.meta.rejected && g.meta.name === name && g.meta.namespace === gateway.namespace,
+  );
+  if (!gw)
+    return {
+      kind: 'none',
+      reason: `Gateway ${gateway.namespace}/${name} (gateway.networking.k8s.io) is not defined`,
+    };
   const host = hostOnly(req.host);
-  const listeners = gw.listeners.filter((l) => l.port === req.port && (!l.hostname || hostMatches(l.hostname, host)));
-  if (listeners.length === 0) return { kind: 'none', reason: `Gateway ${gw.meta.namespace}/${gw.meta.name} has no listener on port ${req.port} for ${host}` };
+  const listeners = gw.listeners.filter(
+    (l) => l.port === req.port && (!l.hostname || hostMatches(l.hostname, host)),
+  );
+  if (listeners.length === 0)
+    return {
+      kind: 'none',
+      reason: `Gateway ${gw.meta.namespace}/${gw.meta.name} has no listener on port ${req.port} for ${host}`,
+    };
   for (const route of resources.httpRoutes) {
     if (route.meta.rejected) continue;
     const attached = route.parentRefs.some(
-      (p) => p.name === gw.meta.name && (p.namespace ?? route.meta.namespace) === gw.meta.namespace && (!p.kind || p.kind === 'Gateway') &&
+      (p) =>
+        p.name === gw.meta.name &&
+        (p.namespace ?? route.meta.namespace) === gw.meta.namespace &&
+        (!p.kind || p.kind === 'Gateway') &&
         (!p.sectionName || listeners.some((l) => l.name === p.sectionName)),
     );
     if (!attached) continue;
@@ -161,10 +214,22 @@ function routeGatewayApi(resources: ResourceSet, mesh: MeshModel, gateway: MeshW
       const ref = rule.backendRefs[0];
       const path = [...route.meta.basePath, 'spec', 'rules', rule.index];
       if (!ref) return { kind: 'direct', status: 500, meta: route.meta, path, rule: rule.index };
-      const backend = lookupService(mesh, `${ref.name}.${ref.namespace ?? route.meta.namespace}`, route.meta.namespace);
-      if (!backend) return { kind: 'none', reason: `HTTPRoute ${route.meta.namespace}/${route.meta.name} routes to ${ref.name}, which is not a Service in the mesh` };
+      const backend = lookupService(
+        mesh,
+        `${ref.name}.${ref.namespace ?? route.meta.namespace}`,
+        route.meta.namespace,
+      );
+      if (!backend)
+        return {
+          kind: 'none',
+          reason: `HTTPRoute ${route.meta.namespace}/${route.meta.name} routes to ${ref.name}, which is not a Service in the mesh`,
+        };
       const port = ref.port ?? backend.ports[0]?.port;
-      if (port === undefined) return { kind: 'none', reason: `HTTPRoute ${route.meta.namespace}/${route.meta.name}: backend ${ref.name} has no port` };
+      if (port === undefined)
+        return {
+          kind: 'none',
+          reason: `HTTPRoute ${route.meta.namespace}/${route.meta.name}: backend ${ref.name} has no port`,
+        };
       return {
         kind: 'route',
         target: {
@@ -179,10 +244,18 @@ function routeGatewayApi(resources: ResourceSet, mesh: MeshModel, gateway: MeshW
       };
     }
   }
-  return { kind: 'none', reason: `no HTTPRoute attached to Gateway ${gw.meta.namespace}/${gw.meta.name} matches ${host}${req.path}` };
+  return {
+    kind: 'none',
+    reason: `no HTTPRoute attached to Gateway ${gw.meta.namespace}/${gw.meta.name} matches ${host}${req.path}`,
+  };
 }
 
 /** Gateway API gateways route by HTTPRoute; classic gateways by Gateway + VirtualService. */
-export function routeAtGateway(resources: ResourceSet, mesh: MeshModel, gateway: MeshWorkload, req: GatewayRequest): RouteResult {
+export function routeAtGateway(
+  resources: ResourceSet,
+  mesh: MeshModel,
+  gateway: MeshWorkload,
+  req: GatewayRequest,
+): RouteResult {
   return routeGatewayApi(resources, mesh, gateway, req) ?? routeIstio(resources, mesh, gateway, req);
 }

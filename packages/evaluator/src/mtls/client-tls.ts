@@ -50,7 +50,8 @@ export function selectDestinationRule(
     for (const dr of rules) {
       if (dr.meta.rejected || dr.meta.namespace !== ns) continue;
       if (ns !== client.namespace && !exportedTo(dr, client.namespace)) continue;
-      if (dr.workloadSelector && (ns !== client.namespace || !selects(dr.workloadSelector, client.labels))) continue;
+      if (dr.workloadSelector && (ns !== client.namespace || !selects(dr.workloadSelector, client.labels)))
+        continue;
       const score = hostMatches(dr.host, dr.meta.namespace, fqdn, mesh.trustDomain);
       if (score > bestScore) {
         best = dr;
@@ -71,13 +72,21 @@ function tlsFor(
   const fromPolicy = (policy: TrafficPolicy | null, path: (string | number)[]) => {
     if (!policy) return null;
     const portLevel = policy.portLevelSettings.find((p) => p.port === servicePort);
-    if (portLevel) return { mode: portLevel.tls?.mode ?? null, path: [...path, 'portLevelSettings', portLevel.index, 'tls'] };
+    if (portLevel)
+      return {
+        mode: portLevel.tls?.mode ?? null,
+        path: [...path, 'portLevelSettings', portLevel.index, 'tls'],
+      };
     if (policy.tls) return { mode: policy.tls.mode, path: [...path, 'tls'] };
     return null;
   };
   const sub = subset ? dr.subsets.find((s) => s.name === subset) : undefined;
-  const fromSubset = sub ? fromPolicy(sub.trafficPolicy, ['spec', 'subsets', sub.index, 'trafficPolicy']) : null;
-  return fromSubset ?? fromPolicy(dr.trafficPolicy, ['spec', 'trafficPolicy']) ?? { mode: null, path: ['spec'] };
+  const fromSubset = sub
+    ? fromPolicy(sub.trafficPolicy, ['spec', 'subsets', sub.index, 'trafficPolicy'])
+    : null;
+  return (
+    fromSubset ?? fromPolicy(dr.trafficPolicy, ['spec', 'trafficPolicy']) ?? { mode: null, path: ['spec'] }
+  );
 }
 
 /**
@@ -101,7 +110,9 @@ export class DestinationRuleIndex {
     let list = this.candidates.get(server);
     if (!list) {
       const fqdn = `${server.service}.${server.namespace}.svc.${this.mesh.trustDomain}`;
-      list = this.rules.filter((dr) => hostMatches(dr.host, dr.meta.namespace, fqdn, this.mesh.trustDomain) > 0);
+      list = this.rules.filter(
+        (dr) => hostMatches(dr.host, dr.meta.namespace, fqdn, this.mesh.trustDomain) > 0,
+      );
       this.candidates.set(server, list);
     }
     return list;
@@ -150,10 +161,20 @@ export function clientTls(
   }
   // Auto mTLS, cluster stage: the Service namespace's namespace/mesh-level mode.
   if (!mesh.enableAutoMtls) {
-    return { sends: 'PLAINTEXT', destinationRule: null, tlsPath: null, reason: 'auto mTLS is off (enableAutoMtls: false) and no DestinationRule sets TLS: plaintext' };
+    return {
+      sends: 'PLAINTEXT',
+      destinationRule: null,
+      tlsPath: null,
+      reason: 'auto mTLS is off (enableAutoMtls: false) and no DestinationRule sets TLS: plaintext',
+    };
   }
   if (!server.sidecar || server.gateway) {
-    return { sends: 'PLAINTEXT', destinationRule: null, tlsPath: null, reason: 'auto mTLS: the endpoint has no sidecar, so the client sends plaintext' };
+    return {
+      sends: 'PLAINTEXT',
+      destinationRule: null,
+      tlsPath: null,
+      reason: 'auto mTLS: the endpoint has no sidecar, so the client sends plaintext',
+    };
   }
   const serverPa = peerAuthentications.forWorkload(server);
   if (serverPa.namespace.mode === 'DISABLE') {
@@ -173,25 +194,59 @@ export function clientTls(
       reason: `auto mTLS: the endpoint's own mode for port ${targetPort} is DISABLE (${endpointMode.origin} level), so the client sends plaintext`,
     };
   }
-  return { sends: 'ISTIO_MUTUAL', destinationRule: null, tlsPath: null, reason: 'auto mTLS: the endpoint has a sidecar, so the client sends Istio mTLS' };
+  return {
+    sends: 'ISTIO_MUTUAL',
+    destinationRule: null,
+    tlsPath: null,
+    reason: 'auto mTLS: the endpoint has a sidecar, so the client sends Istio mTLS',
+  };
 }
 
 export type ServerAccepts = 'PLAINTEXT_ONLY' | 'STRICT' | 'PERMISSIVE' | 'DISABLE';
 
 /** Whether the client's TLS meets the server's acceptance (SEMANTICS §B2 matrix). */
-export function handshake(sends: ClientSends, accepts: ServerAccepts): { ok: boolean; mtls: boolean; reason: string } {
+export function handshake(
+  sends: ClientSends,
+  accepts: ServerAccepts,
+): { ok: boolean; mtls: boolean; reason: string } {
   switch (sends) {
     case 'PLAINTEXT':
-      if (accepts === 'STRICT') return { ok: false, mtls: false, reason: 'plaintext reached a STRICT server: no filter chain matches, the connection is closed' };
+      if (accepts === 'STRICT')
+        return {
+          ok: false,
+          mtls: false,
+          reason: 'plaintext reached a STRICT server: no filter chain matches, the connection is closed',
+        };
       return { ok: true, mtls: false, reason: 'plaintext accepted' };
     case 'ISTIO_MUTUAL':
-      if (accepts === 'STRICT' || accepts === 'PERMISSIVE') return { ok: true, mtls: true, reason: 'Istio mTLS accepted' };
-      if (accepts === 'DISABLE') return { ok: false, mtls: false, reason: 'Istio mTLS reached a server with mode DISABLE: it has no TLS filter chain' };
-      return { ok: false, mtls: false, reason: 'Istio mTLS reached a workload without a sidecar: the plaintext app cannot speak TLS (WRONG_VERSION_NUMBER)' };
+      if (accepts === 'STRICT' || accepts === 'PERMISSIVE')
+        return { ok: true, mtls: true, reason: 'Istio mTLS accepted' };
+      if (accepts === 'DISABLE')
+        return {
+          ok: false,
+          mtls: false,
+          reason: 'Istio mTLS reached a server with mode DISABLE: it has no TLS filter chain',
+        };
+      return {
+        ok: false,
+        mtls: false,
+        reason:
+          'Istio mTLS reached a workload without a sidecar: the plaintext app cannot speak TLS (WRONG_VERSION_NUMBER)',
+      };
     case 'SIMPLE':
     case 'MUTUAL':
-      if (accepts === 'PLAINTEXT_ONLY') return { ok: false, mtls: false, reason: `${sends} TLS origination reached a plaintext app` };
-      if (accepts === 'STRICT') return { ok: false, mtls: false, reason: `${sends} TLS carries no mesh client certificate, which STRICT requires` };
-      return { ok: false, mtls: false, reason: `${sends} TLS without Istio ALPN matches no filter chain of a ${accepts} server` };
+      if (accepts === 'PLAINTEXT_ONLY')
+        return { ok: false, mtls: false, reason: `${sends} TLS origination reached a plaintext app` };
+      if (accepts === 'STRICT')
+        return {
+          ok: false,
+          mtls: false,
+          reason: `${sends} TLS carries no mesh client certificate, which STRICT requires`,
+        };
+      return {
+        ok: false,
+        mtls: false,
+        reason: `${sends} TLS without Istio ALPN matches no filter chain of a ${accepts} server`,
+      };
   }
 }

@@ -31,7 +31,10 @@ export interface WorkloadPeerAuthentication {
 }
 
 /** Age order: creationTimestamp when given, otherwise document order (DESIGN). */
-export function olderFirst(a: { meta: { creationTimestamp: number | null; order: number } }, b: typeof a): number {
+export function olderFirst(
+  a: { meta: { creationTimestamp: number | null; order: number } },
+  b: typeof a,
+): number {
   const ta = a.meta.creationTimestamp ?? Number.POSITIVE_INFINITY;
   const tb = b.meta.creationTimestamp ?? Number.POSITIVE_INFINITY;
   if (ta !== tb) return ta < tb ? -1 : 1;
@@ -47,7 +50,10 @@ const emptySelector = (s: Record<string, string> | null) => s === null || Object
 export class PeerAuthenticationIndex {
   private byNamespace = new Map<string, PeerAuthentication[]>();
   private cache = new Map<string, WorkloadPeerAuthentication>();
-  private namespaceCache = new Map<string, { decision: ModeDecision; ignored: WorkloadPeerAuthentication['ignored'] }>();
+  private namespaceCache = new Map<
+    string,
+    { decision: ModeDecision; ignored: WorkloadPeerAuthentication['ignored'] }
+  >();
 
   constructor(
     policies: readonly PeerAuthentication[],
@@ -61,7 +67,10 @@ export class PeerAuthenticationIndex {
   }
 
   /** Mesh level, then namespace level, for workloads of `namespace`. */
-  private namespaceLevel(namespace: string): { decision: ModeDecision; ignored: WorkloadPeerAuthentication['ignored'] } {
+  private namespaceLevel(namespace: string): {
+    decision: ModeDecision;
+    ignored: WorkloadPeerAuthentication['ignored'];
+  } {
     const cached = this.namespaceCache.get(namespace);
     if (cached) return cached;
     const ignored: WorkloadPeerAuthentication['ignored'] = [];
@@ -70,7 +79,10 @@ export class PeerAuthenticationIndex {
       const candidates = list.filter((p) => emptySelector(p.selector));
       const [oldest, ...newer] = candidates;
       for (const p of newer) {
-        ignored.push({ policy: p, reason: `a ${level}-level PeerAuthentication already exists (${oldest?.meta.name}, older): the newer one is ignored` });
+        ignored.push({
+          policy: p,
+          reason: `a ${level}-level PeerAuthentication already exists (${oldest?.meta.name}, older): the newer one is ignored`,
+        });
       }
       if (oldest && isSet(oldest.mode)) decision = { mode: oldest.mode, origin: level, policy: oldest };
     };
@@ -91,7 +103,10 @@ export class PeerAuthenticationIndex {
     let workloadPolicy: PeerAuthentication | null = null;
     for (const p of this.byNamespace.get(this.mesh.rootNamespace) ?? []) {
       if (!emptySelector(p.selector) && p.selector && selects(p.selector, workload.labels)) {
-        ignored.push({ policy: p, reason: 'PeerAuthentications with a selector in the root namespace are ignored for sidecars' });
+        ignored.push({
+          policy: p,
+          reason: 'PeerAuthentications with a selector in the root namespace are ignored for sidecars',
+        });
       }
     }
     if (workload.namespace !== this.mesh.rootNamespace) {
@@ -100,14 +115,22 @@ export class PeerAuthenticationIndex {
       );
       const [oldest, ...newer] = matching;
       for (const p of newer) {
-        ignored.push({ policy: p, reason: `several workload-level PeerAuthentications select this workload: the oldest (${oldest?.meta.name}) wins` });
+        ignored.push({
+          policy: p,
+          reason: `several workload-level PeerAuthentications select this workload: the oldest (${oldest?.meta.name}) wins`,
+        });
       }
       if (oldest) {
         workloadPolicy = oldest;
         if (isSet(oldest.mode)) workloadDecision = { mode: oldest.mode, origin: 'workload', policy: oldest };
       }
     }
-    const result: WorkloadPeerAuthentication = { workload: workloadDecision, namespace: ns.decision, workloadPolicy, ignored };
+    const result: WorkloadPeerAuthentication = {
+      workload: workloadDecision,
+      namespace: ns.decision,
+      workloadPolicy,
+      ignored,
+    };
     this.cache.set(workload.key, result);
     return result;
   }

@@ -42,7 +42,8 @@ export class Engine {
     const parsed = parseWorkspaceText(text, cache);
     const workspace = readWorkspace(parsed.documents);
     this.documents = parsed.documents;
-    for (const d of parsed.documents) if (!this.documentsByIndex.has(d.index)) this.documentsByIndex.set(d.index, d);
+    for (const d of parsed.documents)
+      if (!this.documentsByIndex.has(d.index)) this.documentsByIndex.set(d.index, d);
     this.metadata = workspace.metadata;
     this.meshSpec = workspace.mesh;
     this.probesSpec = workspace.probes;
@@ -53,17 +54,27 @@ export class Engine {
     this.resources = read.resources;
     this.diagnostics = [...parsed.diagnostics, ...workspace.diagnostics, ...read.diagnostics];
     this.peerAuthentications = new PeerAuthenticationIndex(this.resources.peerAuthentications, this.mesh);
-    this.destinationRules = new DestinationRuleIndex(this.resources.destinationRules.filter((r) => !r.meta.rejected), this.mesh);
+    this.destinationRules = new DestinationRuleIndex(
+      this.resources.destinationRules.filter((r) => !r.meta.rejected),
+      this.mesh,
+    );
     this.authorization = new PolicyIndex(this.resources.authorizationPolicies, this.mesh);
     this.requestAuthentication = new PolicyIndex(this.resources.requestAuthentications, this.mesh);
-    this.compiler = new PolicyCompiler({ local: this.mesh.trustDomain, aliases: this.mesh.trustDomainAliases });
+    this.compiler = new PolicyCompiler({
+      local: this.mesh.trustDomain,
+      aliases: this.mesh.trustDomainAliases,
+    });
   }
 
   /** The CUSTOM/DENY/ALLOW/AUDIT policies enforced by a workload's proxy, compiled once. */
   policySet(workload: MeshWorkload): PolicySet {
     let set = this.policySets.get(workload.key);
     if (!set) {
-      set = buildPolicySet(this.authorization.forWorkload(workload).map((a) => a.policy), this.mesh, this.compiler);
+      set = buildPolicySet(
+        this.authorization.forWorkload(workload).map((a) => a.policy),
+        this.mesh,
+        this.compiler,
+      );
       this.policySets.set(workload.key, set);
     }
     return set;
@@ -73,14 +84,18 @@ export class Engine {
   jwtProviders(workload: MeshWorkload): JwtProvider[] {
     let list = this.providers.get(workload.key);
     if (!list) {
-      list = this.requestAuthentication.forWorkload(workload).flatMap(({ policy }) => policy.jwtRules.map((rule) => ({ ra: policy, rule })));
+      list = this.requestAuthentication
+        .forWorkload(workload)
+        .flatMap(({ policy }) => policy.jwtRules.map((rule) => ({ ra: policy, rule })));
       this.providers.set(workload.key, list);
     }
     return list;
   }
 
   allJwtProviders(): JwtProvider[] {
-    return this.resources.requestAuthentications.filter((r) => !r.meta.rejected).flatMap((ra) => ra.jwtRules.map((rule) => ({ ra, rule })));
+    return this.resources.requestAuthentications
+      .filter((r) => !r.meta.rejected)
+      .flatMap((ra) => ra.jwtRules.map((rule) => ({ ra, rule })));
   }
 
   /** Source range of a path inside a document, for trace steps. */

@@ -44,7 +44,10 @@ export interface HopInput {
 }
 
 /** The SNI an Istio mTLS client sets: `outbound_.<port>_.<subset>_.<fqdn>`. */
-export function sniOf(input: Pick<HopInput, 'server' | 'servicePort' | 'subset'>, trustDomain: string): string {
+export function sniOf(
+  input: Pick<HopInput, 'server' | 'servicePort' | 'subset'>,
+  trustDomain: string,
+): string {
   const s = input.server;
   return `outbound_.${input.servicePort}_.${input.subset ?? ''}_.${s.service}.${s.namespace}.svc.${trustDomain}`;
 }
@@ -66,7 +69,8 @@ export interface HopResult {
 
 /** What the client observes (DESIGN "Outcomes"); `httpStatus` 0 = the connection was reset. */
 function statusFor(chain: Chain, verdict: Verdict, httpStatus: number): string {
-  if (chain === 'tcp') return verdict === 'allowed' ? 'connected' : verdict === 'mtls-failure' ? '000' : 'denied';
+  if (chain === 'tcp')
+    return verdict === 'allowed' ? 'connected' : verdict === 'mtls-failure' ? '000' : 'denied';
   return httpStatus === 0 ? '000' : String(httpStatus);
 }
 
@@ -92,7 +96,12 @@ function stripTokens(request: HttpRequestModel, outcome: JwtOutcome): HttpReques
   return { ...request, headers, path };
 }
 
-function stepServerMode(step: (s: RawStep) => void, server: MeshWorkload, port: number, mode: ModeDecision): void {
+function stepServerMode(
+  step: (s: RawStep) => void,
+  server: MeshWorkload,
+  port: number,
+  mode: ModeDecision,
+): void {
   const where = mode.policy
     ? `${mode.origin}-level PeerAuthentication ${mode.policy.meta.namespace}/${mode.policy.meta.name}${mode.origin === 'port' ? ` portLevelMtls ${port}` : ''}`
     : 'no PeerAuthentication sets a mode: the default';
@@ -103,7 +112,10 @@ function stepServerMode(step: (s: RawStep) => void, server: MeshWorkload, port: 
     ...(mode.policy
       ? {
           meta: mode.policy.meta,
-          path: mode.origin === 'port' ? [...mode.policy.meta.basePath, 'spec', 'portLevelMtls', String(port)] : [...mode.policy.meta.basePath, 'spec', 'mtls'],
+          path:
+            mode.origin === 'port'
+              ? [...mode.policy.meta.basePath, 'spec', 'portLevelMtls', String(port)]
+              : [...mode.policy.meta.basePath, 'spec', 'mtls'],
         }
       : {}),
   });
@@ -129,32 +141,60 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
   // Without a trace nothing is recorded and no step closure is allocated (the matrix's hot path).
   const steps: HopStep[] = trace ? [] : NO_STEPS;
   const step = trace ? (s: RawStep) => void steps.push(Object.assign(s, { hop })) : ignoreStep;
-  const result = (verdict: Verdict, httpStatus: number, mtls: boolean | null, remoteIp?: string, forwarded?: HttpRequestModel) =>
-    hopResult(input, steps, verdict, httpStatus, mtls, remoteIp, forwarded);
+  const result = (
+    verdict: Verdict,
+    httpStatus: number,
+    mtls: boolean | null,
+    remoteIp?: string,
+    forwarded?: HttpRequestModel,
+  ) => hopResult(input, steps, verdict, httpStatus, mtls, remoteIp, forwarded);
 
   // --- transport: what the client sends, what the server accepts (§B) ---
   let sends: ClientSends = 'PLAINTEXT';
   if (client?.sidecar || client?.gateway) {
-    const tls = clientTls(engine.mesh, engine.destinationRules, engine.peerAuthentications, client, server, input.servicePort, input.targetPort, input.subset);
+    const tls = clientTls(
+      engine.mesh,
+      engine.destinationRules,
+      engine.peerAuthentications,
+      client,
+      server,
+      input.servicePort,
+      input.targetPort,
+      input.subset,
+    );
     sends = tls.sends;
-    if (trace) step({
+    if (trace)
+      step({
+        stage: 'client-tls',
+        outcome: 'info',
+        message: `${client.key} proxy: ${tls.reason}`,
+        ...(tls.destinationRule ? { meta: tls.destinationRule.meta, path: tls.tlsPath ?? [] } : {}),
+      });
+  } else if (trace) {
+    step({
       stage: 'client-tls',
       outcome: 'info',
-      message: `${client.key} proxy: ${tls.reason}`,
-      ...(tls.destinationRule ? { meta: tls.destinationRule.meta, path: tls.tlsPath ?? [] } : {}),
+      message: `${client ? `${client.key} has no sidecar` : 'the client is outside the mesh'}: it sends plaintext (DestinationRules do not apply)`,
     });
-  } else if (trace) {
-    step({ stage: 'client-tls', outcome: 'info', message: `${client ? `${client.key} has no sidecar` : 'the client is outside the mesh'}: it sends plaintext (DestinationRules do not apply)` });
   }
   let accepts: ServerAccepts = 'PLAINTEXT_ONLY';
   if (server.gateway) {
-    if (trace) step({ stage: 'server-tls', outcome: 'info', message: `${server.key} is a gateway: its listener serves plaintext HTTP here (Gateway servers, not PeerAuthentication, govern it)` });
+    if (trace)
+      step({
+        stage: 'server-tls',
+        outcome: 'info',
+        message: `${server.key} is a gateway: its listener serves plaintext HTTP here (Gateway servers, not PeerAuthentication, govern it)`,
+      });
   } else if (server.sidecar) {
     const mode = engine.peerAuthentications.forPort(server, input.targetPort);
     accepts = mode.mode;
     if (trace) stepServerMode(step, server, input.targetPort, mode);
   } else if (trace) {
-    step({ stage: 'server-tls', outcome: 'info', message: `${server.key} has no sidecar: the app accepts plaintext only` });
+    step({
+      stage: 'server-tls',
+      outcome: 'info',
+      message: `${server.key} has no sidecar: the app accepts plaintext only`,
+    });
   }
   const shake = handshake(sends, accepts);
   if (!shake.ok) {
@@ -168,10 +208,16 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
     }
     return result('mtls-failure', viaSidecar && chain === 'http' ? 503 : 0, null);
   }
-  if (trace) step({ stage: 'transport', outcome: 'pass', message: `connected over ${shake.mtls ? 'mTLS' : 'plaintext'}${shake.mtls ? ` as ${client?.principal ?? ''}` : ' (no peer identity)'}` });
+  if (trace)
+    step({
+      stage: 'transport',
+      outcome: 'pass',
+      message: `connected over ${shake.mtls ? 'mTLS' : 'plaintext'}${shake.mtls ? ` as ${client?.principal ?? ''}` : ' (no peer identity)'}`,
+    });
 
   if (!server.sidecar && !server.gateway) {
-    if (trace) step({ stage: 'allow', outcome: 'pass', message: `${server.key} has no proxy: no policy is enforced` });
+    if (trace)
+      step({ stage: 'allow', outcome: 'pass', message: `${server.key} has no proxy: no policy is enforced` });
     return result('allowed', 200, shake.mtls);
   }
 
@@ -179,10 +225,18 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
   // The peer identity is the client workload's SPIFFE identity; a MeshWorkload is a Peer.
   const peer = shake.mtls && client ? client : null;
   const xff = input.request.headers['x-forwarded-for'];
-  const remoteIp = xff === undefined ? input.clientIp : remoteAddress(input.clientIp, xff, engine.mesh.numTrustedProxies, server.gateway);
+  const remoteIp =
+    xff === undefined
+      ? input.clientIp
+      : remoteAddress(input.clientIp, xff, engine.mesh.numTrustedProxies, server.gateway);
   const normalized = input.normalized ?? normalizePath(input.request.path);
   if (chain === 'http' && normalized.rejected) {
-    if (trace) step({ stage: 'protocol', outcome: 'fail', message: `the path ${input.request.path} is rejected by Envoy's path normalization (400) before any filter runs` });
+    if (trace)
+      step({
+        stage: 'protocol',
+        outcome: 'fail',
+        message: `the path ${input.request.path} is rejected by Envoy's path normalization (400) before any filter runs`,
+      });
     return result('invalid', 400, shake.mtls);
   }
   const authz: AuthzRequest = {
@@ -193,7 +247,15 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
     destinationIp: server.ip,
     destinationPort: input.targetPort,
     sni: shake.mtls ? (input.sni ?? sniOf(input, engine.mesh.trustDomain)) : '',
-    http: chain === 'http' ? { method: input.request.method, path: normalized.path, host: input.request.host, headers: input.request.headers } : null,
+    http:
+      chain === 'http'
+        ? {
+            method: input.request.method,
+            path: normalized.path,
+            host: input.request.host,
+            headers: input.request.headers,
+          }
+        : null,
     jwtPayload: null,
   };
   const set = input.policySet ?? engine.policySet(server);
@@ -208,19 +270,31 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
     if (providers.length > 0) {
       const outcome = input.jwt ?? authenticate(providers, input.request, engine.jwt, input.nowSeconds);
       const p = outcome.provider;
-      if (trace) step({
-        stage: 'jwt',
-        outcome: outcome.result === 'pass' ? 'pass' : 'fail',
-        message: outcome.message,
-        ...(p ? { meta: p.ra.meta, path: [...p.ra.meta.basePath, 'spec', 'jwtRules', p.rule.index], rule: p.rule.index } : {}),
-      });
+      if (trace)
+        step({
+          stage: 'jwt',
+          outcome: outcome.result === 'pass' ? 'pass' : 'fail',
+          message: outcome.message,
+          ...(p
+            ? {
+                meta: p.ra.meta,
+                path: [...p.ra.meta.basePath, 'spec', 'jwtRules', p.rule.index],
+                rule: p.rule.index,
+              }
+            : {}),
+        });
       if (outcome.result === 'unauthenticated') return result('unauthenticated', 401, shake.mtls, remoteIp);
-      if (outcome.result === 'audience-rejected') return result('audience-rejected', 403, shake.mtls, remoteIp);
+      if (outcome.result === 'audience-rejected')
+        return result('audience-rejected', 403, shake.mtls, remoteIp);
       authz.jwtPayload = outcome.payload;
       forwarded = stripTokens(input.request, outcome);
     }
   } else if (trace && engine.jwtProviders(server).length > 0) {
-    step({ stage: 'jwt', outcome: 'skip', message: 'RequestAuthentication applies, but there is no JWT filter on a TCP port' });
+    step({
+      stage: 'jwt',
+      outcome: 'skip',
+      message: 'RequestAuthentication applies, but there is no JWT filter on a TCP port',
+    });
   }
 
   const rbac = decideRbac(set, authz, trace);

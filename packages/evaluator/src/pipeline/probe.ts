@@ -24,24 +24,40 @@ export interface ResolvedPort {
 }
 
 /** Which port and chain a probe reaches (SEMANTICS §A8), or why it cannot. */
-export function resolvePort(server: MeshWorkload, port: number, address: 'service' | 'podIP'): ResolvedPort | string {
+export function resolvePort(
+  server: MeshWorkload,
+  port: number,
+  address: 'service' | 'podIP',
+): ResolvedPort | string {
   const chainOf = (p: MeshPort): { chain: Chain; why: string } => {
     if (isHttpProtocol(p.protocol)) return { chain: 'http', why: `${p.protocol} (${p.protocolSource})` };
-    if (p.protocol === 'UNKNOWN') return { chain: 'http', why: `protocol sniffing (${p.protocolSource}) detects the HTTP request` };
+    if (p.protocol === 'UNKNOWN')
+      return { chain: 'http', why: `protocol sniffing (${p.protocolSource}) detects the HTTP request` };
     return { chain: 'tcp', why: `${p.protocol} (${p.protocolSource}): the TCP filter chain` };
   };
   if (address === 'service') {
     const p = server.ports.find((x) => x.port === port);
     if (!p) return `Service ${server.service}.${server.namespace} has no port ${port}`;
     const c = chainOf(p);
-    return { servicePort: p.port, targetPort: p.targetPort, chain: c.chain, description: `Service port ${p.port} → target port ${p.targetPort}: ${c.why}` };
+    return {
+      servicePort: p.port,
+      targetPort: p.targetPort,
+      chain: c.chain,
+      description: `Service port ${p.port} → target port ${p.targetPort}: ${c.why}`,
+    };
   }
   const declared = server.ports.find((x) => x.targetPort === port);
   if (declared) {
     const c = chainOf(declared);
-    return { servicePort: declared.port, targetPort: port, chain: c.chain, description: `pod port ${port} (declared by Service port ${declared.port}): ${c.why}` };
+    return {
+      servicePort: declared.port,
+      targetPort: port,
+      chain: c.chain,
+      description: `pod port ${port} (declared by Service port ${declared.port}): ${c.why}`,
+    };
   }
-  if (!server.listens.includes(port)) return `${server.key} does not listen on port ${port} (add it to listens)`;
+  if (!server.listens.includes(port))
+    return `${server.key} does not listen on port ${port} (add it to listens)`;
   // Passthrough: sniffed. The client speaks what the workload's declared ports speak.
   const speaksHttp = server.ports.length === 0 || server.ports.some((p) => chainOf(p).chain === 'http');
   return {
@@ -57,7 +73,11 @@ export function defaultHost(server: MeshWorkload, port: number): string {
 }
 
 /** The request the client application sends (tokens placed where the probe says). */
-export function buildRequest(engine: Engine, spec: ProbeSpec, server: MeshWorkload): { request: HttpRequestModel; problems: string[] } {
+export function buildRequest(
+  engine: Engine,
+  spec: ProbeSpec,
+  server: MeshWorkload,
+): { request: HttpRequestModel; problems: string[] } {
   const r = spec.request ?? {};
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(r.headers ?? {})) headers[k.toLowerCase()] = v;
@@ -70,7 +90,13 @@ export function buildRequest(engine: Engine, spec: ProbeSpec, server: MeshWorklo
       problems.push(`token "${u.token}" is not defined in the Probes document's tokens`);
       return [];
     }
-    return [{ value: renderToken(token), ...(u.in ? { in: u.in } : {}), ...(u.prefix !== undefined ? { prefix: u.prefix } : {}) }];
+    return [
+      {
+        value: renderToken(token),
+        ...(u.in ? { in: u.in } : {}),
+        ...(u.prefix !== undefined ? { prefix: u.prefix } : {}),
+      },
+    ];
   });
   const withTokens = placeTokens({ headers, path: r.path ?? '/' }, placed);
   return {
@@ -92,7 +118,12 @@ interface Flow {
 }
 
 function invalid(message: string, extra: Partial<RawStep> = {}): Flow {
-  return { status: 'invalid', verdict: 'invalid', mtls: null, steps: [{ stage: 'endpoint', outcome: 'fail', message, hop: 0, ...extra }] };
+  return {
+    status: 'invalid',
+    verdict: 'invalid',
+    mtls: null,
+    steps: [{ stage: 'endpoint', outcome: 'fail', message, hop: 0, ...extra }],
+  };
 }
 
 function nowOf(engine: Engine, spec: ProbeSpec, fallback: Date): number {
@@ -103,7 +134,10 @@ function nowOf(engine: Engine, spec: ProbeSpec, fallback: Date): number {
 
 function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): Flow {
   const client = spec.from === 'external' ? null : engine.mesh.byKey.get(spec.from);
-  if (client === undefined) return invalid(`probe source "${spec.from}" is not a workload of the mesh (write namespace/workload, or external)`);
+  if (client === undefined)
+    return invalid(
+      `probe source "${spec.from}" is not a workload of the mesh (write namespace/workload, or external)`,
+    );
   const server = engine.mesh.byKey.get(spec.to);
   if (!server) return invalid(`probe destination "${spec.to}" is not a workload of the mesh`);
   const port = resolvePort(server, spec.port, spec.address ?? 'service');
@@ -112,13 +146,44 @@ function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): F
   if (problems.length) return invalid(problems.join('; '));
   const nowSeconds = nowOf(engine, spec, now);
   const clientIp = client ? client.ip : (spec.request?.sourceIp ?? DEFAULT_EXTERNAL_IP);
-  const steps: Flow['steps'] = trace ? [{ stage: 'protocol', outcome: 'info', message: `${spec.from} → ${server.key}: ${port.description}`, hop: 0 }] : [];
+  const steps: Flow['steps'] = trace
+    ? [
+        {
+          stage: 'protocol',
+          outcome: 'info',
+          message: `${spec.from} → ${server.key}: ${port.description}`,
+          hop: 0,
+        },
+      ]
+    : [];
 
-  const first = evaluateHop(engine, { client, clientIp, server, servicePort: port.servicePort, targetPort: port.targetPort, chain: port.chain, request, subset: null, nowSeconds, hop: 0, trace, jwt: undefined, normalized: undefined, sni: undefined, policySet: undefined });
+  const first = evaluateHop(engine, {
+    client,
+    clientIp,
+    server,
+    servicePort: port.servicePort,
+    targetPort: port.targetPort,
+    chain: port.chain,
+    request,
+    subset: null,
+    nowSeconds,
+    hop: 0,
+    trace,
+    jwt: undefined,
+    normalized: undefined,
+    sni: undefined,
+    policySet: undefined,
+  });
   steps.push(...first.steps);
-  if (!server.gateway || first.verdict !== 'allowed') return { status: first.status, verdict: first.verdict, mtls: first.mtls, steps };
+  if (!server.gateway || first.verdict !== 'allowed')
+    return { status: first.status, verdict: first.verdict, mtls: first.mtls, steps };
   if (port.chain !== 'http') {
-    steps.push({ stage: 'route', outcome: 'info', message: `${server.key} is a gateway, but port ${port.servicePort} is not HTTP: the connection ends at the gateway`, hop: 0 });
+    steps.push({
+      stage: 'route',
+      outcome: 'info',
+      message: `${server.key} is a gateway, but port ${port.servicePort} is not HTTP: the connection ends at the gateway`,
+      hop: 0,
+    });
     return { status: first.status, verdict: first.verdict, mtls: first.mtls, steps };
   }
 
@@ -132,18 +197,49 @@ function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): F
     targetPort: port.targetPort,
   });
   if (route.kind === 'none') {
-    steps.push({ stage: 'route', outcome: 'fail', message: `${route.reason}: the gateway answers 404`, hop: 0 });
+    steps.push({
+      stage: 'route',
+      outcome: 'fail',
+      message: `${route.reason}: the gateway answers 404`,
+      hop: 0,
+    });
     return { status: '404', verdict: 'no-route', mtls: first.mtls, steps };
   }
   if (route.kind === 'direct') {
-    steps.push({ stage: 'route', outcome: 'info', message: `the route answers directly with ${route.status}`, hop: 0, meta: route.meta, path: route.path, rule: route.rule });
-    return { status: String(route.status), verdict: route.status < 400 ? 'allowed' : 'denied', mtls: first.mtls, steps };
+    steps.push({
+      stage: 'route',
+      outcome: 'info',
+      message: `the route answers directly with ${route.status}`,
+      hop: 0,
+      meta: route.meta,
+      path: route.path,
+      rule: route.rule,
+    });
+    return {
+      status: String(route.status),
+      verdict: route.status < 400 ? 'allowed' : 'denied',
+      mtls: first.mtls,
+      steps,
+    };
   }
   const target = route.target;
-  steps.push({ stage: 'route', outcome: 'pass', message: target.description, hop: 0, meta: target.meta, path: target.path, rule: target.rule });
+  steps.push({
+    stage: 'route',
+    outcome: 'pass',
+    message: target.description,
+    hop: 0,
+    meta: target.meta,
+    path: target.path,
+    rule: target.rule,
+  });
   const backendPort = resolvePort(target.backend, target.port, 'service');
   if (typeof backendPort === 'string') {
-    steps.push({ stage: 'route', outcome: 'fail', message: `${backendPort}: the gateway answers 503`, hop: 0 });
+    steps.push({
+      stage: 'route',
+      outcome: 'fail',
+      message: `${backendPort}: the gateway answers 503`,
+      hop: 0,
+    });
     return { status: '503', verdict: 'no-route', mtls: first.mtls, steps };
   }
   // The gateway appends the address it saw to X-Forwarded-For before proxying upstream.
@@ -182,7 +278,12 @@ export function prepareServerSide(
   spec: ProbeSpec,
   server: MeshWorkload,
   nowSeconds: number,
-): Pick<HopInput, 'servicePort' | 'targetPort' | 'chain' | 'request' | 'jwt' | 'normalized' | 'sni' | 'policySet'> | string {
+):
+  | Pick<
+      HopInput,
+      'servicePort' | 'targetPort' | 'chain' | 'request' | 'jwt' | 'normalized' | 'sni' | 'policySet'
+    >
+  | string {
   const port = resolvePort(server, spec.port, spec.address ?? 'service');
   if (typeof port === 'string') return port;
   const { request, problems } = buildRequest(engine, spec, server);
@@ -202,17 +303,34 @@ export function prepareServerSide(
     destinationIp: server.ip,
     destinationPort: port.targetPort,
     sni: '',
-    http: port.chain === 'http' ? { method: request.method, path: normalized.path, host: request.host, headers: request.headers } : null,
+    http:
+      port.chain === 'http'
+        ? { method: request.method, path: normalized.path, host: request.host, headers: request.headers }
+        : null,
     jwtPayload: jwt?.result === 'pass' ? jwt.payload : null,
   };
   const policySet = proxied ? specializePolicySet(engine.policySet(server), template) : undefined;
-  return { servicePort: port.servicePort, targetPort: port.targetPort, chain: port.chain, request, normalized, sni, jwt, policySet };
+  return {
+    servicePort: port.servicePort,
+    targetPort: port.targetPort,
+    chain: port.chain,
+    request,
+    normalized,
+    sni,
+    jwt,
+    policySet,
+  };
 }
 
 function toTraceStep(engine: Engine, step: RawStep & { hop: number }): TraceStep {
   const out: TraceStep = { stage: step.stage, hop: step.hop, outcome: step.outcome, message: step.message };
   if (step.meta) {
-    out.resource = { kind: step.meta.kind, name: step.meta.name, namespace: step.meta.namespace, document: step.meta.document };
+    out.resource = {
+      kind: step.meta.kind,
+      name: step.meta.name,
+      namespace: step.meta.namespace,
+      document: step.meta.document,
+    };
     const range = engine.rangeOf(step.meta.document, step.path ?? step.meta.basePath);
     if (range) out.range = range;
   }
@@ -220,7 +338,12 @@ function toTraceStep(engine: Engine, step: RawStep & { hop: number }): TraceStep
   return out;
 }
 
-export function expectationHolds(spec: ProbeSpec, status: string, verdict: Verdict, mtls: boolean | null): boolean | null {
+export function expectationHolds(
+  spec: ProbeSpec,
+  status: string,
+  verdict: Verdict,
+  mtls: boolean | null,
+): boolean | null {
   if (spec.expect === undefined && spec.expectMtls === undefined) return null;
   const statusOk = spec.expect === undefined || spec.expect === status || spec.expect === verdict;
   const mtlsOk = spec.expectMtls === undefined || spec.expectMtls === mtls;
@@ -234,7 +357,13 @@ export interface ProbeOptions {
   trace?: boolean;
 }
 
-export function evaluateProbe(engine: Engine, spec: ProbeSpec, index: number, now: Date, options: ProbeOptions = {}): ProbeResult {
+export function evaluateProbe(
+  engine: Engine,
+  spec: ProbeSpec,
+  index: number,
+  now: Date,
+  options: ProbeOptions = {},
+): ProbeResult {
   const fromDocument = options.fromDocument ?? false;
   const flow = runProbe(engine, spec, now, options.trace ?? true);
   const trace = flow.steps.map((s) => toTraceStep(engine, s as HopStep));

@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { EditorPage } from './pages/EditorPage';
+import { PlaygroundPage } from './pages/PlaygroundPage';
+
+test('a YAML error shows a marker and keeps the last verdicts, marked stale', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  const editor = new EditorPage(page);
+  await app.open();
+  await app.toolbar.examples.selectOption('mesh-strict');
+  await expect(app.edge('legacy/sleep', 'foo/httpbin')).toHaveAttribute('data-verdict', 'mtls-failure');
+  await editor.focusEnd();
+  await editor.typeLines(['', 'broken: [unclosed']);
+  await expect(page.getByTestId('stale')).toBeVisible();
+  await expect(editor.errorSquiggles.first()).toBeVisible();
+  const edge = app.edge('legacy/sleep', 'foo/httpbin');
+  await expect(edge).toHaveAttribute('data-stale', 'true');
+  await expect(edge).toHaveAttribute('data-verdict', 'mtls-failure');
+  await expect(edge).toHaveAttribute('aria-label', /stale/);
+  // Fixing the text brings fresh verdicts back.
+  await page.keyboard.type(']');
+  await expect(page.getByTestId('stale')).toHaveCount(0);
+  await expect(edge).toHaveAttribute('data-stale', 'false');
+});
+
+test('schema completion offers the AuthorizationPolicy actions, and a wrong enum gets a schema squiggle', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  const editor = new EditorPage(page);
+  await app.open();
+  await editor.focusEnd();
+  await editor.typeLines(['apiVersion: security.istio.io/v1', 'kind: AuthorizationPolicy', 'metadata: {name: deny-legacy, namespace: foo}', 'spec:', '  action: ']);
+  await page.keyboard.press('Control+Space');
+  const suggest = editor.root.locator('.suggest-widget');
+  await expect(suggest).toBeVisible();
+  for (const action of ['ALLOW', 'DENY', 'AUDIT', 'CUSTOM']) await expect(suggest).toContainText(action);
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.type('DENYY');
+  await page.keyboard.press('Escape');
+  const squiggle = editor.root.locator('.squiggly-error, .squiggly-warning');
+  await expect(squiggle.first()).toBeVisible();
+  // Hovering the squiggle shows the schema's message (monaco-yaml), naming the allowed values.
+  const line = editor.root.locator('.view-line', { hasText: 'DENYY' });
+  const box = await line.boundingBox();
+  if (!box) throw new Error('no line box');
+  await page.mouse.move(box.x + 80, box.y + box.height / 2);
+  await expect(editor.root.locator('.monaco-hover')).toContainText(/Value is not accepted|ALLOW/, { timeout: 10_000 });
+});

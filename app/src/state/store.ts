@@ -57,6 +57,8 @@ export interface PlaygroundState extends WorkspaceParts {
   matrixOpen: boolean;
   legendOpen: boolean;
   canvasOnly: boolean;
+  /** Increments when the whole workspace is replaced (example, import, link): the canvas refits. */
+  epoch: number;
 }
 
 export interface PlaygroundActions {
@@ -109,6 +111,7 @@ export function createPlaygroundStore(initial: WorkspaceParts = defaultParts()) 
       matrixOpen: false,
       legendOpen: false,
       canvasOnly: false,
+      epoch: 0,
 
       setPolicies: (policies) => set({ policies }),
       editMesh: (update, probes) => {
@@ -125,7 +128,7 @@ export function createPlaygroundStore(initial: WorkspaceParts = defaultParts()) 
       },
       replaceWorkspace: (parts) => {
         record();
-        set({ ...parts, selection: null, highlight: null });
+        set((s) => ({ ...parts, selection: null, highlight: null, epoch: s.epoch + 1 }));
       },
       undo: () => {
         const { past } = get();

@@ -45,12 +45,14 @@ export function attachReason(
 export class PolicyIndex<T extends Attachable> {
   private byNamespace = new Map<string, T[]>();
 
+  /** `rejected`: index the policies a cluster would have refused instead (to explain their absence). */
   constructor(
     policies: readonly T[],
     private readonly mesh: MeshModel,
+    rejected = false,
   ) {
     for (const p of policies) {
-      if (p.meta.rejected) continue;
+      if (p.meta.rejected !== rejected) continue;
       const list = this.byNamespace.get(p.meta.namespace);
       if (list) list.push(p);
       else this.byNamespace.set(p.meta.namespace, [p]);

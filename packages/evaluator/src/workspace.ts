@@ -150,6 +150,13 @@ class FieldReader {
 
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
+/**
+ * RFC 3339 date-time with an explicit offset. `Date.parse` alone also takes "1" (2001), "Jan 1 2026"
+ * and offset-less times it reads in the machine's local zone, so verdicts would depend on the host.
+ */
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+const isRfc3339 = (v: string): boolean => RFC3339.test(v) && !Number.isNaN(Date.parse(v));
+
 function readMetadata(r: FieldReader, root: Obj): WorkspaceMetadata {
   const meta = r.obj(root, 'metadata', []);
   if (!meta) return {};
@@ -477,7 +484,7 @@ function readProbe(r: FieldReader, item: Obj, path: NodePath): ProbeSpec | null 
     else r.report([...path, 'address'], 'probes.address', `address must be "service" or "podIP"`);
   }
   if (now !== undefined) {
-    if (Number.isNaN(Date.parse(now)))
+    if (!isRfc3339(now))
       r.report([...path, 'now'], 'probes.now', `now "${now}" is not an RFC 3339 time`);
     else probe.now = now;
   }
@@ -497,7 +504,7 @@ function readProbes(r: FieldReader, root: Obj): { probes: ProbesSpec; probePaths
   r.known(spec, P, ['now', 'tokens', 'jwks', 'probes']);
   const now = r.str(spec, 'now', P);
   if (now !== undefined) {
-    if (Number.isNaN(Date.parse(now)))
+    if (!isRfc3339(now))
       r.report([...P, 'now'], 'probes.now', `now "${now}" is not an RFC 3339 time`);
     else out.now = now;
   }

@@ -44,9 +44,10 @@ export function Canvas() {
   // Fit the view once the first verdicts (and node facts) are drawn.
   const { fitView } = useReactFlow();
   const hasVerdicts = verdicts !== null;
+  const epoch = usePlayground((s) => s.epoch);
   useEffect(() => {
     if (hasVerdicts) requestAnimationFrame(() => void fitView({ padding: 0.12 }));
-  }, [hasVerdicts, fitView]);
+  }, [hasVerdicts, epoch, fitView]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<PlaygroundNode>[]) => {

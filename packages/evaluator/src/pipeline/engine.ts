@@ -30,6 +30,9 @@ export class Engine {
   readonly destinationRules: DestinationRuleIndex;
   readonly authorization: PolicyIndex<AuthorizationPolicy>;
   readonly requestAuthentication: PolicyIndex<RequestAuthentication>;
+  /** Policies that would attach but that a cluster refuses: named in traces so nobody wonders why they do nothing. */
+  private readonly refusedAuthorization: PolicyIndex<AuthorizationPolicy>;
+  private readonly refusedRequestAuthentication: PolicyIndex<RequestAuthentication>;
   /** Set by `prepare` (asynchronous JWT verification) before probes are evaluated. */
   jwt: JwtContext = { listed: new Map(), verdicts: new Map() };
 
@@ -60,6 +63,8 @@ export class Engine {
     );
     this.authorization = new PolicyIndex(this.resources.authorizationPolicies, this.mesh);
     this.requestAuthentication = new PolicyIndex(this.resources.requestAuthentications, this.mesh);
+    this.refusedAuthorization = new PolicyIndex(this.resources.authorizationPolicies, this.mesh, true);
+    this.refusedRequestAuthentication = new PolicyIndex(this.resources.requestAuthentications, this.mesh, true);
     this.compiler = new PolicyCompiler({
       local: this.mesh.trustDomain,
       aliases: this.mesh.trustDomainAliases,
@@ -96,6 +101,14 @@ export class Engine {
     return this.resources.requestAuthentications
       .filter((r) => !r.meta.rejected)
       .flatMap((ra) => ra.jwtRules.map((rule) => ({ ra, rule })));
+  }
+
+  /** Refused AuthorizationPolicies and RequestAuthentications that would otherwise apply to a workload. */
+  refusedPolicies(workload: MeshWorkload): (AuthorizationPolicy | RequestAuthentication)[] {
+    return [
+      ...this.refusedAuthorization.forWorkload(workload).map((a) => a.policy),
+      ...this.refusedRequestAuthentication.forWorkload(workload).map((a) => a.policy),
+    ];
   }
 
   /** Source range of a path inside a document, for trace steps. */

@@ -260,6 +260,18 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
   };
   const set = input.policySet ?? engine.policySet(server);
 
+  if (trace) {
+    for (const refused of engine.refusedPolicies(server)) {
+      const m = refused.meta;
+      step({
+        stage: m.kind === 'RequestAuthentication' ? 'jwt' : 'allow',
+        outcome: 'skip',
+        message: `${m.kind} ${m.namespace}/${m.name} would apply here, but a cluster refuses it (see its errors): it is not enforced`,
+        meta: m,
+        path: [...m.basePath],
+      });
+    }
+  }
   const custom = decideCustom(set, authz, trace);
   if (trace) custom.steps.forEach(step);
   if (custom.denied) return result('custom-denied', custom.status, shake.mtls, remoteIp);

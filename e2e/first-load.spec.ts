@@ -3,7 +3,9 @@ import { PlaygroundPage } from './pages/PlaygroundPage';
 
 // seeds/002, "Setup": with no policy, every sleep reaches every httpbin — "All requests should
 // succeed with HTTP code 200".
-const SEED_PAIRS = ['foo', 'bar', 'legacy'].flatMap((from) => ['foo', 'bar', 'legacy'].map((to) => [`${from}/sleep`, `${to}/httpbin`] as const));
+const SEED_PAIRS = ['foo', 'bar', 'legacy'].flatMap((from) =>
+  ['foo', 'bar', 'legacy'].map((to) => [`${from}/sleep`, `${to}/httpbin`] as const),
+);
 
 test('first load shows the authentication task mesh with nine allowed connections', async ({ page }) => {
   const app = new PlaygroundPage(page);

@@ -6,13 +6,23 @@ test('no request leaves the page origin', async ({ page, baseURL }) => {
   const outside: string[] = [];
   page.on('request', (r) => {
     const url = r.url();
-    if (!url.startsWith(baseURL ?? 'http://localhost:4173') && !url.startsWith('data:') && !url.startsWith('blob:')) outside.push(url);
+    if (
+      !url.startsWith(baseURL ?? 'http://localhost:4173') &&
+      !url.startsWith('data:') &&
+      !url.startsWith('blob:')
+    )
+      outside.push(url);
   });
   const app = new PlaygroundPage(page);
   const editor = new EditorPage(page);
   await app.open();
   await editor.focusEnd();
-  await editor.typeLines(['apiVersion: security.istio.io/v1', 'kind: PeerAuthentication', 'metadata: {name: default, namespace: istio-system}', 'spec: {mtls: {mode: STRICT}}']);
+  await editor.typeLines([
+    'apiVersion: security.istio.io/v1',
+    'kind: PeerAuthentication',
+    'metadata: {name: default, namespace: istio-system}',
+    'spec: {mtls: {mode: STRICT}}',
+  ]);
   await expect(app.edge('legacy/sleep', 'foo/httpbin')).toHaveAttribute('data-status', '000');
   await page.keyboard.press('Control+Space');
   await app.toolbar.matrix.click();
@@ -23,10 +33,16 @@ test('no request leaves the page origin', async ({ page, baseURL }) => {
 test('keyboard only: from the skip link to an edge and on to its trace', async ({ page }) => {
   const app = new PlaygroundPage(page);
   await app.open();
-  const active = () => page.evaluate(() => {
-    const el = document.activeElement;
-    return { testid: el?.getAttribute('data-testid') ?? '', from: el?.getAttribute('data-from') ?? '', to: el?.getAttribute('data-to') ?? '', label: el?.getAttribute('aria-label') ?? '' };
-  });
+  const active = () =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      return {
+        testid: el?.getAttribute('data-testid') ?? '',
+        from: el?.getAttribute('data-from') ?? '',
+        to: el?.getAttribute('data-to') ?? '',
+        label: el?.getAttribute('aria-label') ?? '',
+      };
+    });
 
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Skip to the canvas');

@@ -2,12 +2,19 @@ import { expect, test } from '@playwright/test';
 import { EditorPage } from './pages/EditorPage';
 import { PlaygroundPage } from './pages/PlaygroundPage';
 
-test('reload restores the workspace, including policies typed in the editor and canvas changes', async ({ page }) => {
+test('reload restores the workspace, including policies typed in the editor and canvas changes', async ({
+  page,
+}) => {
   const app = new PlaygroundPage(page);
   const editor = new EditorPage(page);
   await app.open();
   await editor.focusEnd();
-  await editor.typeLines(['apiVersion: security.istio.io/v1', 'kind: PeerAuthentication', 'metadata: {name: default, namespace: foo}', 'spec: {mtls: {mode: STRICT}}']);
+  await editor.typeLines([
+    'apiVersion: security.istio.io/v1',
+    'kind: PeerAuthentication',
+    'metadata: {name: default, namespace: foo}',
+    'spec: {mtls: {mode: STRICT}}',
+  ]);
   await expect(app.edge('legacy/sleep', 'foo/httpbin')).toHaveAttribute('data-status', '000');
   await app.selectWorkload('legacy/sleep');
   await app.inspector.sidecar.check();
@@ -19,5 +26,8 @@ test('reload restores the workspace, including policies typed in the editor and 
   await expect(app.workload('legacy/sleep').locator('[data-proxy]')).toHaveAttribute('data-proxy', 'sidecar');
   await editor.ready();
   await expect.poll(() => editor.text()).toContain('namespace: foo');
-  await expect(app.workload('foo/httpbin').locator('[data-mode]')).toHaveAttribute('data-mode-origin', 'namespace');
+  await expect(app.workload('foo/httpbin').locator('[data-mode]')).toHaveAttribute(
+    'data-mode-origin',
+    'namespace',
+  );
 });

@@ -5,9 +5,16 @@ import { PlaygroundPage } from './pages/PlaygroundPage';
 // seeds/002, "Globally enabling Istio mutual TLS in STRICT mode": with the mesh-wide STRICT policy,
 // "requests from sleep.legacy to httpbin.foo and httpbin.bar ... fail (000 / exit code 56)", and
 // every other request still succeeds with 200.
-const MESH_STRICT = ['apiVersion: security.istio.io/v1', 'kind: PeerAuthentication', 'metadata: {name: default, namespace: istio-system}', 'spec: {mtls: {mode: STRICT}}'];
+const MESH_STRICT = [
+  'apiVersion: security.istio.io/v1',
+  'kind: PeerAuthentication',
+  'metadata: {name: default, namespace: istio-system}',
+  'spec: {mtls: {mode: STRICT}}',
+];
 
-test('typing the mesh-wide STRICT PeerAuthentication turns legacy → foo/bar into mTLS failures', async ({ page }) => {
+test('typing the mesh-wide STRICT PeerAuthentication turns legacy → foo/bar into mTLS failures', async ({
+  page,
+}) => {
   const app = new PlaygroundPage(page);
   const editor = new EditorPage(page);
   await app.open();
@@ -28,7 +35,10 @@ test('typing the mesh-wide STRICT PeerAuthentication turns legacy → foo/bar in
   // The workloads show the effective mode and where it came from.
   await expect(app.workload('foo/httpbin')).toHaveAttribute('data-workload', 'foo/httpbin');
   await expect(app.workload('foo/httpbin').locator('[data-mode]')).toHaveAttribute('data-mode', 'STRICT');
-  await expect(app.workload('foo/httpbin').locator('[data-mode]')).toHaveAttribute('data-mode-origin', 'mesh');
+  await expect(app.workload('foo/httpbin').locator('[data-mode]')).toHaveAttribute(
+    'data-mode-origin',
+    'mesh',
+  );
   await expect(app.workload('foo/httpbin')).toContainText('from mesh');
 });
 

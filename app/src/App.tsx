@@ -36,7 +36,11 @@ export function App() {
       <Legend />
       <main
         className={`panels${canvasOnly ? ' canvas-only' : ''}`}
-        style={canvasOnly ? undefined : { gridTemplateColumns: `${editorWidth}px 6px minmax(200px, 1fr) 6px ${inspectorWidth}px` }}
+        style={
+          canvasOnly
+            ? undefined
+            : { gridTemplateColumns: `${editorWidth}px 6px minmax(200px, 1fr) 6px ${inspectorWidth}px` }
+        }
       >
         {canvasOnly ? null : (
           <>
@@ -45,7 +49,13 @@ export function App() {
                 <PolicyEditor />
               </Suspense>
             </section>
-            <Splitter label="Resize the editor" value={editorWidth} min={200} max={Math.max(300, window.innerWidth - 500)} onChange={setEditorWidth} />
+            <Splitter
+              label="Resize the editor"
+              value={editorWidth}
+              min={200}
+              max={Math.max(300, window.innerWidth - 500)}
+              onChange={setEditorWidth}
+            />
           </>
         )}
         <section className="panel canvas-panel" aria-label="Mesh canvas" id="canvas-region" tabIndex={-1}>
@@ -55,7 +65,14 @@ export function App() {
         </section>
         {canvasOnly ? null : (
           <>
-            <Splitter label="Resize the inspector" value={inspectorWidth} min={220} max={Math.max(300, window.innerWidth - 500)} onChange={setInspectorWidth} invert />
+            <Splitter
+              label="Resize the inspector"
+              value={inspectorWidth}
+              min={220}
+              max={Math.max(300, window.innerWidth - 500)}
+              onChange={setInspectorWidth}
+              invert
+            />
             <Inspector />
           </>
         )}

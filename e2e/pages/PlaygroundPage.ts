@@ -71,7 +71,10 @@ export class PlaygroundPage {
   async edgeTable(): Promise<Record<string, { status: string; verdict: string }>> {
     return this.page.$$eval('[data-testid="probe-edge"]', (els) =>
       Object.fromEntries(
-        els.map((el) => [`${el.getAttribute('data-from')} → ${el.getAttribute('data-to')}`, { status: el.getAttribute('data-status') ?? '', verdict: el.getAttribute('data-verdict') ?? '' }]),
+        els.map((el) => [
+          `${el.getAttribute('data-from')} → ${el.getAttribute('data-to')}`,
+          { status: el.getAttribute('data-status') ?? '', verdict: el.getAttribute('data-verdict') ?? '' },
+        ]),
       ),
     );
   }

@@ -15,7 +15,13 @@ const workloads = ['foo', 'bar', 'legacy']
 const probes = ['foo', 'bar', 'legacy']
   .flatMap((from) =>
     ['foo', 'bar', 'legacy'].map((to) =>
-      [`    - name: sleep.${from} to httpbin.${to}`, `      from: ${from}/sleep`, `      to: ${to}/httpbin`, '      port: 8000', '      request: {path: /ip}'].join('\n'),
+      [
+        `    - name: sleep.${from} to httpbin.${to}`,
+        `      from: ${from}/sleep`,
+        `      to: ${to}/httpbin`,
+        '      port: 8000',
+        '      request: {path: /ip}',
+      ].join('\n'),
     ),
   )
   .join('\n');

@@ -3,7 +3,18 @@
  * autosaved text): only known fields of the expected types are copied; decoded objects are never
  * spread into the state.
  */
-import type { MeshSpec, NamespaceSpec, ProbeSpec, ProbesSpec, RequestSpec, ServicePortSpec, TokenSpec, WorkloadSpec, WorkspaceMetadata, WorkspaceParts } from '@playground/evaluator';
+import type {
+  MeshSpec,
+  NamespaceSpec,
+  ProbeSpec,
+  ProbesSpec,
+  RequestSpec,
+  ServicePortSpec,
+  TokenSpec,
+  WorkloadSpec,
+  WorkspaceMetadata,
+  WorkspaceParts,
+} from '@playground/evaluator';
 
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -15,7 +26,9 @@ const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 function stringMap(v: unknown): Record<string, string> | undefined {
   if (!isRec(v)) return undefined;
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const [k, value] of Object.entries(v)) if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[k] = String(value);
+  for (const [k, value] of Object.entries(v))
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      out[k] = String(value);
   return { ...out };
 }
 
@@ -60,17 +73,26 @@ export function sanitizeMesh(v: unknown): MeshSpec {
   const out: MeshSpec = {};
   put(out, 'rootNamespace', str(src.rootNamespace));
   put(out, 'trustDomain', str(src.trustDomain));
-  if (Array.isArray(src.trustDomainAliases)) out.trustDomainAliases = src.trustDomainAliases.filter((a): a is string => typeof a === 'string');
+  if (Array.isArray(src.trustDomainAliases))
+    out.trustDomainAliases = src.trustDomainAliases.filter((a): a is string => typeof a === 'string');
   put(out, 'enableAutoMtls', bool(src.enableAutoMtls));
   put(out, 'numTrustedProxies', num(src.numTrustedProxies));
   // Extension providers are deep configuration the evaluator validates itself: keep them as plain JSON.
-  if (Array.isArray(src.extensionProviders)) out.extensionProviders = JSON.parse(JSON.stringify(src.extensionProviders)) as MeshSpec['extensionProviders'];
-  out.namespaces = arr(src.namespaces).map(namespace).filter((n): n is NamespaceSpec => n !== null);
-  out.workloads = arr(src.workloads).map(workload).filter((w): w is WorkloadSpec => w !== null);
+  if (Array.isArray(src.extensionProviders))
+    out.extensionProviders = JSON.parse(
+      JSON.stringify(src.extensionProviders),
+    ) as MeshSpec['extensionProviders'];
+  out.namespaces = arr(src.namespaces)
+    .map(namespace)
+    .filter((n): n is NamespaceSpec => n !== null);
+  out.workloads = arr(src.workloads)
+    .map(workload)
+    .filter((w): w is WorkloadSpec => w !== null);
   if (isRec(src.layout)) {
     const layout: NonNullable<MeshSpec['layout']> = {};
     for (const [k, p] of Object.entries(src.layout)) {
-      if (isRec(p) && num(p.x) !== undefined && num(p.y) !== undefined) layout[k] = { x: num(p.x) as number, y: num(p.y) as number };
+      if (isRec(p) && num(p.x) !== undefined && num(p.y) !== undefined)
+        layout[k] = { x: num(p.x) as number, y: num(p.y) as number };
     }
     out.layout = layout;
   }
@@ -87,7 +109,17 @@ function request(v: unknown): RequestSpec | undefined {
   put(out, 'token', str(v.token));
   put(out, 'sourceIp', str(v.sourceIp));
   if (Array.isArray(v.tokens)) {
-    out.tokens = v.tokens.flatMap((t) => (isRec(t) && str(t.token) ? [{ token: str(t.token) as string, ...(str(t.in) ? { in: str(t.in) } : {}), ...(str(t.prefix) !== undefined ? { prefix: str(t.prefix) } : {}) }] : []));
+    out.tokens = v.tokens.flatMap((t) =>
+      isRec(t) && str(t.token)
+        ? [
+            {
+              token: str(t.token) as string,
+              ...(str(t.in) ? { in: str(t.in) } : {}),
+              ...(str(t.prefix) !== undefined ? { prefix: str(t.prefix) } : {}),
+            },
+          ]
+        : [],
+    );
   }
   return out;
 }
@@ -122,7 +154,9 @@ export function sanitizeProbes(v: unknown): ProbesSpec {
     out.tokens = tokens;
   }
   if (isRec(src.jwks)) out.jwks = JSON.parse(JSON.stringify(src.jwks)) as ProbesSpec['jwks'];
-  out.probes = arr(src.probes).map(probe).filter((p): p is ProbeSpec => p !== null);
+  out.probes = arr(src.probes)
+    .map(probe)
+    .filter((p): p is ProbeSpec => p !== null);
   return out;
 }
 

@@ -5,11 +5,27 @@
  * selectors and components, never stored.
  */
 import { create } from 'zustand';
-import type { Diagnostic, Evaluation, MeshSpec, ProbeResult, ProbeSpec, ProbesSpec, WorkloadFacts, WorkloadSpec, WorkspaceMetadata, WorkspaceParts } from '@playground/evaluator';
+import type {
+  Diagnostic,
+  Evaluation,
+  MeshSpec,
+  ProbeResult,
+  ProbeSpec,
+  ProbesSpec,
+  WorkloadFacts,
+  WorkloadSpec,
+  WorkspaceMetadata,
+  WorkspaceParts,
+} from '@playground/evaluator';
 import { DEFAULT_WORKSPACE } from './defaultWorkspace';
 import { readWorkspaceText } from './workspaceText';
 
-export type Selection = { kind: 'workload'; key: string } | { kind: 'namespace'; name: string } | { kind: 'probe'; index: number } | { kind: 'external' } | null;
+export type Selection =
+  | { kind: 'workload'; key: string }
+  | { kind: 'namespace'; name: string }
+  | { kind: 'probe'; index: number }
+  | { kind: 'external' }
+  | null;
 
 /** Lines to reveal and highlight in the editor (Monaco lines, 1-based). */
 export interface EditorHighlight {
@@ -91,7 +107,11 @@ export function defaultParts(): WorkspaceParts {
 
 /** A YAML syntax problem means the text could not be read: keep the last good verdicts. */
 export function isUnparsable(diagnostics: Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === 'error' && (d.code === 'yaml.syntax' || d.code === 'yaml.duplicate-key' || d.code === 'workspace.too-large'));
+  return diagnostics.some(
+    (d) =>
+      d.severity === 'error' &&
+      (d.code === 'yaml.syntax' || d.code === 'yaml.duplicate-key' || d.code === 'workspace.too-large'),
+  );
 }
 
 export function createPlaygroundStore(initial: WorkspaceParts = defaultParts()) {
@@ -142,7 +162,8 @@ export function createPlaygroundStore(initial: WorkspaceParts = defaultParts()) 
         set((s) => ({ ...next, past: [...s.past, snapshot()], future: rest }));
       },
       select: (selection) => set({ selection }),
-      highlightLines: (ranges) => set((s) => ({ highlight: { ranges, nonce: (s.highlight?.nonce ?? 0) + 1 } })),
+      highlightLines: (ranges) =>
+        set((s) => ({ highlight: { ranges, nonce: (s.highlight?.nonce ?? 0) + 1 } })),
       receive: (evaluation, policiesLine, text) =>
         set((s) => {
           const stale = isUnparsable(evaluation.diagnostics) && s.verdicts !== null;
@@ -170,17 +191,32 @@ export type PlaygroundStore = ReturnType<typeof createPlaygroundStore>;
 
 // --- pure helpers used by actions in components ---------------------------------------------
 
-export const workloadKey = (w: Pick<WorkloadSpec, 'name' | 'namespace'>): string => `${w.namespace}/${w.name}`;
+export const workloadKey = (w: Pick<WorkloadSpec, 'name' | 'namespace'>): string =>
+  `${w.namespace}/${w.name}`;
 
 /** Renames a workload everywhere it is named: the mesh, the layout and every probe. */
-export function renameWorkload(mesh: MeshSpec, probes: ProbesSpec, from: string, to: { name: string; namespace: string }) {
+export function renameWorkload(
+  mesh: MeshSpec,
+  probes: ProbesSpec,
+  from: string,
+  to: { name: string; namespace: string },
+) {
   const next = `${to.namespace}/${to.name}`;
-  const workloads = (mesh.workloads ?? []).map((w) => (workloadKey(w) === from ? { ...w, name: to.name, namespace: to.namespace } : w));
+  const workloads = (mesh.workloads ?? []).map((w) =>
+    workloadKey(w) === from ? { ...w, name: to.name, namespace: to.namespace } : w,
+  );
   const layout = { ...mesh.layout };
   if (layout[from]) {
     layout[next] = layout[from];
     delete layout[from];
   }
-  const rename = (p: ProbeSpec): ProbeSpec => ({ ...p, from: p.from === from ? next : p.from, to: p.to === from ? next : p.to });
-  return { mesh: { ...mesh, workloads, layout }, probes: { ...probes, probes: (probes.probes ?? []).map(rename) } };
+  const rename = (p: ProbeSpec): ProbeSpec => ({
+    ...p,
+    from: p.from === from ? next : p.from,
+    to: p.to === from ? next : p.to,
+  });
+  return {
+    mesh: { ...mesh, workloads, layout },
+    probes: { ...probes, probes: (probes.probes ?? []).map(rename) },
+  };
 }

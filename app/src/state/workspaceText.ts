@@ -7,10 +7,17 @@ export type PartsResult = { ok: true; parts: WorkspaceParts } | { ok: false; mes
 
 /** Reads a workspace file: it must be within the size limit and contain a playground Mesh document. */
 export function readWorkspaceText(text: string): PartsResult {
-  if (text.length > WORKSPACE_SIZE_LIMIT) return { ok: false, message: `the workspace is larger than ${Math.round(WORKSPACE_SIZE_LIMIT / 1024 / 1024)} MB` };
+  if (text.length > WORKSPACE_SIZE_LIMIT)
+    return {
+      ok: false,
+      message: `the workspace is larger than ${Math.round(WORKSPACE_SIZE_LIMIT / 1024 / 1024)} MB`,
+    };
   const split = splitWorkspace(text);
-  const fatal = split.diagnostics.find((d) => d.severity === 'error' && d.code.startsWith('workspace.too-large'));
+  const fatal = split.diagnostics.find(
+    (d) => d.severity === 'error' && d.code.startsWith('workspace.too-large'),
+  );
   if (fatal) return { ok: false, message: fatal.message };
-  if (!/^kind:\s*Mesh\s*$/m.test(text)) return { ok: false, message: 'this is not a playground workspace: it has no "kind: Mesh" document' };
+  if (!/^kind:\s*Mesh\s*$/m.test(text))
+    return { ok: false, message: 'this is not a playground workspace: it has no "kind: Mesh" document' };
   return { ok: true, parts: sanitizeParts(split) };
 }

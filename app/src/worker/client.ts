@@ -33,7 +33,10 @@ export class EvaluationClient {
     return this.send({ type: 'matrix', id: this.nextId++, parts });
   }
 
-  on<T extends keyof EvaluationClient['listeners']>(type: T, listener: (answer: Answer<T>) => void): () => void {
+  on<T extends keyof EvaluationClient['listeners']>(
+    type: T,
+    listener: (answer: Answer<T>) => void,
+  ): () => void {
     const set = this.listeners[type] as Set<(answer: Answer<T>) => void>;
     set.add(listener);
     return () => set.delete(listener);
@@ -46,7 +49,8 @@ export class EvaluationClient {
   }
 
   private receive(answer: WorkerResponse): void {
-    const kind: WorkerRequest['type'] = answer.type === 'failure' ? answer.request : answer.type === 'evaluation' ? 'evaluate' : 'matrix';
+    const kind: WorkerRequest['type'] =
+      answer.type === 'failure' ? answer.request : answer.type === 'evaluation' ? 'evaluate' : 'matrix';
     if (this.latest.get(kind) !== answer.id) return; // stale: a newer request is on its way
     if (answer.type === 'evaluation') this.listeners.evaluation.forEach((l) => l(answer));
     else if (answer.type === 'matrix') this.listeners.matrix.forEach((l) => l(answer));
@@ -58,6 +62,10 @@ let shared: EvaluationClient | null = null;
 
 /** The app's one evaluation client, backed by a module worker bundled by Vite. */
 export function evaluationClient(): EvaluationClient {
-  shared ??= new EvaluationClient(new Worker(new URL('./evaluation.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike);
+  shared ??= new EvaluationClient(
+    new Worker(new URL('./evaluation.worker.ts', import.meta.url), {
+      type: 'module',
+    }) as unknown as WorkerLike,
+  );
   return shared;
 }

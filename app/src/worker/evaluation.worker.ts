@@ -27,7 +27,12 @@ async function handle(request: WorkerRequest): Promise<void> {
       post({ type: 'matrix', id: request.id, entries, diagnostics });
     }
   } catch (error) {
-    post({ type: 'failure', id: request.id, request: request.type, message: error instanceof Error ? error.message : String(error) });
+    post({
+      type: 'failure',
+      id: request.id,
+      request: request.type,
+      message: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 

@@ -11,7 +11,11 @@ import { usePlayground } from '../../state/context';
 import { monaco, POLICIES_URI } from './monacoSetup';
 import { diagnosticsToMarkers, toEditorRange } from './markers';
 
-const SEVERITY = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info } as const;
+const SEVERITY = {
+  error: monaco.MarkerSeverity.Error,
+  warning: monaco.MarkerSeverity.Warning,
+  info: monaco.MarkerSeverity.Info,
+} as const;
 
 /** `editContext: false` keeps the space bar out of React Flow's hands (a Monaco 0.53+ option; harmless before). */
 const EDITOR_OPTIONS: MonacoEditor.IStandaloneEditorConstructionOptions & { editContext?: boolean } = {
@@ -54,7 +58,15 @@ export default function PolicyEditor() {
     monaco.editor.setModelMarkers(
       model,
       'playground',
-      markers.map((m) => ({ ...m, startLineNumber: m.startLine, endLineNumber: m.endLine, severity: SEVERITY[m.severity], message: m.message, code: m.code, source: 'playground' })),
+      markers.map((m) => ({
+        ...m,
+        startLineNumber: m.startLine,
+        endLineNumber: m.endLine,
+        severity: SEVERITY[m.severity],
+        message: m.message,
+        code: m.code,
+        source: 'playground',
+      })),
     );
   }, [verdicts, policies]);
 
@@ -66,12 +78,19 @@ export default function PolicyEditor() {
     traceDecorations.current?.set(
       ranges.map((r) => ({
         range: new monaco.Range(r.startLine, 1, r.endLine, 1),
-        options: { isWholeLine: true, className: 'trace-highlight', linesDecorationsClassName: 'trace-highlight-gutter' },
+        options: {
+          isWholeLine: true,
+          className: 'trace-highlight',
+          linesDecorationsClassName: 'trace-highlight-gutter',
+        },
       })),
     );
     const first = ranges[0];
     if (first) editor.revealLinesInCenterIfOutsideViewport(first.startLine, first.endLine);
-    containerRef.current?.setAttribute('data-highlight-lines', ranges.map((r) => `${r.startLine}-${r.endLine}`).join(','));
+    containerRef.current?.setAttribute(
+      'data-highlight-lines',
+      ranges.map((r) => `${r.startLine}-${r.endLine}`).join(','),
+    );
   }, [highlight]);
 
   // The selected workload: mark the documents of the policies that apply to it.
@@ -90,9 +109,15 @@ export default function PolicyEditor() {
 
   useEffect(() => {
     policyDecorations.current?.set(
-      workloadPolicyLines.map((r) => ({ range: new monaco.Range(r.startLine, 1, r.endLine, 1), options: { isWholeLine: true, className: 'policy-highlight' } })),
+      workloadPolicyLines.map((r) => ({
+        range: new monaco.Range(r.startLine, 1, r.endLine, 1),
+        options: { isWholeLine: true, className: 'policy-highlight' },
+      })),
     );
-    containerRef.current?.setAttribute('data-policy-lines', workloadPolicyLines.map((r) => `${r.startLine}-${r.endLine}`).join(','));
+    containerRef.current?.setAttribute(
+      'data-policy-lines',
+      workloadPolicyLines.map((r) => `${r.startLine}-${r.endLine}`).join(','),
+    );
   }, [workloadPolicyLines]);
 
   return (

@@ -9,11 +9,20 @@ export interface EditorRange {
 }
 
 /** A whole-text range as Monaco lines, or null when it lies outside the policies section. */
-export function toEditorRange(range: SourceRange, policiesLine: number, lineCount: number): EditorRange | null {
+export function toEditorRange(
+  range: SourceRange,
+  policiesLine: number,
+  lineCount: number,
+): EditorRange | null {
   const startLine = range.start.line - policiesLine + 1;
   const endLine = range.end.line - policiesLine + 1;
   if (startLine < 1 || startLine > lineCount) return null;
-  return { startLine, startColumn: range.start.column, endLine: Math.min(Math.max(endLine, startLine), lineCount), endColumn: range.end.column };
+  return {
+    startLine,
+    startColumn: range.start.column,
+    endLine: Math.min(Math.max(endLine, startLine), lineCount),
+    endColumn: range.end.column,
+  };
 }
 
 export interface EditorMarker extends EditorRange {
@@ -22,7 +31,11 @@ export interface EditorMarker extends EditorRange {
   code: string;
 }
 
-export function diagnosticsToMarkers(diagnostics: Diagnostic[], policiesLine: number, lineCount: number): EditorMarker[] {
+export function diagnosticsToMarkers(
+  diagnostics: Diagnostic[],
+  policiesLine: number,
+  lineCount: number,
+): EditorMarker[] {
   return diagnostics.flatMap((d) => {
     const r = d.range ? toEditorRange(d.range, policiesLine, lineCount) : null;
     return r ? [{ ...r, severity: d.severity, message: d.message, code: d.code }] : [];

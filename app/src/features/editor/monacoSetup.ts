@@ -22,7 +22,13 @@ configureMonacoYaml(monaco, {
   validate: true,
   completion: true,
   hover: true,
-  schemas: [{ uri: 'https://playground.local/schemas/istio-security.json', fileMatch: ['**/policies.yaml'], schema: policiesSchema }],
+  schemas: [
+    {
+      uri: 'https://playground.local/schemas/istio-security.json',
+      fileMatch: ['**/policies.yaml'],
+      schema: policiesSchema,
+    },
+  ],
 });
 
 loader.config({ monaco });

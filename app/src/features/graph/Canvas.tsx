@@ -36,10 +36,21 @@ export function Canvas() {
   const setLayout = usePlayground((s) => s.setLayout);
   const actions = useMeshActions();
 
-  const base = useMemo(() => buildNodes(mesh, verdicts?.workloads, selection), [mesh, verdicts?.workloads, selection]);
-  const edges = useMemo(() => buildEdges(mesh, probes, verdicts?.probes, verdicts?.stale ?? false, selection), [mesh, probes, verdicts?.probes, verdicts?.stale, selection]);
+  const base = useMemo(
+    () => buildNodes(mesh, verdicts?.workloads, selection),
+    [mesh, verdicts?.workloads, selection],
+  );
+  const edges = useMemo(
+    () => buildEdges(mesh, probes, verdicts?.probes, verdicts?.stale ?? false, selection),
+    [mesh, probes, verdicts?.probes, verdicts?.stale, selection],
+  );
   const [nodes, setNodes] = useState<PlaygroundNode[]>(base);
-  useEffect(() => setNodes((previous) => mergeMeasured(base, previous)), [base]);
+  // New derived nodes (store change) replace the local ones during render, keeping measurements.
+  const [shownBase, setShownBase] = useState(base);
+  if (shownBase !== base) {
+    setShownBase(base);
+    setNodes(mergeMeasured(base, nodes));
+  }
 
   // Fit the view once the first verdicts (and node facts) are drawn.
   const { fitView } = useReactFlow();
@@ -51,18 +62,7 @@ export function Canvas() {
 
   const onNodesChange = useCallback(
     (changes: NodeChange<PlaygroundNode>[]) => {
-      setNodes((current) => {
-        const next = applyNodeChanges(changes, current);
-        const moved: Record<string, { x: number; y: number }> = {};
-        for (const c of changes) {
-          if (c.type === 'position' && c.dragging === false) {
-            const n = next.find((x) => x.id === c.id);
-            if (n) moved[n.type === 'namespace' ? n.data.name : n.id] = { x: Math.round(n.position.x), y: Math.round(n.position.y) };
-          }
-        }
-        if (Object.keys(moved).length) queueMicrotask(() => setLayout(moved));
-        return next;
-      });
+      setNodes((current) => applyNodeChanges(changes, current));
       for (const c of changes) {
         if (c.type === 'select' && c.selected) {
           if (c.id === EXTERNAL_ID) select({ kind: 'external' });
@@ -71,19 +71,37 @@ export function Canvas() {
         }
       }
     },
-    [select, setLayout],
+    [select],
+  );
+
+  /** A finished drag persists the positions in the workspace layout (one undo step). */
+  const onNodeDragStop = useCallback(
+    (_event: unknown, _node: PlaygroundNode, dragged: PlaygroundNode[]) => {
+      const moved: Record<string, { x: number; y: number }> = {};
+      for (const n of dragged)
+        moved[n.type === 'namespace' ? n.data.name : n.id] = {
+          x: Math.round(n.position.x),
+          y: Math.round(n.position.y),
+        };
+      if (Object.keys(moved).length) setLayout(moved);
+    },
+    [setLayout],
   );
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange<ProbeEdgeType>[]) => {
       for (const c of changes) {
-        if (c.type === 'select' && c.selected) select({ kind: 'probe', index: Number(c.id.slice('probe-'.length)) });
+        if (c.type === 'select' && c.selected)
+          select({ kind: 'probe', index: Number(c.id.slice('probe-'.length)) });
       }
     },
     [select],
   );
 
-  const onConnect = useCallback((c: Connection) => actions.addProbe(c.source === EXTERNAL_ID ? 'external' : c.source, c.target), [actions]);
+  const onConnect = useCallback(
+    (c: Connection) => actions.addProbe(c.source === EXTERNAL_ID ? 'external' : c.source, c.target),
+    [actions],
+  );
 
   return (
     <div className="canvas" data-testid="canvas">
@@ -95,6 +113,7 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onNodeDragStop={onNodeDragStop}
         onNodesDelete={actions.deleteNodes}
         onEdgesDelete={actions.deleteEdges}
         onPaneClick={() => select(null)}

@@ -10,7 +10,14 @@ import { verdictLook } from './verdictStyle';
 
 export const ProbeEdge = memo(function ProbeEdge(props: EdgeProps<ProbeEdgeType>) {
   const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  });
   const result = data?.result;
   const look = verdictLook(result?.verdict ?? 'pending', result?.mtls ?? null);
   const stale = data?.stale ?? false;
@@ -20,16 +27,25 @@ export const ProbeEdge = memo(function ProbeEdge(props: EdgeProps<ProbeEdgeType>
         id={props.id}
         path={path}
         interactionWidth={16}
-        style={{ stroke: look.color, strokeWidth: selected ? 3.5 : 2, strokeDasharray: look.dash, opacity: stale ? 0.55 : 1 }}
+        style={{
+          stroke: look.color,
+          strokeWidth: selected ? 3.5 : 2,
+          strokeDasharray: look.dash,
+          opacity: stale ? 0.55 : 1,
+        }}
       />
       <EdgeLabelRenderer>
         <div
           className={`edge-label${selected ? ' is-selected' : ''}${stale ? ' is-stale' : ''}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, borderColor: look.color }}
+          style={{
+            transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
+            borderColor: look.color,
+          }}
           aria-hidden="true"
           data-testid="probe-edge.label"
         >
-          <span className="edge-label__icon">{look.icon}</span> :{data?.port} {data?.method} {data?.path} → <strong>{result?.status ?? '…'}</strong>
+          <span className="edge-label__icon">{look.icon}</span> :{data?.port} {data?.method} {data?.path} →{' '}
+          <strong>{result?.status ?? '…'}</strong>
           {stale ? ' (stale)' : ''}
         </div>
       </EdgeLabelRenderer>

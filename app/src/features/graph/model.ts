@@ -37,16 +37,26 @@ export interface ProbeEdgeData extends Record<string, unknown> {
   stale: boolean;
 }
 
-export type PlaygroundNode = Node<NamespaceNodeData, 'namespace'> | Node<WorkloadNodeData, 'workload'> | Node<ExternalNodeData, 'external'>;
+export type PlaygroundNode =
+  | Node<NamespaceNodeData, 'namespace'>
+  | Node<WorkloadNodeData, 'workload'>
+  | Node<ExternalNodeData, 'external'>;
 export type ProbeEdge = Edge<ProbeEdgeData, 'probe'>;
 
 /** Every namespace, declared or only named by a workload, in declaration order. */
 export function namespacesOf(mesh: MeshSpec): string[] {
-  const names = [...(mesh.namespaces ?? []).map((n) => n.name), ...(mesh.workloads ?? []).map((w) => w.namespace)];
+  const names = [
+    ...(mesh.namespaces ?? []).map((n) => n.name),
+    ...(mesh.workloads ?? []).map((w) => w.namespace),
+  ];
   return [...new Set(names)];
 }
 
-export function buildNodes(mesh: MeshSpec, facts: WorkloadFacts[] | undefined, selection: Selection): PlaygroundNode[] {
+export function buildNodes(
+  mesh: MeshSpec,
+  facts: WorkloadFacts[] | undefined,
+  selection: Selection,
+): PlaygroundNode[] {
   const layout = mesh.layout ?? {};
   const factsByKey = new Map((facts ?? []).map((f) => [f.key, f]));
   const nodes: PlaygroundNode[] = [];
@@ -91,7 +101,13 @@ export function buildNodes(mesh: MeshSpec, facts: WorkloadFacts[] | undefined, s
   return nodes;
 }
 
-export function buildEdges(mesh: MeshSpec, probes: ProbesSpec, results: ProbeResult[] | undefined, stale: boolean, selection: Selection): ProbeEdge[] {
+export function buildEdges(
+  mesh: MeshSpec,
+  probes: ProbesSpec,
+  results: ProbeResult[] | undefined,
+  stale: boolean,
+  selection: Selection,
+): ProbeEdge[] {
   const known = new Set((mesh.workloads ?? []).map((w) => `${w.namespace}/${w.name}`));
   const byIndex = new Map((results ?? []).map((r) => [r.index, r]));
   const edges: ProbeEdge[] = [];
@@ -100,7 +116,8 @@ export function buildEdges(mesh: MeshSpec, probes: ProbesSpec, results: ProbeRes
     if ((source !== EXTERNAL_ID && !known.has(source)) || !known.has(p.to)) return; // endpoint deleted: reported as a diagnostic
     const result = byIndex.get(index);
     // A result belongs to this probe only if it still names the same endpoints.
-    const current = result && result.from === p.from && result.to === p.to && result.port === p.port ? result : undefined;
+    const current =
+      result && result.from === p.from && result.to === p.to && result.port === p.port ? result : undefined;
     const attributes: Record<string, string> = {
       'data-testid': 'probe-edge',
       'data-from': p.from,
@@ -117,7 +134,14 @@ export function buildEdges(mesh: MeshSpec, probes: ProbesSpec, results: ProbeRes
       type: 'probe',
       source,
       target: p.to,
-      data: { index, port: p.port, method: p.request?.method ?? 'GET', path: p.request?.path ?? '/', result: current, stale },
+      data: {
+        index,
+        port: p.port,
+        method: p.request?.method ?? 'GET',
+        path: p.request?.path ?? '/',
+        result: current,
+        stale,
+      },
       selected: selection?.kind === 'probe' && selection.index === index,
       ariaLabel: edgeAriaLabel(p.from, p.to, p.port, current, stale),
       domAttributes: attributes as SVGAttributes<SVGGElement>,

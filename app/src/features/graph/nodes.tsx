@@ -6,7 +6,10 @@ import type { ModeOrigin } from '@playground/evaluator';
 import type { ExternalNodeData, NamespaceNodeData, WorkloadNodeData } from './model';
 import type { Node } from '@xyflow/react';
 
-export const NamespaceNode = memo(function NamespaceNode({ data, selected }: NodeProps<Node<NamespaceNodeData>>) {
+export const NamespaceNode = memo(function NamespaceNode({
+  data,
+  selected,
+}: NodeProps<Node<NamespaceNodeData>>) {
   return (
     <div className={`ns-node${selected ? ' is-selected' : ''}`}>
       <div className="ns-node__label">
@@ -25,13 +28,21 @@ const originWords: Record<ModeOrigin, string> = {
   'no-sidecar': 'no sidecar',
 };
 
-export const WorkloadNode = memo(function WorkloadNode({ data, selected }: NodeProps<Node<WorkloadNodeData>>) {
+export const WorkloadNode = memo(function WorkloadNode({
+  data,
+  selected,
+}: NodeProps<Node<WorkloadNodeData>>) {
   const w = data.workload;
   const proxy = data.facts?.proxy ?? (w.gateway ? 'gateway' : w.sidecar === false ? 'none' : 'sidecar');
   const pa = data.facts?.peerAuthentication;
   const portModes = pa?.ports.filter((p) => p.mode !== pa.mode) ?? [];
   return (
-    <div className={`wl-node proxy-${proxy}${selected ? ' is-selected' : ''}`} data-proxy={proxy} data-mode={pa?.mode ?? ''} data-mode-origin={pa?.origin ?? ''}>
+    <div
+      className={`wl-node proxy-${proxy}${selected ? ' is-selected' : ''}`}
+      data-proxy={proxy}
+      data-mode={pa?.mode ?? ''}
+      data-mode-origin={pa?.origin ?? ''}
+    >
       <Handle type="target" position={Position.Left} />
       <div className="wl-node__name">{w.name}</div>
       <div className="wl-node__row">
@@ -43,7 +54,11 @@ export const WorkloadNode = memo(function WorkloadNode({ data, selected }: NodeP
         <div className="wl-node__row" title="effective PeerAuthentication mode and where it comes from">
           <span className={`badge badge-mode mode-${pa.mode.toLowerCase()}`}>{pa.mode}</span>
           <span className="wl-node__origin">from {originWords[pa.origin]}</span>
-          {portModes.length > 0 ? <span className="wl-node__origin">, ports: {portModes.map((p) => `${p.port} ${p.mode}`).join(', ')}</span> : null}
+          {portModes.length > 0 ? (
+            <span className="wl-node__origin">
+              , ports: {portModes.map((p) => `${p.port} ${p.mode}`).join(', ')}
+            </span>
+          ) : null}
         </div>
       ) : null}
       <Handle type="source" position={Position.Right} />
@@ -51,7 +66,10 @@ export const WorkloadNode = memo(function WorkloadNode({ data, selected }: NodeP
   );
 });
 
-export const ExternalNode = memo(function ExternalNode({ data, selected }: NodeProps<Node<ExternalNodeData>>) {
+export const ExternalNode = memo(function ExternalNode({
+  data,
+  selected,
+}: NodeProps<Node<ExternalNodeData>>) {
   return (
     <div className={`ext-node${selected ? ' is-selected' : ''}`} data-proxy="none">
       <div className="wl-node__name">🌐 {data.label}</div>

@@ -30,19 +30,32 @@ export function useMeshActions() {
         return name;
       },
       addWorkload(namespace: string): string {
-        const taken = (state().mesh.workloads ?? []).filter((w) => w.namespace === namespace).map((w) => w.name);
+        const taken = (state().mesh.workloads ?? [])
+          .filter((w) => w.namespace === namespace)
+          .map((w) => w.name);
         const name = uniqueName('workload', taken);
-        const workload: WorkloadSpec = { name, namespace, labels: { app: name }, serviceAccount: 'default', ports: [{ name: 'http', port: 80, targetPort: 80 }] };
+        const workload: WorkloadSpec = {
+          name,
+          namespace,
+          labels: { app: name },
+          serviceAccount: 'default',
+          ports: [{ name: 'http', port: 80, targetPort: 80 }],
+        };
         state().editMesh((mesh) => ({
           ...mesh,
-          namespaces: namespacesOf(mesh).includes(namespace) ? mesh.namespaces : [...(mesh.namespaces ?? []), { name: namespace }],
+          namespaces: namespacesOf(mesh).includes(namespace)
+            ? mesh.namespaces
+            : [...(mesh.namespaces ?? []), { name: namespace }],
           workloads: [...(mesh.workloads ?? []), workload],
         }));
         state().select({ kind: 'workload', key: `${namespace}/${name}` });
         return name;
       },
       updateWorkload(key: string, update: (w: WorkloadSpec) => WorkloadSpec) {
-        state().editMesh((mesh) => ({ ...mesh, workloads: (mesh.workloads ?? []).map((w) => (workloadKey(w) === key ? update(w) : w)) }));
+        state().editMesh((mesh) => ({
+          ...mesh,
+          workloads: (mesh.workloads ?? []).map((w) => (workloadKey(w) === key ? update(w) : w)),
+        }));
       },
       renameWorkload(key: string, name: string) {
         const [namespace] = key.split('/');
@@ -95,7 +108,9 @@ export function useMeshActions() {
       },
       deleteNodes(nodes: PlaygroundNode[]) {
         const namespaces = nodes.filter((n) => n.type === 'namespace').map((n) => n.id.slice(3));
-        const workloads = nodes.filter((n) => n.type === 'workload' && !namespaces.includes(n.id.split('/')[0] ?? '')).map((n) => n.id);
+        const workloads = nodes
+          .filter((n) => n.type === 'workload' && !namespaces.includes(n.id.split('/')[0] ?? ''))
+          .map((n) => n.id);
         if (namespaces.length) api.deleteNamespaces(namespaces);
         if (workloads.length) api.deleteWorkloads(workloads);
       },
@@ -103,7 +118,10 @@ export function useMeshActions() {
         api.deleteProbes(edges.map((e) => e.data?.index ?? -1));
       },
       deleteProbes(indexes: number[]) {
-        state().editProbes((probes) => ({ ...probes, probes: (probes.probes ?? []).filter((_, i) => !indexes.includes(i)) }));
+        state().editProbes((probes) => ({
+          ...probes,
+          probes: (probes.probes ?? []).filter((_, i) => !indexes.includes(i)),
+        }));
         state().select(null);
       },
       addProbe(from: string, to: string) {
@@ -111,7 +129,10 @@ export function useMeshActions() {
         const target = (state().mesh.workloads ?? []).find((w) => workloadKey(w) === to);
         const port = target?.ports?.[0]?.port ?? 80;
         const index = state().probes.probes?.length ?? 0;
-        state().editProbes((probes) => ({ ...probes, probes: [...(probes.probes ?? []), { from, to, port, request: { path: '/' } }] }));
+        state().editProbes((probes) => ({
+          ...probes,
+          probes: [...(probes.probes ?? []), { from, to, port, request: { path: '/' } }],
+        }));
         state().select({ kind: 'probe', index });
       },
     };

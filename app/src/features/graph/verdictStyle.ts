@@ -19,15 +19,40 @@ export function verdictLook(verdict: Verdict | 'pending', mtls: boolean | null):
         ? { color: 'var(--verdict-allowed)', dash: undefined, icon: '🔒', words: 'allowed, over mutual TLS' }
         : { color: 'var(--verdict-allowed)', dash: undefined, icon: '🔓', words: 'allowed, in plain text' };
     case 'denied':
-      return { color: 'var(--verdict-denied)', dash: undefined, icon: '✕', words: 'denied by authorization policy' };
+      return {
+        color: 'var(--verdict-denied)',
+        dash: undefined,
+        icon: '✕',
+        words: 'denied by authorization policy',
+      };
     case 'custom-denied':
-      return { color: 'var(--verdict-denied)', dash: undefined, icon: '✕', words: 'denied by the external authorizer' };
+      return {
+        color: 'var(--verdict-denied)',
+        dash: undefined,
+        icon: '✕',
+        words: 'denied by the external authorizer',
+      };
     case 'unauthenticated':
-      return { color: 'var(--verdict-unauthenticated)', dash: undefined, icon: '🔑', words: 'unauthenticated: the token was rejected' };
+      return {
+        color: 'var(--verdict-unauthenticated)',
+        dash: undefined,
+        icon: '🔑',
+        words: 'unauthenticated: the token was rejected',
+      };
     case 'audience-rejected':
-      return { color: 'var(--verdict-unauthenticated)', dash: undefined, icon: '🔑', words: "rejected: the token's audience is not allowed" };
+      return {
+        color: 'var(--verdict-unauthenticated)',
+        dash: undefined,
+        icon: '🔑',
+        words: "rejected: the token's audience is not allowed",
+      };
     case 'mtls-failure':
-      return { color: 'var(--verdict-mtls)', dash: '8 5', icon: '⚡🔓', words: 'mutual TLS failure: the TLS modes do not meet' };
+      return {
+        color: 'var(--verdict-mtls)',
+        dash: '8 5',
+        icon: '⚡🔓',
+        words: 'mutual TLS failure: the TLS modes do not meet',
+      };
     case 'no-route':
       return { color: 'var(--verdict-noroute)', dash: '2 4', icon: '∅', words: 'no route' };
     case 'invalid':
@@ -44,7 +69,13 @@ const endpoint = (key: string) => {
 };
 
 /** The sentence a screen reader hears for an edge. */
-export function edgeAriaLabel(from: string, to: string, port: number, result: ProbeResult | undefined, stale: boolean): string {
+export function edgeAriaLabel(
+  from: string,
+  to: string,
+  port: number,
+  result: ProbeResult | undefined,
+  stale: boolean,
+): string {
   const look = verdictLook(result?.verdict ?? 'pending', result?.mtls ?? null);
   const status = result ? `, status ${result.status}` : '';
   return `Probe from ${endpoint(from)} to ${endpoint(to)} port ${port}: ${look.words}${status}${stale ? ' (stale: the YAML does not parse)' : ''}`;

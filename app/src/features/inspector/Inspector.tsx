@@ -12,12 +12,26 @@ function NamespaceInspector({ name }: { name: string }) {
       <h2 id="inspector-title">
         Namespace <code>{name}</code>
       </h2>
-      <TextField label="Name" value={name} testId="inspector.namespace.name" onCommit={(v) => actions.renameNamespace(name, v.trim())} />
+      <TextField
+        label="Name"
+        value={name}
+        testId="inspector.namespace.name"
+        onCommit={(v) => actions.renameNamespace(name, v.trim())}
+      />
       <div className="actions">
-        <button type="button" data-testid="inspector.namespace.addWorkload" onClick={() => actions.addWorkload(name)}>
+        <button
+          type="button"
+          data-testid="inspector.namespace.addWorkload"
+          onClick={() => actions.addWorkload(name)}
+        >
           Add workload
         </button>
-        <button type="button" className="danger" data-testid="inspector.namespace.delete" onClick={() => actions.deleteNamespaces([name])}>
+        <button
+          type="button"
+          className="danger"
+          data-testid="inspector.namespace.delete"
+          onClick={() => actions.deleteNamespaces([name])}
+        >
           Delete namespace
         </button>
       </div>
@@ -33,27 +47,49 @@ export function Inspector() {
   let body;
   if (selection?.kind === 'workload') {
     const workload = (mesh.workloads ?? []).find((w) => `${w.namespace}/${w.name}` === selection.key);
-    body = workload ? <WorkloadInspector workload={workload} facts={verdicts?.workloads.find((f) => f.key === selection.key)} /> : null;
+    body = workload ? (
+      <WorkloadInspector
+        workload={workload}
+        facts={verdicts?.workloads.find((f) => f.key === selection.key)}
+      />
+    ) : null;
   } else if (selection?.kind === 'namespace') {
     body = <NamespaceInspector name={selection.name} />;
   } else if (selection?.kind === 'probe') {
     const probe = probes.probes?.[selection.index];
     const result = verdicts?.probes.find((r) => r.index === selection.index);
-    const matches = result && probe && result.from === probe.from && result.to === probe.to && result.port === probe.port ? result : undefined;
+    const matches =
+      result && probe && result.from === probe.from && result.to === probe.to && result.port === probe.port
+        ? result
+        : undefined;
     body = probe ? (
-      <ProbeInspector index={selection.index} probe={probe} result={matches} target={(mesh.workloads ?? []).find((w) => `${w.namespace}/${w.name}` === probe.to)} stale={verdicts?.stale ?? false} />
+      <ProbeInspector
+        index={selection.index}
+        probe={probe}
+        result={matches}
+        target={(mesh.workloads ?? []).find((w) => `${w.namespace}/${w.name}` === probe.to)}
+        stale={verdicts?.stale ?? false}
+      />
     ) : null;
   } else if (selection?.kind === 'external') {
     body = (
       <section aria-labelledby="inspector-title">
         <h2 id="inspector-title">Outside the mesh</h2>
-        <p>A client with no sidecar and no mesh identity: it always sends plain text. Drag from it to a workload to add a probe.</p>
+        <p>
+          A client with no sidecar and no mesh identity: it always sends plain text. Drag from it to a
+          workload to add a probe.
+        </p>
       </section>
     );
   }
   return (
     <aside className="inspector" aria-label="Inspector" id="inspector" tabIndex={-1} data-testid="inspector">
-      {body ?? <p className="muted">Select a workload, a namespace or a connection on the canvas to inspect it. Drag from one workload to another to add a probe.</p>}
+      {body ?? (
+        <p className="muted">
+          Select a workload, a namespace or a connection on the canvas to inspect it. Drag from one workload
+          to another to add a probe.
+        </p>
+      )}
       <Diagnostics />
     </aside>
   );

@@ -1,5 +1,12 @@
 /** Inspector for a probe: the request builder, its verdict and the full trace. */
-import type { ProbeResult, ProbeSpec, ProbesSpec, RequestSpec, TraceStep, WorkloadSpec } from '@playground/evaluator';
+import type {
+  ProbeResult,
+  ProbeSpec,
+  ProbesSpec,
+  RequestSpec,
+  TraceStep,
+  WorkloadSpec,
+} from '@playground/evaluator';
 import { usePlayground } from '../../state/context';
 import { useMeshActions } from '../graph/useMeshActions';
 import { verdictLook } from '../graph/verdictStyle';
@@ -43,13 +50,27 @@ function TraceList({ trace }: { trace: TraceStep[] }) {
   );
 }
 
-function TokenPicker({ request, tokens, onChange, onCreate }: { request: RequestSpec; tokens: ProbesSpec['tokens']; onChange(token: string | undefined): void; onCreate(claims: Record<string, unknown>): void }) {
+function TokenPicker({
+  request,
+  tokens,
+  onChange,
+  onCreate,
+}: {
+  request: RequestSpec;
+  tokens: ProbesSpec['tokens'];
+  onChange(token: string | undefined): void;
+  onCreate(claims: Record<string, unknown>): void;
+}) {
   const names = Object.keys(tokens ?? {});
   return (
     <>
       <label className="field">
         <span>Token (Authorization: Bearer)</span>
-        <select value={request.token ?? ''} data-testid="inspector.probe.token" onChange={(e) => onChange(e.target.value || undefined)}>
+        <select
+          value={request.token ?? ''}
+          data-testid="inspector.probe.token"
+          onChange={(e) => onChange(e.target.value || undefined)}
+        >
           <option value="">(none)</option>
           {names.map((n) => (
             <option key={n} value={n}>
@@ -66,7 +87,8 @@ function TokenPicker({ request, tokens, onChange, onCreate }: { request: Request
         onCommit={(v) => {
           try {
             const claims: unknown = JSON.parse(v);
-            if (claims && typeof claims === 'object' && !Array.isArray(claims)) onCreate(claims as Record<string, unknown>);
+            if (claims && typeof claims === 'object' && !Array.isArray(claims))
+              onCreate(claims as Record<string, unknown>);
           } catch {
             /* not JSON yet: nothing to create */
           }
@@ -76,16 +98,30 @@ function TokenPicker({ request, tokens, onChange, onCreate }: { request: Request
   );
 }
 
-export function ProbeInspector({ index, probe, result, target, stale }: { index: number; probe: ProbeSpec; result: ProbeResult | undefined; target: WorkloadSpec | undefined; stale: boolean }) {
+export function ProbeInspector({
+  index,
+  probe,
+  result,
+  target,
+  stale,
+}: {
+  index: number;
+  probe: ProbeSpec;
+  result: ProbeResult | undefined;
+  target: WorkloadSpec | undefined;
+  stale: boolean;
+}) {
   const editProbes = usePlayground((s) => s.editProbes);
   const tokens = usePlayground((s) => s.probes.tokens);
   const actions = useMeshActions();
   const request = probe.request ?? {};
-  const setProbe = (change: (p: ProbeSpec) => ProbeSpec) => editProbes((ps) => ({ ...ps, probes: (ps.probes ?? []).map((p, i) => (i === index ? change(p) : p)) }));
+  const setProbe = (change: (p: ProbeSpec) => ProbeSpec) =>
+    editProbes((ps) => ({ ...ps, probes: (ps.probes ?? []).map((p, i) => (i === index ? change(p) : p)) }));
   const setRequest = (change: Partial<RequestSpec>) =>
     setProbe((p) => {
       const next: RequestSpec = { ...p.request, ...change };
-      for (const k of Object.keys(next) as (keyof RequestSpec)[]) if (next[k] === undefined || next[k] === '') delete next[k];
+      for (const k of Object.keys(next) as (keyof RequestSpec)[])
+        if (next[k] === undefined || next[k] === '') delete next[k];
       return { ...p, request: next };
     });
   const look = verdictLook(result?.verdict ?? 'pending', result?.mtls ?? null);
@@ -94,7 +130,12 @@ export function ProbeInspector({ index, probe, result, target, stale }: { index:
       <h2 id="inspector-title">
         Probe <code>{probe.from}</code> → <code>{probe.to}</code>
       </h2>
-      <p className={`verdict verdict-${result?.verdict ?? 'pending'}`} data-testid="inspector.probe.verdict" data-verdict={result?.verdict ?? 'pending'} data-status={result?.status ?? ''}>
+      <p
+        className={`verdict verdict-${result?.verdict ?? 'pending'}`}
+        data-testid="inspector.probe.verdict"
+        data-verdict={result?.verdict ?? 'pending'}
+        data-status={result?.status ?? ''}
+      >
         <span aria-hidden="true">{look.icon}</span> <strong>{result?.status ?? '…'}</strong> — {look.words}
         {stale ? <em> (stale: the YAML does not parse)</em> : null}
       </p>
@@ -102,7 +143,11 @@ export function ProbeInspector({ index, probe, result, target, stale }: { index:
         <legend>Request</legend>
         <label className="field">
           <span>Port</span>
-          <select value={probe.port} data-testid="inspector.probe.port" onChange={(e) => setProbe((p) => ({ ...p, port: Number(e.target.value) }))}>
+          <select
+            value={probe.port}
+            data-testid="inspector.probe.port"
+            onChange={(e) => setProbe((p) => ({ ...p, port: Number(e.target.value) }))}
+          >
             {[...new Set([probe.port, ...(target?.ports ?? []).map((p) => p.port)])].map((port) => (
               <option key={port} value={port}>
                 {port}
@@ -112,15 +157,38 @@ export function ProbeInspector({ index, probe, result, target, stale }: { index:
         </label>
         <label className="field">
           <span>Method</span>
-          <select value={request.method ?? 'GET'} data-testid="inspector.probe.method" onChange={(e) => setRequest({ method: e.target.value })}>
+          <select
+            value={request.method ?? 'GET'}
+            data-testid="inspector.probe.method"
+            onChange={(e) => setRequest({ method: e.target.value })}
+          >
             {['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'].map((m) => (
               <option key={m}>{m}</option>
             ))}
           </select>
         </label>
-        <TextField label="Path" value={request.path ?? '/'} testId="inspector.probe.path" onCommit={(v) => setRequest({ path: v })} />
-        <TextField label="Host" value={request.host ?? ''} placeholder="default: service.namespace:port" testId="inspector.probe.host" onCommit={(v) => setRequest({ host: v || undefined })} />
-        <TextField label="Headers (one name: value per line)" multiline value={mapToLines(request.headers)} testId="inspector.probe.headers" onCommit={(v) => setRequest({ headers: Object.keys(linesToMap(v)).length ? linesToMap(v) : undefined })} />
+        <TextField
+          label="Path"
+          value={request.path ?? '/'}
+          testId="inspector.probe.path"
+          onCommit={(v) => setRequest({ path: v })}
+        />
+        <TextField
+          label="Host"
+          value={request.host ?? ''}
+          placeholder="default: service.namespace:port"
+          testId="inspector.probe.host"
+          onCommit={(v) => setRequest({ host: v || undefined })}
+        />
+        <TextField
+          label="Headers (one name: value per line)"
+          multiline
+          value={mapToLines(request.headers)}
+          testId="inspector.probe.headers"
+          onCommit={(v) =>
+            setRequest({ headers: Object.keys(linesToMap(v)).length ? linesToMap(v) : undefined })
+          }
+        />
         <TokenPicker
           request={request}
           tokens={tokens}
@@ -130,16 +198,29 @@ export function ProbeInspector({ index, probe, result, target, stale }: { index:
             editProbes((ps) => ({
               ...ps,
               tokens: { ...ps.tokens, [name]: { claims } },
-              probes: (ps.probes ?? []).map((p, i) => (i === index ? { ...p, request: { ...p.request, token: name } } : p)),
+              probes: (ps.probes ?? []).map((p, i) =>
+                i === index ? { ...p, request: { ...p.request, token: name } } : p,
+              ),
             }));
           }}
         />
-        <TextField label="Source IP" value={request.sourceIp ?? ''} placeholder="client address" testId="inspector.probe.sourceIp" onCommit={(v) => setRequest({ sourceIp: v || undefined })} />
+        <TextField
+          label="Source IP"
+          value={request.sourceIp ?? ''}
+          placeholder="client address"
+          testId="inspector.probe.sourceIp"
+          onCommit={(v) => setRequest({ sourceIp: v || undefined })}
+        />
       </fieldset>
       <h3>Trace</h3>
       {result ? <TraceList trace={result.trace} /> : <p className="muted">Evaluating…</p>}
       <div className="actions">
-        <button type="button" className="danger" data-testid="inspector.probe.delete" onClick={() => actions.deleteProbes([index])}>
+        <button
+          type="button"
+          className="danger"
+          data-testid="inspector.probe.delete"
+          onClick={() => actions.deleteProbes([index])}
+        >
           Delete probe
         </button>
       </div>

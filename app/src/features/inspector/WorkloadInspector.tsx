@@ -4,7 +4,13 @@ import { useMeshActions } from '../graph/useMeshActions';
 import { linesToMap, mapToLines, TextField } from './fields';
 import { useJump } from './useJump';
 
-export function WorkloadInspector({ workload, facts }: { workload: WorkloadSpec; facts: WorkloadFacts | undefined }) {
+export function WorkloadInspector({
+  workload,
+  facts,
+}: {
+  workload: WorkloadSpec;
+  facts: WorkloadFacts | undefined;
+}) {
   const actions = useMeshActions();
   const jump = useJump();
   const key = `${workload.namespace}/${workload.name}`;
@@ -14,11 +20,32 @@ export function WorkloadInspector({ workload, facts }: { workload: WorkloadSpec;
       <h2 id="inspector-title">
         Workload <code>{workload.name}</code> in <code>{workload.namespace}</code>
       </h2>
-      <TextField label="Name" value={workload.name} testId="inspector.workload.name" onCommit={(v) => actions.renameWorkload(key, v.trim())} />
-      <TextField label="Service account" value={workload.serviceAccount ?? 'default'} testId="inspector.workload.serviceAccount" onCommit={(v) => update((w) => ({ ...w, serviceAccount: v.trim() || 'default' }))} />
-      <TextField label="Labels (one key: value per line)" multiline value={mapToLines(workload.labels)} testId="inspector.workload.labels" onCommit={(v) => update((w) => ({ ...w, labels: linesToMap(v) }))} />
+      <TextField
+        label="Name"
+        value={workload.name}
+        testId="inspector.workload.name"
+        onCommit={(v) => actions.renameWorkload(key, v.trim())}
+      />
+      <TextField
+        label="Service account"
+        value={workload.serviceAccount ?? 'default'}
+        testId="inspector.workload.serviceAccount"
+        onCommit={(v) => update((w) => ({ ...w, serviceAccount: v.trim() || 'default' }))}
+      />
+      <TextField
+        label="Labels (one key: value per line)"
+        multiline
+        value={mapToLines(workload.labels)}
+        testId="inspector.workload.labels"
+        onCommit={(v) => update((w) => ({ ...w, labels: linesToMap(v) }))}
+      />
       <label className="field field-inline">
-        <input type="checkbox" checked={workload.sidecar !== false} data-testid="inspector.workload.sidecar" onChange={(e) => update((w) => ({ ...w, sidecar: e.target.checked }))} />
+        <input
+          type="checkbox"
+          checked={workload.sidecar !== false}
+          data-testid="inspector.workload.sidecar"
+          onChange={(e) => update((w) => ({ ...w, sidecar: e.target.checked }))}
+        />
         <span>Sidecar injected (Envoy proxy)</span>
       </label>
       <h3>Service ports</h3>
@@ -50,7 +77,12 @@ export function WorkloadInspector({ workload, facts }: { workload: WorkloadSpec;
           <ul className="plain-list">
             {facts.policies.map((ref) => (
               <li key={`${ref.document}`}>
-                <button type="button" className="link" data-testid="inspector.workload.policy" onClick={() => jump(undefined, ref)}>
+                <button
+                  type="button"
+                  className="link"
+                  data-testid="inspector.workload.policy"
+                  onClick={() => jump(undefined, ref)}
+                >
                   {ref.kind} {ref.namespace}/{ref.name}
                 </button>
               </li>
@@ -59,7 +91,12 @@ export function WorkloadInspector({ workload, facts }: { workload: WorkloadSpec;
         </>
       ) : null}
       <div className="actions">
-        <button type="button" className="danger" data-testid="inspector.workload.delete" onClick={() => actions.deleteWorkloads([key])}>
+        <button
+          type="button"
+          className="danger"
+          data-testid="inspector.workload.delete"
+          onClick={() => actions.deleteWorkloads([key])}
+        >
           Delete workload
         </button>
       </div>

@@ -1,10 +1,22 @@
 /** Small form fields that commit on Enter or blur (one undo step per edit, not per keystroke). */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 
-export function TextField(props: { label: string; value: string; onCommit(value: string): void; testId?: string; placeholder?: string; multiline?: boolean }) {
+export function TextField(props: {
+  label: string;
+  value: string;
+  onCommit(value: string): void;
+  testId?: string;
+  placeholder?: string;
+  multiline?: boolean;
+}) {
   const id = useId();
   const [draft, setDraft] = useState(props.value);
-  useEffect(() => setDraft(props.value), [props.value]);
+  // A new value from the store (undo, another selection) resets the draft, during render.
+  const [shown, setShown] = useState(props.value);
+  if (shown !== props.value) {
+    setShown(props.value);
+    setDraft(props.value);
+  }
   const commit = () => {
     if (draft !== props.value) props.onCommit(draft);
   };
@@ -12,7 +24,15 @@ export function TextField(props: { label: string; value: string; onCommit(value:
     <label className="field" htmlFor={id}>
       <span>{props.label}</span>
       {props.multiline ? (
-        <textarea id={id} value={draft} data-testid={props.testId} placeholder={props.placeholder} rows={3} onChange={(e) => setDraft(e.target.value)} onBlur={commit} />
+        <textarea
+          id={id}
+          value={draft}
+          data-testid={props.testId}
+          placeholder={props.placeholder}
+          rows={3}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+        />
       ) : (
         <input
           id={id}

@@ -11,7 +11,9 @@ export function useJump() {
       const { verdicts, policies, highlightLines } = store.getState();
       if (!verdicts) return false;
       const lineCount = policies.split('\n').length;
-      const documentRange = resource ? verdicts.evaluation.documents.find((d) => d.index === resource.document)?.range : undefined;
+      const documentRange = resource
+        ? verdicts.evaluation.documents.find((d) => d.index === resource.document)?.range
+        : undefined;
       const target = range ?? documentRange;
       const r = target ? toEditorRange(target, verdicts.policiesLine, lineCount) : null;
       if (!r) return false;

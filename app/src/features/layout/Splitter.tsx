@@ -1,7 +1,21 @@
 /** A keyboard- and pointer-operable splitter between two panels (ARIA separator). */
 import { useRef } from 'react';
 
-export function Splitter({ label, value, min, max, onChange, invert = false }: { label: string; value: number; min: number; max: number; onChange(width: number): void; invert?: boolean }) {
+export function Splitter({
+  label,
+  value,
+  min,
+  max,
+  onChange,
+  invert = false,
+}: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  onChange(width: number): void;
+  invert?: boolean;
+}) {
   const start = useRef<{ x: number; value: number } | null>(null);
   const clamp = (v: number) => Math.min(max, Math.max(min, v));
   return (

@@ -36,10 +36,21 @@ export function MatrixView() {
 
   return (
     <div className="dialog-backdrop" role="presentation">
-      <div className="dialog matrix" role="dialog" aria-modal="true" aria-labelledby="matrix-title" data-testid="matrix">
+      <div
+        className="dialog matrix"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="matrix-title"
+        data-testid="matrix"
+      >
         <header>
           <h2 id="matrix-title">Reachability matrix</h2>
-          <button type="button" onClick={() => toggle('matrixOpen')} data-testid="matrix.close" aria-label="Close the matrix">
+          <button
+            type="button"
+            onClick={() => toggle('matrixOpen')}
+            data-testid="matrix.close"
+            aria-label="Close the matrix"
+          >
             ✕
           </button>
         </header>
@@ -49,7 +60,9 @@ export function MatrixView() {
         ) : (
           <>
             <table className="matrix-grid" data-testid="matrix.grid">
-              <caption className="sr-only">Status of each client (rows) calling each service port (columns)</caption>
+              <caption className="sr-only">
+                Status of each client (rows) calling each service port (columns)
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">client \ server</th>
@@ -68,7 +81,12 @@ export function MatrixView() {
                       const e = grid.cell.get(`${c}|${s}`);
                       const look = e ? verdictLook(e.verdict, e.mtls) : null;
                       return (
-                        <td key={s} className={e ? `cell verdict-${e.verdict}` : 'cell'} data-verdict={e?.verdict} title={look?.words}>
+                        <td
+                          key={s}
+                          className={e ? `cell verdict-${e.verdict}` : 'cell'}
+                          data-verdict={e?.verdict}
+                          title={look?.words}
+                        >
                           {e ? (
                             <>
                               <span aria-hidden="true">{look?.icon}</span> {e.status}

@@ -9,7 +9,12 @@ export function NoticeBar() {
   if (!notice) return null;
   const previous = notice.previous;
   return (
-    <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice" data-kind={notice.kind}>
+    <div
+      className={`notice notice-${notice.kind}`}
+      role={notice.kind === 'error' ? 'alert' : 'status'}
+      data-testid="notice"
+      data-kind={notice.kind}
+    >
       <span data-testid="notice.message">{notice.message}</span>
       {previous ? (
         <button

@@ -14,11 +14,13 @@ export const MAX_DECODED_BYTES = WORKSPACE_SIZE_LIMIT;
 /** The DOM typings disagree on chunk types between Blob streams and (De)CompressionStream. */
 type ByteTransform = TransformStream<Uint8Array, Uint8Array>;
 
-export type DecodeResult = { ok: true; text: string; baseline: string | null } | { ok: false; message: string };
+export type DecodeResult =
+  { ok: true; text: string; baseline: string | null } | { ok: false; message: string };
 
 function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
@@ -67,28 +69,51 @@ function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
 }
 
 export async function encodeWorkspace(text: string): Promise<string> {
-  const compressed = await collect(streamOf(new TextEncoder().encode(text)).pipeThrough(new CompressionStream('deflate-raw') as unknown as ByteTransform), Number.MAX_SAFE_INTEGER);
+  const compressed = await collect(
+    streamOf(new TextEncoder().encode(text)).pipeThrough(
+      new CompressionStream('deflate-raw') as unknown as ByteTransform,
+    ),
+    Number.MAX_SAFE_INTEGER,
+  );
   if (compressed === 'too-large') throw new Error('unreachable');
   return `${LINK_VERSION}.${toBase64Url(compressed)}`;
 }
 
-export async function decodePayload(payload: string): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+export async function decodePayload(
+  payload: string,
+): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
   const dot = payload.indexOf('.');
   if (dot < 0) return { ok: false, message: 'the link has no version (expected "1.")' };
   const version = payload.slice(0, dot);
-  if (version !== LINK_VERSION) return { ok: false, message: `the link has version "${version.slice(0, 10)}", this playground reads version ${LINK_VERSION}` };
+  if (version !== LINK_VERSION)
+    return {
+      ok: false,
+      message: `the link has version "${version.slice(0, 10)}", this playground reads version ${LINK_VERSION}`,
+    };
   const body = payload.slice(dot + 1);
-  if (body.length > MAX_ENCODED_LENGTH) return { ok: false, message: `the link is too long (${Math.round(body.length / 1024)} KB; the limit is ${MAX_ENCODED_LENGTH / 1024} KB)` };
+  if (body.length > MAX_ENCODED_LENGTH)
+    return {
+      ok: false,
+      message: `the link is too long (${Math.round(body.length / 1024)} KB; the limit is ${MAX_ENCODED_LENGTH / 1024} KB)`,
+    };
   if (body.length === 0) return { ok: false, message: 'the link carries no workspace' };
   const bytes = fromBase64Url(body);
-  if (!bytes) return { ok: false, message: 'the link is not valid base64url: it may have been cut or altered' };
+  if (!bytes)
+    return { ok: false, message: 'the link is not valid base64url: it may have been cut or altered' };
   let inflated: Uint8Array | 'too-large';
   try {
-    inflated = await collect(streamOf(bytes).pipeThrough(new DecompressionStream('deflate-raw') as unknown as ByteTransform), MAX_DECODED_BYTES);
+    inflated = await collect(
+      streamOf(bytes).pipeThrough(new DecompressionStream('deflate-raw') as unknown as ByteTransform),
+      MAX_DECODED_BYTES,
+    );
   } catch {
     return { ok: false, message: 'the link could not be decompressed: it is truncated or corrupted' };
   }
-  if (inflated === 'too-large') return { ok: false, message: `the link's workspace is larger than ${MAX_DECODED_BYTES / 1024 / 1024} MB once decompressed` };
+  if (inflated === 'too-large')
+    return {
+      ok: false,
+      message: `the link's workspace is larger than ${MAX_DECODED_BYTES / 1024 / 1024} MB once decompressed`,
+    };
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(inflated) };
   } catch {
@@ -113,6 +138,9 @@ export async function decodeShareHash(hash: string): Promise<DecodeResult | null
   return { ok: true, text: main.text, baseline };
 }
 
-export async function shareUrl(location: Pick<Location, 'origin' | 'pathname'>, text: string): Promise<string> {
+export async function shareUrl(
+  location: Pick<Location, 'origin' | 'pathname'>,
+  text: string,
+): Promise<string> {
   return `${location.origin}${location.pathname}#w=${await encodeWorkspace(text)}`;
 }

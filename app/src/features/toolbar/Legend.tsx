@@ -23,14 +23,25 @@ export function Legend() {
           return (
             <li key={`${verdict}-${String(mtls)}`}>
               <svg width="48" height="10" aria-hidden="true">
-                <line x1="0" y1="5" x2="48" y2="5" stroke={look.color} strokeWidth="3" strokeDasharray={look.dash} />
+                <line
+                  x1="0"
+                  y1="5"
+                  x2="48"
+                  y2="5"
+                  stroke={look.color}
+                  strokeWidth="3"
+                  strokeDasharray={look.dash}
+                />
               </svg>{' '}
               <span aria-hidden="true">{look.icon}</span> {look.words}
             </li>
           );
         })}
       </ul>
-      <p className="muted">Workloads show their proxy (sidecar, none, gateway) and effective PeerAuthentication mode with its origin.</p>
+      <p className="muted">
+        Workloads show their proxy (sidecar, none, gateway) and effective PeerAuthentication mode with its
+        origin.
+      </p>
     </section>
   );
 }

@@ -14,16 +14,36 @@ function ShareDialog({ url, onClose }: { url: string; onClose(): void }) {
   const [copied, setCopied] = useState(false);
   return (
     <div className="dialog-backdrop" role="presentation">
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="share-title" data-testid="share">
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="share-title"
+        data-testid="share"
+      >
         <header>
           <h2 id="share-title">Share this workspace</h2>
           <button type="button" aria-label="Close" data-testid="share.close" onClick={onClose}>
             ✕
           </button>
         </header>
-        <p className="muted">The whole workspace is inside the link (compressed); it is never sent to a server.</p>
-        <input className="share-url" readOnly value={url} data-testid="share.url" aria-label="Share link" onFocus={(e) => e.target.select()} autoFocus />
-        <button type="button" data-testid="share.copy" onClick={() => void navigator.clipboard?.writeText(url).then(() => setCopied(true))}>
+        <p className="muted">
+          The whole workspace is inside the link (compressed); it is never sent to a server.
+        </p>
+        <input
+          className="share-url"
+          readOnly
+          value={url}
+          data-testid="share.url"
+          aria-label="Share link"
+          onFocus={(e) => e.target.select()}
+          autoFocus
+        />
+        <button
+          type="button"
+          data-testid="share.copy"
+          onClick={() => void navigator.clipboard?.writeText(url).then(() => setCopied(true))}
+        >
           {copied ? 'Copied' : 'Copy link'}
         </button>
       </div>
@@ -70,10 +90,22 @@ export function Toolbar() {
           ))}
         </select>
       </label>
-      <button type="button" data-testid="toolbar.undo" disabled={!canUndo} onClick={() => state().undo()} aria-label="Undo canvas or inspector change">
+      <button
+        type="button"
+        data-testid="toolbar.undo"
+        disabled={!canUndo}
+        onClick={() => state().undo()}
+        aria-label="Undo canvas or inspector change"
+      >
         ↶ Undo
       </button>
-      <button type="button" data-testid="toolbar.redo" disabled={!canRedo} onClick={() => state().redo()} aria-label="Redo">
+      <button
+        type="button"
+        data-testid="toolbar.redo"
+        disabled={!canRedo}
+        onClick={() => state().redo()}
+        aria-label="Redo"
+      >
         ↷ Redo
       </button>
       <button type="button" data-testid="toolbar.addNamespace" onClick={() => actions.addNamespace()}>
@@ -84,7 +116,12 @@ export function Toolbar() {
         data-testid="toolbar.addWorkload"
         onClick={() => {
           const sel = state().selection;
-          const ns = sel?.kind === 'namespace' ? sel.name : sel?.kind === 'workload' ? sel.key.split('/')[0] : state().mesh.namespaces?.[0]?.name;
+          const ns =
+            sel?.kind === 'namespace'
+              ? sel.name
+              : sel?.kind === 'workload'
+                ? sel.key.split('/')[0]
+                : state().mesh.namespaces?.[0]?.name;
           actions.addWorkload(ns ?? 'default');
         }}
       >
@@ -93,7 +130,11 @@ export function Toolbar() {
       <button type="button" data-testid="toolbar.matrix" onClick={() => state().toggle('matrixOpen')}>
         ▦ Matrix
       </button>
-      <button type="button" data-testid="toolbar.share" onClick={() => void shareUrl(location, text()).then(setShare)}>
+      <button
+        type="button"
+        data-testid="toolbar.share"
+        onClick={() => void shareUrl(location, text()).then(setShare)}
+      >
         🔗 Share
       </button>
       <button type="button" data-testid="toolbar.import" onClick={() => fileInput.current?.click()}>
@@ -113,21 +154,46 @@ export function Toolbar() {
             const read = readWorkspaceText(content);
             if (read.ok) {
               state().replaceWorkspace(read.parts);
-              state().setNotice({ kind: 'info', message: `Imported ${file.name}. Undo brings the previous workspace back.` });
-            } else state().setNotice({ kind: 'error', message: `${file.name} cannot be imported: ${read.message}. Your workspace is unchanged.` });
+              state().setNotice({
+                kind: 'info',
+                message: `Imported ${file.name}. Undo brings the previous workspace back.`,
+              });
+            } else
+              state().setNotice({
+                kind: 'error',
+                message: `${file.name} cannot be imported: ${read.message}. Your workspace is unchanged.`,
+              });
           });
         }}
       />
-      <button type="button" data-testid="toolbar.export" onClick={() => download(`${state().metadata.name ?? 'workspace'}.yaml`, text())}>
+      <button
+        type="button"
+        data-testid="toolbar.export"
+        onClick={() => download(`${state().metadata.name ?? 'workspace'}.yaml`, text())}
+      >
         Export workspace
       </button>
-      <button type="button" data-testid="toolbar.exportPolicies" onClick={() => download('istio-policies.yaml', kubectlYaml(state().policies))}>
+      <button
+        type="button"
+        data-testid="toolbar.exportPolicies"
+        onClick={() => download('istio-policies.yaml', kubectlYaml(state().policies))}
+      >
         Export for kubectl
       </button>
-      <button type="button" data-testid="toolbar.legend" aria-expanded={legendOpen} onClick={() => state().toggle('legendOpen')}>
+      <button
+        type="button"
+        data-testid="toolbar.legend"
+        aria-expanded={legendOpen}
+        onClick={() => state().toggle('legendOpen')}
+      >
         Legend
       </button>
-      <button type="button" data-testid="toolbar.canvasOnly" aria-pressed={canvasOnly} onClick={() => state().toggle('canvasOnly')}>
+      <button
+        type="button"
+        data-testid="toolbar.canvasOnly"
+        aria-pressed={canvasOnly}
+        onClick={() => state().toggle('canvasOnly')}
+      >
         {canvasOnly ? 'Show panels' : 'Canvas only'}
       </button>
       <button

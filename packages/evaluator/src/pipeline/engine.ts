@@ -6,6 +6,7 @@
 import { PolicyCompiler, buildPolicySet, type PolicySet } from '../authz/decide';
 import type { NodePath, ParsedDocument } from '../document';
 import type { JwtContext, JwtProvider } from '../jwt';
+import { lintResources } from '../lint';
 import { buildMesh, type MeshModel, type MeshWorkload } from '../mesh';
 import { DestinationRuleIndex } from '../mtls/client-tls';
 import { PeerAuthenticationIndex } from '../mtls/peer-authentication';
@@ -64,7 +65,14 @@ export class Engine {
     this.authorization = new PolicyIndex(this.resources.authorizationPolicies, this.mesh);
     this.requestAuthentication = new PolicyIndex(this.resources.requestAuthentications, this.mesh);
     this.refusedAuthorization = new PolicyIndex(this.resources.authorizationPolicies, this.mesh, true);
-    this.refusedRequestAuthentication = new PolicyIndex(this.resources.requestAuthentications, this.mesh, true);
+    this.refusedRequestAuthentication = new PolicyIndex(
+      this.resources.requestAuthentications,
+      this.mesh,
+      true,
+    );
+    this.diagnostics.push(
+      ...lintResources(this.resources, this.mesh, this.peerAuthentications, (d, p) => this.rangeOf(d, p)),
+    );
     this.compiler = new PolicyCompiler({
       local: this.mesh.trustDomain,
       aliases: this.mesh.trustDomainAliases,

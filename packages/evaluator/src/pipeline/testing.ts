@@ -2,8 +2,10 @@
  * Test helpers: build a workspace text from typed pieces (JSON is valid YAML), compile it into an
  * Engine, and evaluate probes against it the way `evaluate.ts` does (JWT preparation included).
  */
+import type { AuthzRequest, Peer } from '../authz/context';
 import { prepareJwt } from '../jwt';
 import type { MeshWorkload } from '../mesh';
+import type { AuthorizationAction, AuthorizationPolicy, ResourceMeta, Rule } from '../resources/types';
 import type { MeshSpec, ProbeResult, ProbeSpec, ProbesSpec, WorkloadSpec } from '../types';
 import { Engine } from './engine';
 import { evaluateProbe } from './probe';
@@ -88,4 +90,75 @@ export async function runProbe(text: string, probe: ProbeSpec, now: Date = TEST_
   const [result] = await runProbes(engineOf(text), [probe], now);
   if (!result) throw new Error('no result');
   return result;
+}
+
+// --- hand-built authorization requests (authz unit tests) ---
+
+/** The mTLS peer identity of `<td>/ns/<ns>/sa/<sa>`. */
+export function peerOf(ns: string, sa: string, td = 'cluster.local'): Peer {
+  const principal = `${td}/ns/${ns}/sa/${sa}`;
+  return { principal, trustDomain: td, namespace: ns, serviceAccount: sa, uri: `spiffe://${principal}` };
+}
+
+const SNI = 'outbound_.8000_._.httpbin.foo.svc.cluster.local';
+
+/** An HTTP request over mTLS from foo/sleep to httpbin (target port 80), unless overridden. */
+export function authzRequest(over: Partial<AuthzRequest> = {}, http: Partial<NonNullable<AuthzRequest['http']>> = {}): AuthzRequest {
+  return {
+    chain: 'http',
+    peer: peerOf('foo', 'sleep'),
+    sourceIp: '10.0.0.1',
+    remoteIp: '10.0.0.1',
+    destinationIp: '10.0.1.5',
+    destinationPort: 80,
+    sni: SNI,
+    http: { method: 'GET', path: '/', host: 'httpbin.foo:8000', headers: {}, ...http },
+    jwtPayload: null,
+    ...over,
+  };
+}
+
+
+/** Metadata of a hand-built resource. */
+export function testMeta(kind: string, namespace: string, name: string, order = 0): ResourceMeta {
+  return {
+    kind,
+    name,
+    namespace,
+    document: order + 1,
+    apiVersion: 'security.istio.io/v1',
+    creationTimestamp: null,
+    order,
+    labels: {},
+    annotations: {},
+    basePath: [],
+    rejected: false,
+  };
+}
+
+export type TestRule = Partial<Pick<Rule, 'from' | 'to' | 'when'>> | null;
+
+/** A hand-built AuthorizationPolicy; `rules` entries become Rule objects (null = a null entry). */
+export function authorizationPolicy(p: {
+  namespace?: string;
+  name?: string;
+  action?: AuthorizationAction;
+  provider?: string;
+  rules?: TestRule[] | null;
+  dryRun?: boolean;
+  order?: number;
+}): AuthorizationPolicy {
+  const rules =
+    p.rules === undefined || p.rules === null
+      ? null
+      : p.rules.map((r, index): Rule => ({ index, from: r?.from ?? null, to: r?.to ?? null, when: r?.when ?? null, isNull: r === null }));
+  return {
+    meta: testMeta('AuthorizationPolicy', p.namespace ?? 'foo', p.name ?? 'policy', p.order ?? 0),
+    selector: null,
+    targetRefs: [],
+    action: p.action ?? 'ALLOW',
+    provider: p.provider ?? null,
+    rules,
+    dryRun: p.dryRun ?? false,
+  };
 }

@@ -4,12 +4,13 @@ import type { JsonSchema } from './common';
 
 const tls: JsonSchema = {
   type: 'object',
-  description: "TLS the client sidecar uses towards the destination. Overrides auto mTLS.",
+  description: 'TLS the client sidecar uses towards the destination. Overrides auto mTLS.',
   properties: {
     mode: {
       type: 'string',
       enum: ['DISABLE', 'SIMPLE', 'MUTUAL', 'ISTIO_MUTUAL'],
-      description: 'DISABLE sends plain text. SIMPLE originates TLS. MUTUAL uses the given certificates. ISTIO_MUTUAL uses the mesh certificates (Istio mTLS).',
+      description:
+        'DISABLE sends plain text. SIMPLE originates TLS. MUTUAL uses the given certificates. ISTIO_MUTUAL uses the mesh certificates (Istio mTLS).',
     },
     clientCertificate: { type: 'string' },
     privateKey: { type: 'string' },
@@ -30,7 +31,11 @@ const trafficPolicy: JsonSchema = {
     portLevelSettings: {
       type: 'array',
       description: 'Per Service port overrides.',
-      items: { type: 'object', properties: { port: { type: 'object', properties: { number: { type: 'integer' } } }, tls }, additionalProperties: true },
+      items: {
+        type: 'object',
+        properties: { port: { type: 'object', properties: { number: { type: 'integer' } } }, tls },
+        additionalProperties: true,
+      },
     },
     loadBalancer: { type: 'object' },
     connectionPool: { type: 'object' },
@@ -43,9 +48,22 @@ export const destinationRuleSpec: JsonSchema = {
   type: 'object',
   description: 'Client-side policies for traffic to a service (host).',
   properties: {
-    host: { type: 'string', description: 'The destination service, e.g. httpbin.foo.svc.cluster.local or *.foo.svc.cluster.local.' },
+    host: {
+      type: 'string',
+      description: 'The destination service, e.g. httpbin.foo.svc.cluster.local or *.foo.svc.cluster.local.',
+    },
     trafficPolicy,
-    subsets: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, labels: { type: 'object', additionalProperties: { type: 'string' } }, trafficPolicy } } },
+    subsets: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          name: { type: 'string' },
+          labels: { type: 'object', additionalProperties: { type: 'string' } },
+          trafficPolicy,
+        },
+      },
+    },
     exportTo: stringList('Namespaces the rule is visible to ("." own namespace, "*" all).'),
     workloadSelector,
   },

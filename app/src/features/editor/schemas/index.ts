@@ -20,15 +20,28 @@ export const policiesSchema: JsonSchema = {
     apiVersion: {
       type: 'string',
       description: 'API group and version of the resource.',
-      enum: [...new Set(RESOURCES.flatMap((r) => r.apiVersions)), 'networking.istio.io/v1', 'gateway.networking.k8s.io/v1'],
+      enum: [
+        ...new Set(RESOURCES.flatMap((r) => r.apiVersions)),
+        'networking.istio.io/v1',
+        'gateway.networking.k8s.io/v1',
+      ],
     },
-    kind: { type: 'string', description: 'Kind of Istio resource.', enum: [...RESOURCES.map((r) => r.kind), ...OTHER_KINDS] },
+    kind: {
+      type: 'string',
+      description: 'Kind of Istio resource.',
+      enum: [...RESOURCES.map((r) => r.kind), ...OTHER_KINDS],
+    },
   },
   required: ['apiVersion', 'kind'],
   allOf: RESOURCES.map((r) => ({
     if: { properties: { kind: { const: r.kind } }, required: ['kind'] },
     then: {
-      properties: { apiVersion: { type: 'string', enum: r.apiVersions }, kind: { const: r.kind }, metadata: r.metadata, spec: r.spec },
+      properties: {
+        apiVersion: { type: 'string', enum: r.apiVersions },
+        kind: { const: r.kind },
+        metadata: r.metadata,
+        spec: r.spec,
+      },
       required: ['metadata', 'spec'],
     },
   })),

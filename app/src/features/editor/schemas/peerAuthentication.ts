@@ -9,7 +9,12 @@ const mode: JsonSchema = {
     'UNSET inherits from the parent (namespace, then mesh; PERMISSIVE if none). DISABLE accepts plain text only. PERMISSIVE accepts both mutual TLS and plain text. STRICT accepts mutual TLS only: plain-text clients are refused.',
 };
 
-const mtls: JsonSchema = { type: 'object', description: 'Mutual TLS settings.', properties: { mode }, additionalProperties: false };
+const mtls: JsonSchema = {
+  type: 'object',
+  description: 'Mutual TLS settings.',
+  properties: { mode },
+  additionalProperties: false,
+};
 
 export const peerAuthenticationSpec: JsonSchema = {
   type: 'object',
@@ -20,11 +25,17 @@ export const peerAuthenticationSpec: JsonSchema = {
     mtls,
     portLevelMtls: {
       type: 'object',
-      description: 'Per-port mTLS settings, keyed by the workload (container) port number. Only honoured with a selector.',
+      description:
+        'Per-port mTLS settings, keyed by the workload (container) port number. Only honoured with a selector.',
       additionalProperties: mtls,
     },
   },
   additionalProperties: false,
 };
 
-export const peerAuthentication = { kind: 'PeerAuthentication', apiVersions: ['security.istio.io/v1', 'security.istio.io/v1beta1'], metadata, spec: peerAuthenticationSpec };
+export const peerAuthentication = {
+  kind: 'PeerAuthentication',
+  apiVersions: ['security.istio.io/v1', 'security.istio.io/v1beta1'],
+  metadata,
+  spec: peerAuthenticationSpec,
+};

@@ -1,0 +1,246 @@
+/**
+ * Compiles AuthorizationPolicy fields and `when` conditions to predicates over an AuthzRequest
+ * (SEMANTICS §A4, §A5, §A7, §C3). Each predicate knows whether it is HTTP-only, so the TCP
+ * treatment of §A8 can drop it.
+ */
+import {
+  compileHostMatcher,
+  compileIpMatcher,
+  compilePathMatcher,
+  compileStringMatcher,
+  parsePort,
+  type StringMatcher,
+} from '../match';
+import type { AuthzRequest, Peer } from './context';
+
+export type Predicate = (request: AuthzRequest) => boolean;
+
+export interface Clause {
+  /** e.g. `from[0].source.principals`, for explanations. */
+  label: string;
+  httpOnly: boolean;
+  test: Predicate;
+}
+
+export interface TrustDomains {
+  local: string;
+  aliases: readonly string[];
+}
+
+const anyOf =
+  (matchers: readonly StringMatcher[]) =>
+  (value: string | undefined): boolean => {
+    for (const m of matchers) if (m(value)) return true;
+    return false;
+  };
+
+/**
+ * Principal values get trust-domain aliasing (`trustdomain/bundle.go`): a principal whose trust
+ * domain is the local one, an alias, or the literal `cluster.local` stands for every one of them.
+ */
+function expandPrincipal(value: string, td: TrustDomains): string[] {
+  const parts = value.split('/');
+  if (parts.length !== 5 || parts[1] !== 'ns' || parts[3] !== 'sa') return [value];
+  const domain = parts[0] ?? '';
+  const all = [td.local, ...td.aliases];
+  if (domain !== 'cluster.local' && !all.includes(domain)) return [value];
+  const rest = parts.slice(1).join('/');
+  return [...new Set(all.map((d) => `${d}/${rest}`))];
+}
+
+/** Positive identity matcher: never matches without an authenticated peer (Envoy `authenticated`). */
+function peerMatcher(values: readonly string[], get: (peer: Peer) => string | undefined, matcher: (v: string) => StringMatcher): (r: AuthzRequest) => boolean {
+  const m = anyOf(values.map(matcher));
+  return (r) => r.peer !== null && m(get(r.peer));
+}
+
+function principalMatcher(values: readonly string[], td: TrustDomains): Predicate {
+  const expanded = values.flatMap((v) => expandPrincipal(v, td));
+  return peerMatcher(
+    expanded,
+    (p) => p.principal,
+    // The value is compared with `spiffe://` + value; a value that already has the scheme never matches.
+    (v) => (v.startsWith('spiffe://') ? () => false : compileStringMatcher(v, { presence: 'non-empty' })),
+  );
+}
+
+function namespaceMatcher(values: readonly string[]): Predicate {
+  // Regex `.*/ns/<value with * as .*>/.*` over the peer's URI SAN. Without a `*` that regex holds
+  // exactly when the SPIFFE namespace equals the value (no SPIFFE segment contains '/').
+  const exact = values.filter((v) => !v.includes('*'));
+  const regexes = values.filter((v) => v.includes('*')).map((v) => new RegExp(`^.*/ns/${v.split('*').map(escapeRegex).join('.*')}/.*$`));
+  return (r) => {
+    const peer = r.peer;
+    if (!peer) return false;
+    if (exact.includes(peer.namespace)) return true;
+    for (const re of regexes) if (re.test(peer.uri)) return true;
+    return false;
+  };
+}
+
+function serviceAccountMatcher(values: readonly string[], policyNamespace: string): Predicate {
+  const wanted = values.map((v) => (v.includes('/') ? v.split('/') : [policyNamespace, v]));
+  return (r) => {
+    const peer = r.peer;
+    if (peer === null) return false;
+    for (const [ns, sa] of wanted) if (peer.namespace === ns && peer.serviceAccount === sa) return true;
+    return false;
+  };
+}
+
+function trustDomainMatcher(values: readonly string[], td: TrustDomains): Predicate {
+  const expanded = values.flatMap((v) =>
+    v === td.local || td.aliases.includes(v) || v === 'cluster.local' ? [td.local, ...td.aliases] : [v],
+  );
+  return peerMatcher(expanded, (p) => p.trustDomain, (v) => compileStringMatcher(v, { presence: 'non-empty' }));
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** `requestPrincipals` values: split at the last `/`, iss and sub matched separately (§C3). */
+function requestPrincipalMatcher(values: readonly string[]): Predicate {
+  const parts = values.map((v): { iss: StringMatcher; sub: StringMatcher } => {
+    const nonEmpty = compileStringMatcher('*', { presence: 'non-empty' });
+    if (v === '*') return { iss: nonEmpty, sub: nonEmpty };
+    const slash = v.lastIndexOf('/');
+    if (slash === -1) {
+      if (v.endsWith('*')) return { iss: compileStringMatcher(v, { presence: 'non-empty' }), sub: nonEmpty };
+      if (v.startsWith('*')) return { iss: nonEmpty, sub: compileStringMatcher(v, { presence: 'non-empty' }) };
+      return { iss: compileStringMatcher(v, { presence: 'non-empty' }), sub: (s) => s === '' };
+    }
+    const iss = v.slice(0, slash);
+    const sub = v.slice(slash + 1);
+    return {
+      iss: iss === '*' ? nonEmpty : compileStringMatcher(iss, { presence: 'non-empty' }),
+      sub: sub === '*' ? nonEmpty : compileStringMatcher(sub, { presence: 'non-empty' }),
+    };
+  });
+  return (r) => {
+    const payload = r.jwtPayload;
+    if (!payload) return false;
+    const iss = typeof payload.iss === 'string' ? payload.iss : undefined;
+    const sub = typeof payload.sub === 'string' ? payload.sub : undefined;
+    for (const p of parts) if (p.iss(iss) && p.sub(sub)) return true;
+    return false;
+  };
+}
+
+/** A claim matches if it is a string that matches, or a list containing such a string (§C3). */
+function claimMatcher(path: readonly string[], values: readonly string[]): Predicate {
+  const m = anyOf(values.map((v) => compileStringMatcher(v, { presence: 'non-empty' })));
+  return (r) => {
+    let node: unknown = r.jwtPayload;
+    for (const key of path) {
+      if (node === null || typeof node !== 'object' || Array.isArray(node)) return false;
+      node = Object.prototype.hasOwnProperty.call(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+    }
+    if (typeof node === 'string') return m(node);
+    if (Array.isArray(node)) return node.some((item) => typeof item === 'string' && m(item));
+    return false;
+  };
+}
+
+function headerMatcher(name: string, values: readonly string[]): Predicate {
+  const lower = name.toLowerCase();
+  const m = anyOf(values.map((v) => compileStringMatcher(v, { presence: 'present' })));
+  return (r) => r.http !== null && m(r.http.headers[lower]);
+}
+
+function ipMatcher(values: readonly string[], get: (r: AuthzRequest) => string): Predicate {
+  const m = compileIpMatcher([...values]);
+  return (r) => m(get(r));
+}
+
+function portMatcher(values: readonly string[]): Predicate {
+  const ports = values.map(parsePort).filter((p): p is number => p !== null);
+  return (r) => ports.includes(r.destinationPort);
+}
+
+function stringFieldMatcher(values: readonly string[], get: (r: AuthzRequest) => string | undefined, presence: 'present' | 'non-empty'): Predicate {
+  const m = anyOf(values.map((v) => compileStringMatcher(v, { presence })));
+  return (r) => m(get(r));
+}
+
+/** Extracts `a`, `b` from `request.auth.claims[a][b]` (also `request.headers[x]`). */
+export function bracketPath(key: string, prefix: string): string[] | null {
+  if (!key.startsWith(prefix)) return null;
+  const rest = key.slice(prefix.length);
+  const parts = [...rest.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1] ?? '');
+  if (parts.length === 0 || parts.map((p) => `[${p}]`).join('') !== rest) return null;
+  return parts;
+}
+
+export interface FieldCompiler {
+  /** A source or operation field, or a `when` key, with its values. Null when unknown (skipped). */
+  compile(field: string, values: readonly string[]): { test: Predicate; httpOnly: boolean } | null;
+}
+
+/** Builds the compiler for one policy (its namespace matters for bare serviceAccounts). */
+export function fieldCompiler(policyNamespace: string, td: TrustDomains): FieldCompiler {
+  return {
+    compile(field, values) {
+      switch (field) {
+        case 'principals':
+        case 'source.principal':
+          return { test: principalMatcher(values, td), httpOnly: false };
+        case 'namespaces':
+        case 'source.namespace':
+          return { test: namespaceMatcher(values), httpOnly: false };
+        case 'serviceAccounts':
+        case 'source.serviceAccount':
+          return { test: serviceAccountMatcher(values, policyNamespace), httpOnly: false };
+        case 'trustDomains':
+        case 'source.trustDomain':
+          return { test: trustDomainMatcher(values, td), httpOnly: false };
+        case 'ipBlocks':
+        case 'source.ip':
+          return { test: ipMatcher(values, (r) => r.sourceIp), httpOnly: false };
+        case 'remoteIpBlocks':
+        case 'remote.ip':
+          return { test: ipMatcher(values, (r) => r.remoteIp), httpOnly: false };
+        case 'destination.ip':
+          return { test: ipMatcher(values, (r) => r.destinationIp), httpOnly: false };
+        case 'ports':
+        case 'destination.port':
+          return { test: portMatcher(values), httpOnly: false };
+        case 'connection.sni':
+          return { test: stringFieldMatcher(values, (r) => (r.sni === '' ? undefined : r.sni), 'non-empty'), httpOnly: false };
+        case 'requestPrincipals':
+        case 'request.auth.principal':
+          return { test: requestPrincipalMatcher(values), httpOnly: true };
+        case 'request.auth.audiences':
+          return { test: claimMatcher(['aud'], values), httpOnly: true };
+        case 'request.auth.presenter':
+          return { test: claimMatcher(['azp'], values), httpOnly: true };
+        case 'hosts': {
+          const m = anyOf(values.map(compileHostMatcher));
+          return { test: (r) => r.http !== null && m(r.http.host), httpOnly: true };
+        }
+        case 'methods':
+          return { test: stringFieldMatcher(values, (r) => r.http?.method, 'present'), httpOnly: true };
+        case 'paths': {
+          const matchers = values.map(compilePathMatcher);
+          return {
+            test: (r) => {
+              if (!r.http) return false;
+              for (const m of matchers) if (m(r.http.path)) return true;
+              return false;
+            },
+            httpOnly: true,
+          };
+        }
+        default: {
+          const claims = bracketPath(field, 'request.auth.claims');
+          if (claims) return { test: claimMatcher(claims, values), httpOnly: true };
+          const header = bracketPath(field, 'request.headers');
+          if (header && header.length === 1) return { test: headerMatcher(header[0] ?? '', values), httpOnly: true };
+          // experimental.envoy.filters.* reads Envoy dynamic metadata the playground does not simulate: absent.
+          if (field.startsWith('experimental.envoy.filters.')) return { test: () => false, httpOnly: false };
+          return null;
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,10 @@
+/**
+ * Public API of @playground/evaluator. Everything the CLI and the app may use is exported here;
+ * nothing else is part of the contract.
+ */
+export type * from './types';
+export type { HttpRequestModel } from './request';
+export { WORKSPACE_SIZE_LIMIT } from './limits';
+export { evaluateWorkspace, createEvaluator, type Evaluator, type EvaluateOptions } from './evaluate';
+export { splitWorkspace, serializeWorkspace, type WorkspaceParts } from './workspace-text';
+export { matrixOfWorkspace, formatMatrixLine, type MatrixOptions } from './matrix';

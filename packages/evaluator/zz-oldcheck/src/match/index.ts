@@ -1,0 +1,17 @@
+/** Value matchers for AuthorizationPolicy fields (SEMANTICS §A4, §A5, §A7). Compile once, call often. */
+export { classifyStringPattern, compileStringMatcher, compileStringMatchers } from './string';
+export type { PresenceMode, StringMatcher, StringMatcherOptions, StringPattern } from './string';
+export { compileHostMatcher } from './host';
+export { compilePathMatcher, normalizePath, pathEnd } from './path';
+export type { NormalizedPath, PathMatcher } from './path';
+export {
+  compilePathTemplate,
+  containsPathTemplate,
+  MATCH_ANY_TEMPLATE,
+  MATCH_ONE_TEMPLATE,
+} from './template';
+export type { CompiledPathTemplate } from './template';
+export { compileIpMatcher, formatCidr, isIpAddress, parseIpOrCidr } from './ip';
+export type { IpMatcher, IpVersion, ParsedCidr } from './ip';
+export { parsePort } from './port';
+export { remoteAddress } from './xff';

@@ -1,0 +1,156 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compilePathMatcher, normalizePath } from './path';
+
+const norm = (raw: string): string => normalizePath(raw).path;
+
+describe('normalizePath: Istio BASE normalization (SEMANTICS §A4)', () => {
+  it.each([
+    ['/ip', '/ip'],
+    ['/allow/admin?param=value', '/allow/admin'],
+    ['/allow?param=value', '/allow'],
+    ['/a#frag?x', '/a'],
+    ['/a?x#frag', '/a'],
+    // RFC 3986 dot segments.
+    ['/public/../public', '/public'],
+    ['/public/../private', '/private'],
+    ['/a/./b', '/a/b'],
+    ['/a/b/..', '/a/'],
+    ['/a/b/.', '/a/b/'],
+    ['/..', '/'],
+    ['/../../a', '/a'],
+    ['/a/...', '/a/...'],
+    ['/a/..b/.c', '/a/..b/.c'],
+    // Unreserved escapes are decoded once, hex case-insensitive; then dots resolve.
+    ['/public/%2e%2e/private', '/private'],
+    ['/public/%2E/%2E%2E/private', '/private'],
+    ['/%41%62%7e%5F%2D%30%39', '/Ab~_-09'],
+    ['/a/.%2e/b', '/b'],
+    // Other escapes stay as written; no double decoding.
+    ['/a%2Fb', '/a%2Fb'],
+    ['/a%2fb', '/a%2fb'],
+    ['/a%5Cb', '/a%5Cb'],
+    ['/a%252e', '/a%252e'],
+    ['/a%20b', '/a%20b'],
+    ['/a%zz', '/a%zz'],
+    ['/a%4', '/a%4'],
+    // Backslashes become slashes (and then take part in dot resolution).
+    ['/a\\b', '/a/b'],
+    ['/a\\..\\b', '/b'],
+    // Slashes are not merged.
+    ['//a//b', '//a//b'],
+    ['/a//../b', '/a/b'],
+    // Degenerate targets get a leading slash.
+    ['', '/'],
+    ['?x', '/'],
+  ])('%j → %j', (raw, expected) => {
+    expect(normalizePath(raw)).toEqual({ path: expected, rejected: false });
+  });
+
+  it('rejects %00 and a raw NUL (Envoy answers 400)', () => {
+    expect(normalizePath('/a%00b').rejected).toBe(true);
+    expect(normalizePath('/a%00').rejected).toBe(true);
+    expect(normalizePath('/a\0b').rejected).toBe(true);
+    expect(normalizePath('/a?x=%00').rejected).toBe(false); // the query is not normalized
+  });
+
+  it('decodes exactly once, left to right: a decoded byte never starts a new escape', () => {
+    // `%4` is not an escape, `%31` decodes to `1`; the result `%41` is not decoded again.
+    expect(norm('/%4%31')).toBe('/%41');
+  });
+});
+
+describe('compilePathMatcher', () => {
+  it('Z10: DENY `/allow/admin` beats ALLOW `/allow*`; the query is ignored', () => {
+    const deny = compilePathMatcher('/allow/admin');
+    const allow = compilePathMatcher('/allow*');
+    const decide = (raw: string): number => {
+      const path = norm(raw);
+      if (deny(path)) return 403;
+      return allow(path) ? 200 : 403;
+    };
+    expect(decide('/allow/admin')).toBe(403);
+    expect(decide('/allow/admin?param=value')).toBe(403);
+    expect(decide('/allow')).toBe(200);
+    expect(decide('/allow?param=value')).toBe(200);
+  });
+
+  it('Z12: ALLOW `/public*` sees the normalized path', () => {
+    const allow = compilePathMatcher('/public*');
+    expect(allow(norm('/public/../public'))).toBe(true);
+    expect(allow(norm('/public/../private'))).toBe(false);
+    expect(allow(norm('/public/%2e%2e/private'))).toBe(false);
+    expect(allow(norm('/public/%2E/%2E%2E/private'))).toBe(false);
+  });
+
+  it('Z11: templates are used when the value contains {*} or {**}', () => {
+    const paths = ['/allow/admin/{**}', '/foo/{*}/bar/{**}', '/store/{**}/cart'].map(compilePathMatcher);
+    const allowed = (raw: string): boolean => paths.some((m) => m(norm(raw)));
+    expect(allowed('/allow/admin/')).toBe(true);
+    expect(allowed('/allow/admin')).toBe(false);
+    expect(allowed('/allow/admin/foo/temp.txt')).toBe(true);
+    expect(allowed('/foo/buzz/bar/bat')).toBe(true);
+    expect(allowed('/foo/bar/bat.txt')).toBe(false);
+    expect(allowed('/store//cart')).toBe(true);
+    expect(allowed('/store/cart')).toBe(false);
+  });
+
+  it('Z39: `/api/*/admin` is a literal, so it does not match /api/v1/admin', () => {
+    expect(compilePathMatcher('/api/*/admin')(norm('/api/v1/admin'))).toBe(false);
+  });
+
+  it('ignores a query or fragment handed to it, as Envoy PathMatcher does', () => {
+    expect(compilePathMatcher('/a')('/a?b')).toBe(true);
+    expect(compilePathMatcher('*/info')('/x/info#top')).toBe(true);
+    expect(compilePathMatcher('*')('/')).toBe(true);
+  });
+});
+
+describe('normalizePath properties', () => {
+  // Paths built from tokens that exercise every rule; `%` only appears in well-formed escapes.
+  const token = fc.constantFrom(
+    '/',
+    'a',
+    'B',
+    '.',
+    '..',
+    '%2e',
+    '%2E',
+    '%2F',
+    '%2f',
+    '%5C',
+    '%41',
+    '%7e',
+    '%25',
+    '%252e',
+    '\\',
+    '-',
+    '~',
+    '?q',
+    '#f',
+  );
+  const rawPath = fc.array(token, { maxLength: 14 }).map((parts) => parts.join(''));
+
+  it('is idempotent on its output', () => {
+    fc.assert(
+      fc.property(rawPath, (raw) => {
+        const once = normalizePath(raw);
+        if (once.rejected) return true;
+        expect(normalizePath(once.path)).toEqual(once);
+        return true;
+      }),
+    );
+  });
+
+  it('never yields `.` or `..` segments, a query, a fragment or a backslash, and starts with /', () => {
+    fc.assert(
+      fc.property(rawPath, (raw) => {
+        const { path } = normalizePath(raw);
+        const segments = path.split('/');
+        return (
+          path.startsWith('/') && !segments.includes('.') && !segments.includes('..') && !/[?#\\]/.test(path)
+        );
+      }),
+    );
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * URI templates in `paths` (Istio 1.22+; SEMANTICS §A4). Istio replaces `{*}` with `*` and `{**}`
+ * with `**` (istio/istio `matcher/template.go`) and hands the result to Envoy's
+ * `uri_template` matcher, which turns it into a regex and full-matches it against the path
+ * without query and fragment (Envoy `extensions/path/uri_template_lib`):
+ * - `*` (`{*}`) is one non-empty path segment;
+ * - `**` (`{**}`) is zero or more characters including `/`, and must be the last operator;
+ * - literals are RFC 3986 pchars without `*` and `=`; a `/` right before the end is kept, so
+ *   `/allow/admin/{**}` needs the trailing `/`.
+ */
+
+export const MATCH_ONE_TEMPLATE = '{*}';
+export const MATCH_ANY_TEMPLATE = '{**}';
+
+/** Istio `security.ContainsPathTemplate`: whether a `paths` value is a template. */
+export function containsPathTemplate(value: string): boolean {
+  return value.includes(MATCH_ONE_TEMPLATE) || value.includes(MATCH_ANY_TEMPLATE);
+}
+
+// Envoy's literal alphabet: unreserved, `%`, sub-delims without `*` and `=`, `:` and `@`.
+const LITERAL_CLASS = "a-zA-Z0-9\\-._~%!$&'()+,;:@";
+const VALID_LITERAL = new RegExp(`^[${LITERAL_CLASS}]+$`);
+const PATH_GLOB = `[${LITERAL_CLASS}]+`;
+const TEXT_GLOB = `[${LITERAL_CLASS}/]*`;
+const PRINTABLE_PATTERN = /^\/[\x21-\x7e]*$/;
+
+function escapeRegex(literal: string): string {
+  return literal.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+}
+
+export interface CompiledPathTemplate {
+  /** The template Envoy receives (`{*}` → `*`, `{**}` → `**`). */
+  envoyTemplate: string;
+  /** Why Envoy would refuse the template; the matcher then matches nothing. */
+  error?: string;
+  /** Full match against the normalized path; the query and fragment are ignored. */
+  matcher: (normalizedPath: string) => boolean;
+}
+
+const NEVER = (): boolean => false;
+
+/** Translates the template into a regex source, following Envoy's `parseURLPatternSyntax`. */
+function templateToRegex(template: string): { source: string } | { error: string } {
+  if (!PRINTABLE_PATTERN.test(template)) return { error: 'Invalid pattern' };
+  let rest = template.slice(1);
+  const parts: string[] = [];
+  let suffix = '';
+  let seenTextGlob = false;
+  while (rest.length > 0) {
+    if (rest[0] === '*') {
+      const textGlob = rest.startsWith('**');
+      if (seenTextGlob) return { error: '{**} is not the last operator' };
+      seenTextGlob = textGlob;
+      parts.push(textGlob ? TEXT_GLOB : PATH_GLOB);
+      rest = rest.slice(textGlob ? 2 : 1);
+    } else if (rest[0] === '{') {
+      // Envoy's named variables are not reachable from Istio (validation rejects other braces).
+      return { error: "contains '{' or '}' beyond a supported path template" };
+    } else {
+      const slash = rest.indexOf('/');
+      const literal = slash === -1 ? rest : rest.slice(0, slash);
+      if (!VALID_LITERAL.test(literal)) return { error: `invalid literal "${literal}"` };
+      parts.push(escapeRegex(literal));
+      rest = rest.slice(literal.length);
+    }
+    if (rest.length === 0) break;
+    if (rest === '/') {
+      parts.push('');
+      break;
+    }
+    if (rest[0] === '/') {
+      rest = rest.slice(1);
+      continue;
+    }
+    // Text right after an operator, up to the end: a suffix such as `/**.mpd`.
+    const slash = rest.indexOf('/');
+    const literal = slash === -1 ? rest : rest.slice(0, slash);
+    if (!VALID_LITERAL.test(literal)) return { error: `invalid literal "${literal}"` };
+    if (slash !== -1) return { error: 'prefix match not supported' };
+    suffix = escapeRegex(literal);
+    break;
+  }
+  return { source: `^/${parts.join('/')}${suffix}$` };
+}
+
+/** Compiles a `paths` template once; the returned matcher runs one precompiled regex. */
+export function compilePathTemplate(pattern: string): CompiledPathTemplate {
+  const envoyTemplate = pattern
+    .split(MATCH_ANY_TEMPLATE)
+    .map((p) => p.split(MATCH_ONE_TEMPLATE).join('*'))
+    .join('**');
+  const result = templateToRegex(envoyTemplate);
+  if ('error' in result) return { envoyTemplate, error: result.error, matcher: NEVER };
+  const regex = new RegExp(result.source);
+  return {
+    envoyTemplate,
+    matcher: (path) => {
+      let end = path.length;
+      for (let i = 0; i < path.length; i++) {
+        const c = path.charCodeAt(i);
+        if (c === 0x3f || c === 0x23) {
+          end = i;
+          break;
+        }
+      }
+      return regex.test(end === path.length ? path : path.slice(0, end));
+    },
+  };
+}

@@ -1,0 +1,278 @@
+/**
+ * Parsing a workspace: multi-document YAML with source positions, by the `yaml` library.
+ *
+ * The text is split into documents at `---` / `...` marker lines and each document is parsed on
+ * its own, so an edit re-parses only the document it touched (`ParseCache`). Positions are kept
+ * relative to the document and shifted to whole-text lines when asked for.
+ */
+import { LineCounter, isMap, isPair, isScalar, parseDocument, visit } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+import type { NodePath, ParsedDocument } from './document';
+import { MAX_ALIAS_COUNT, WORKSPACE_SIZE_LIMIT } from './limits';
+import type { Diagnostic, SourceRange } from './types';
+
+/** Keys that could reach an object's prototype chain if anything ever spread decoded data. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+interface Chunk {
+  /** Offset of the chunk's first character in the whole text. */
+  offset: number;
+  /** 0-based line of the chunk's first line in the whole text. */
+  line: number;
+  text: string;
+}
+
+/** What parsing one document's text yields, independent of where the document sits. */
+interface DocumentParse {
+  doc: Document.Parsed;
+  lines: LineCounter;
+  value: unknown;
+  /** Problems with offsets relative to the chunk. */
+  problems: { code: string; severity: 'error' | 'warning'; message: string; from: number; to: number }[];
+  /** Length of the chunk without trailing white space (the document's own extent). */
+  contentLength: number;
+  /** Node offsets by path, resolved once per document text (trace ranges ask for the same paths). */
+  nodeOffsets: Map<string, [number, number] | null>;
+}
+
+/** Reuses the parse of unchanged documents across calls (keyed by document text). */
+export class ParseCache {
+  private entries = new Map<string, DocumentParse>();
+  private generation = new Map<string, DocumentParse>();
+
+  get(text: string): DocumentParse | undefined {
+    const hit = this.entries.get(text);
+    if (hit) this.generation.set(text, hit);
+    return hit;
+  }
+
+  set(text: string, parse: DocumentParse): void {
+    this.generation.set(text, parse);
+  }
+
+  /** Keeps only the entries used since the last sweep, so the cache never outgrows one workspace. */
+  sweep(): void {
+    this.entries = this.generation;
+    this.generation = new Map();
+  }
+}
+
+export interface ParseResult {
+  documents: ParsedDocument[];
+  diagnostics: Diagnostic[];
+}
+
+const MARKER = /^(---|\.\.\.)(?:[ \t].*)?$/;
+/** A line with content: not blank, not a comment, not a bare document marker. */
+const CONTENT_LINE = /^(?![ \t]*#)(?!(?:---|\.\.\.)[ \t]*$)[ \t]*\S/m;
+
+/** Splits at document markers; the `---` line belongs to the document it opens. */
+function splitDocuments(text: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  let start = 0;
+  let startLine = 0;
+  const push = (end: number) => {
+    const chunkText = text.slice(start, end);
+    if (CONTENT_LINE.test(chunkText)) chunks.push({ offset: start, line: startLine, text: chunkText });
+  };
+  let offset = 0;
+  let line = 0;
+  while (offset <= text.length) {
+    const nl = text.indexOf('\n', offset);
+    const end = nl === -1 ? text.length : nl;
+    const first = text.charCodeAt(offset);
+    // Only lines starting with '-' or '.' can be markers: test those alone.
+    if ((first === 45 || first === 46) && MARKER.test(text.slice(offset, end).replace(/\r$/, ''))) {
+      push(offset);
+      if (first === 45) {
+        start = offset;
+        startLine = line;
+      } else {
+        start = end + 1;
+        startLine = line + 1;
+      }
+    }
+    if (nl === -1) break;
+    offset = nl + 1;
+    line += 1;
+  }
+  push(text.length);
+  return chunks;
+}
+
+function parseChunk(text: string): DocumentParse {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const problems: DocumentParse['problems'] = [];
+  for (const error of doc.errors) {
+    problems.push({
+      code: error.code === 'DUPLICATE_KEY' ? 'yaml.duplicate-key' : 'yaml.syntax',
+      severity: 'error',
+      message: firstLine(error.message),
+      from: error.pos[0],
+      to: error.pos[1],
+    });
+  }
+  for (const warning of doc.warnings) {
+    problems.push({
+      code: 'yaml.warning',
+      severity: 'warning',
+      message: firstLine(warning.message),
+      from: warning.pos[0],
+      to: warning.pos[1],
+    });
+  }
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && typeof pair.key.value === 'string' && FORBIDDEN_KEYS.has(pair.key.value)) {
+        const range = pair.key.range ?? [0, 0, 0];
+        problems.push({
+          code: 'yaml.forbidden-key',
+          severity: 'error',
+          message: `key "${pair.key.value}" is not allowed (it names a JavaScript object internal, never an Istio field)`,
+          from: range[0],
+          to: range[1],
+        });
+      }
+    },
+  });
+  let value: unknown = null;
+  if (doc.errors.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      problems.push({
+        code: /alias/i.test(message) ? 'yaml.alias-limit' : 'yaml.syntax',
+        severity: 'error',
+        message: /alias/i.test(message)
+          ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}): refusing what looks like an alias bomb`
+          : firstLine(message),
+        from: 0,
+        to: Math.min(text.length, 1),
+      });
+    }
+  }
+  return { doc, lines, value, problems, contentLength: text.replace(/\s+$/, '').length, nodeOffsets: new Map() };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+function toRange(chunk: Chunk, parse: DocumentParse, from: number, to: number): SourceRange {
+  const a = Math.max(0, Math.min(from, chunk.text.length));
+  const b = Math.max(a, Math.min(to, chunk.text.length));
+  const start = parse.lines.linePos(a);
+  const end = parse.lines.linePos(b);
+  return {
+    start: { line: chunk.line + start.line, column: start.col },
+    end: { line: chunk.line + end.line, column: end.col },
+    offset: chunk.offset + a,
+    length: b - a,
+  };
+}
+
+function nodeAt(doc: Document.Parsed, path: NodePath): YamlNode | null {
+  for (let n = path.length; n >= 0; n--) {
+    const node: unknown = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+    if (node && typeof node === 'object' && 'range' in node && (node as YamlNode).range) return node as YamlNode;
+  }
+  return null;
+}
+
+function keyNodeAt(doc: Document.Parsed, path: NodePath): YamlNode | null {
+  if (path.length === 0) return null;
+  const parent: unknown = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  const key = path[path.length - 1];
+  if (!isMap(parent)) return null;
+  for (const item of parent.items) {
+    if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(key)) {
+      return item.key.range ? item.key : null;
+    }
+  }
+  return null;
+}
+
+function makeDocument(
+  index: number,
+  chunk: Chunk,
+  parse: DocumentParse,
+  value: unknown,
+  basePath: NodePath,
+): ParsedDocument {
+  const whole = toRange(chunk, parse, 0, parse.contentLength);
+  const rangeOf = (path: NodePath): SourceRange => {
+    const key = path.join('\u0000');
+    let offsets = parse.nodeOffsets.get(key);
+    if (offsets === undefined) {
+      const node = nodeAt(parse.doc, path);
+      offsets = node?.range ? [node.range[0], node.range[1]] : null;
+      parse.nodeOffsets.set(key, offsets);
+    }
+    return offsets ? toRange(chunk, parse, offsets[0], offsets[1]) : whole;
+  };
+  const record = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return {
+    index,
+    value,
+    apiVersion: typeof record.apiVersion === 'string' ? record.apiVersion : null,
+    kind: typeof record.kind === 'string' ? record.kind : null,
+    range: basePath.length ? rangeOf(basePath) : whole,
+    basePath,
+    rangeOf,
+    keyRangeOf(path: NodePath): SourceRange {
+      const key = keyNodeAt(parse.doc, path);
+      return key?.range ? toRange(chunk, parse, key.range[0], key.range[1]) : rangeOf(path);
+    },
+  };
+}
+
+/**
+ * Parses a workspace text into documents. Never throws: broken YAML, oversized input, alias
+ * bombs and forbidden keys become diagnostics. A document with a YAML error has `value: null`.
+ */
+export function parseWorkspaceText(text: string, cache?: ParseCache): ParseResult {
+  const diagnostics: Diagnostic[] = [];
+  if (text.length > WORKSPACE_SIZE_LIMIT) {
+    diagnostics.push({
+      code: 'workspace.too-large',
+      severity: 'error',
+      message: `the workspace is ${(text.length / 1024 / 1024).toFixed(1)} MB; the limit is ${WORKSPACE_SIZE_LIMIT / 1024 / 1024} MB`,
+      document: -1,
+      range: null,
+    });
+    return { documents: [], diagnostics };
+  }
+  const documents: ParsedDocument[] = [];
+  const chunks = splitDocuments(text);
+  chunks.forEach((chunk, index) => {
+    let parse = cache?.get(chunk.text);
+    if (!parse) {
+      parse = parseChunk(chunk.text);
+    }
+    cache?.set(chunk.text, parse);
+    for (const problem of parse.problems) {
+      diagnostics.push({
+        code: problem.code,
+        severity: problem.severity,
+        message: problem.message,
+        document: index,
+        range: toRange(chunk, parse, problem.from, problem.to),
+      });
+    }
+    const hasError = parse.problems.some((p) => p.severity === 'error');
+    const value = hasError ? null : parse.value;
+    const document = makeDocument(index, chunk, parse, value, []);
+    if (document.kind === 'List' && value && typeof value === 'object' && !Array.isArray(value)) {
+      const items = (value as Record<string, unknown>).items;
+      if (Array.isArray(items)) {
+        items.forEach((item, i) => documents.push(makeDocument(index, chunk, parse, item, ['items', i])));
+        return;
+      }
+    }
+    documents.push(document);
+  });
+  cache?.sweep();
+  return { documents, diagnostics };
+}

@@ -1,0 +1,90 @@
+/**
+ * A compiled workspace: parsed, validated, with the mesh model and every index the evaluation
+ * needs built once (policies by namespace, peer authentication per workload, compiled rules
+ * per workload). Probes and the matrix evaluate against it without re-scanning anything.
+ */
+import { PolicyCompiler, buildPolicySet, type PolicySet } from '../authz/decide';
+import type { NodePath, ParsedDocument } from '../document';
+import type { JwtContext, JwtProvider } from '../jwt';
+import { buildMesh, type MeshModel, type MeshWorkload } from '../mesh';
+import { DestinationRuleIndex } from '../mtls/client-tls';
+import { PeerAuthenticationIndex } from '../mtls/peer-authentication';
+import { parseWorkspaceText, type ParseCache } from '../parse';
+import { readResources } from '../resources';
+import type { AuthorizationPolicy, RequestAuthentication, ResourceSet } from '../resources/types';
+import { PolicyIndex } from '../selection';
+import type { Diagnostic, MeshSpec, ProbesSpec, SourceRange, WorkspaceMetadata } from '../types';
+import { readWorkspace } from '../workspace';
+
+export class Engine {
+  readonly metadata: WorkspaceMetadata;
+  readonly meshSpec: MeshSpec;
+  readonly probesSpec: ProbesSpec;
+  readonly probePaths: NodePath[];
+  readonly probesDocument: ParsedDocument | null;
+  readonly documents: ParsedDocument[];
+  readonly diagnostics: Diagnostic[];
+  readonly mesh: MeshModel;
+  readonly resources: ResourceSet;
+  readonly peerAuthentications: PeerAuthenticationIndex;
+  readonly destinationRules: DestinationRuleIndex;
+  readonly authorization: PolicyIndex<AuthorizationPolicy>;
+  readonly requestAuthentication: PolicyIndex<RequestAuthentication>;
+  /** Set by `prepare` (asynchronous JWT verification) before probes are evaluated. */
+  jwt: JwtContext = { listed: new Map(), verdicts: new Map() };
+
+  private readonly compiler: PolicyCompiler;
+  private readonly policySets = new Map<string, PolicySet>();
+  private readonly providers = new Map<string, JwtProvider[]>();
+  private readonly documentsByIndex = new Map<number, ParsedDocument>();
+
+  constructor(text: string, cache?: ParseCache) {
+    const parsed = parseWorkspaceText(text, cache);
+    const workspace = readWorkspace(parsed.documents);
+    this.documents = parsed.documents;
+    for (const d of parsed.documents) if (!this.documentsByIndex.has(d.index)) this.documentsByIndex.set(d.index, d);
+    this.metadata = workspace.metadata;
+    this.meshSpec = workspace.mesh;
+    this.probesSpec = workspace.probes;
+    this.probePaths = workspace.probePaths;
+    this.probesDocument = workspace.probesDocument;
+    this.mesh = buildMesh(workspace.mesh);
+    const read = readResources(workspace.resources, { rootNamespace: this.mesh.rootNamespace });
+    this.resources = read.resources;
+    this.diagnostics = [...parsed.diagnostics, ...workspace.diagnostics, ...read.diagnostics];
+    this.peerAuthentications = new PeerAuthenticationIndex(this.resources.peerAuthentications, this.mesh);
+    this.destinationRules = new DestinationRuleIndex(this.resources.destinationRules.filter((r) => !r.meta.rejected), this.mesh);
+    this.authorization = new PolicyIndex(this.resources.authorizationPolicies, this.mesh);
+    this.requestAuthentication = new PolicyIndex(this.resources.requestAuthentications, this.mesh);
+    this.compiler = new PolicyCompiler({ local: this.mesh.trustDomain, aliases: this.mesh.trustDomainAliases });
+  }
+
+  /** The CUSTOM/DENY/ALLOW/AUDIT policies enforced by a workload's proxy, compiled once. */
+  policySet(workload: MeshWorkload): PolicySet {
+    let set = this.policySets.get(workload.key);
+    if (!set) {
+      set = buildPolicySet(this.authorization.forWorkload(workload).map((a) => a.policy), this.mesh, this.compiler);
+      this.policySets.set(workload.key, set);
+    }
+    return set;
+  }
+
+  /** jwtRules of every RequestAuthentication that applies to a workload. */
+  jwtProviders(workload: MeshWorkload): JwtProvider[] {
+    let list = this.providers.get(workload.key);
+    if (!list) {
+      list = this.requestAuthentication.forWorkload(workload).flatMap(({ policy }) => policy.jwtRules.map((rule) => ({ ra: policy, rule })));
+      this.providers.set(workload.key, list);
+    }
+    return list;
+  }
+
+  allJwtProviders(): JwtProvider[] {
+    return this.resources.requestAuthentications.filter((r) => !r.meta.rejected).flatMap((ra) => ra.jwtRules.map((rule) => ({ ra, rule })));
+  }
+
+  /** Source range of a path inside a document, for trace steps. */
+  rangeOf(document: number, path: NodePath): SourceRange | undefined {
+    return this.documentsByIndex.get(document)?.rangeOf(path);
+  }
+}

@@ -1,0 +1,241 @@
+/**
+ * Evaluating one probe: resolve its endpoints and port, build the request the client sends,
+ * then one hop (client → server) or, through an ingress gateway, two hops with routing between.
+ */
+import type { RawStep } from '../authz/decide';
+import { authenticate, placeTokens, renderToken } from '../jwt';
+import { normalizePath } from '../match';
+import { isHttpProtocol, type MeshPort, type MeshWorkload } from '../mesh';
+import { routeAtGateway } from '../gateway/route';
+import type { HttpRequestModel } from '../request';
+import type { ProbeResult, ProbeSpec, TraceStep, Verdict } from '../types';
+import type { Engine } from './engine';
+import { evaluateHop, sniOf, type Chain, type HopInput, type HopStep } from './hop';
+
+/** The address an outside client calls from when the probe names none (TEST-NET-3). */
+export const DEFAULT_EXTERNAL_IP = '203.0.113.10';
+
+export interface ResolvedPort {
+  servicePort: number;
+  targetPort: number;
+  chain: Chain;
+  description: string;
+}
+
+/** Which port and chain a probe reaches (SEMANTICS §A8), or why it cannot. */
+export function resolvePort(server: MeshWorkload, port: number, address: 'service' | 'podIP'): ResolvedPort | string {
+  const chainOf = (p: MeshPort): { chain: Chain; why: string } => {
+    if (isHttpProtocol(p.protocol)) return { chain: 'http', why: `${p.protocol} (${p.protocolSource})` };
+    if (p.protocol === 'UNKNOWN') return { chain: 'http', why: `protocol sniffing (${p.protocolSource}) detects the HTTP request` };
+    return { chain: 'tcp', why: `${p.protocol} (${p.protocolSource}): the TCP filter chain` };
+  };
+  if (address === 'service') {
+    const p = server.ports.find((x) => x.port === port);
+    if (!p) return `Service ${server.service}.${server.namespace} has no port ${port}`;
+    const c = chainOf(p);
+    return { servicePort: p.port, targetPort: p.targetPort, chain: c.chain, description: `Service port ${p.port} → target port ${p.targetPort}: ${c.why}` };
+  }
+  const declared = server.ports.find((x) => x.targetPort === port);
+  if (declared) {
+    const c = chainOf(declared);
+    return { servicePort: declared.port, targetPort: port, chain: c.chain, description: `pod port ${port} (declared by Service port ${declared.port}): ${c.why}` };
+  }
+  if (!server.listens.includes(port)) return `${server.key} does not listen on port ${port} (add it to listens)`;
+  // Passthrough: sniffed. The client speaks what the workload's declared ports speak.
+  const speaksHttp = server.ports.length === 0 || server.ports.some((p) => chainOf(p).chain === 'http');
+  return {
+    servicePort: port,
+    targetPort: port,
+    chain: speaksHttp ? 'http' : 'tcp',
+    description: `pod port ${port} is in no Service: the inbound passthrough chain, sniffed as ${speaksHttp ? 'HTTP' : 'TCP'}`,
+  };
+}
+
+export function defaultHost(server: MeshWorkload, port: number): string {
+  return `${server.service}.${server.namespace}${port === 80 ? '' : `:${port}`}`;
+}
+
+/** The request the client application sends (tokens placed where the probe says). */
+export function buildRequest(engine: Engine, spec: ProbeSpec, server: MeshWorkload): { request: HttpRequestModel; problems: string[] } {
+  const r = spec.request ?? {};
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(r.headers ?? {})) headers[k.toLowerCase()] = v;
+  const tokens = engine.probesSpec.tokens ?? {};
+  const uses = [...(r.token ? [{ token: r.token }] : []), ...(r.tokens ?? [])];
+  const problems: string[] = [];
+  const placed = uses.flatMap((u) => {
+    const token = Object.prototype.hasOwnProperty.call(tokens, u.token) ? tokens[u.token] : undefined;
+    if (!token) {
+      problems.push(`token "${u.token}" is not defined in the Probes document's tokens`);
+      return [];
+    }
+    return [{ value: renderToken(token), ...(u.in ? { in: u.in } : {}), ...(u.prefix !== undefined ? { prefix: u.prefix } : {}) }];
+  });
+  const withTokens = placeTokens({ headers, path: r.path ?? '/' }, placed);
+  return {
+    request: {
+      method: r.method ?? 'GET',
+      path: withTokens.path,
+      host: r.host ?? defaultHost(server, spec.port),
+      headers: withTokens.headers,
+    },
+    problems,
+  };
+}
+
+interface Flow {
+  status: string;
+  verdict: Verdict;
+  mtls: boolean | null;
+  steps: (RawStep & { hop: number })[];
+}
+
+function invalid(message: string, extra: Partial<RawStep> = {}): Flow {
+  return { status: 'invalid', verdict: 'invalid', mtls: null, steps: [{ stage: 'endpoint', outcome: 'fail', message, hop: 0, ...extra }] };
+}
+
+function nowOf(engine: Engine, spec: ProbeSpec, fallback: Date): number {
+  const text = spec.now ?? engine.probesSpec.now;
+  const ms = text ? Date.parse(text) : fallback.getTime();
+  return Math.floor((Number.isNaN(ms) ? fallback.getTime() : ms) / 1000);
+}
+
+function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): Flow {
+  const client = spec.from === 'external' ? null : engine.mesh.byKey.get(spec.from);
+  if (client === undefined) return invalid(`probe source "${spec.from}" is not a workload of the mesh (write namespace/workload, or external)`);
+  const server = engine.mesh.byKey.get(spec.to);
+  if (!server) return invalid(`probe destination "${spec.to}" is not a workload of the mesh`);
+  const port = resolvePort(server, spec.port, spec.address ?? 'service');
+  if (typeof port === 'string') return invalid(port);
+  const { request, problems } = buildRequest(engine, spec, server);
+  if (problems.length) return invalid(problems.join('; '));
+  const nowSeconds = nowOf(engine, spec, now);
+  const clientIp = client ? client.ip : (spec.request?.sourceIp ?? DEFAULT_EXTERNAL_IP);
+  const steps: Flow['steps'] = trace ? [{ stage: 'protocol', outcome: 'info', message: `${spec.from} → ${server.key}: ${port.description}`, hop: 0 }] : [];
+
+  const first = evaluateHop(engine, { client, clientIp, server, servicePort: port.servicePort, targetPort: port.targetPort, chain: port.chain, request, subset: null, nowSeconds, hop: 0, trace, jwt: undefined, normalized: undefined, sni: undefined });
+  steps.push(...first.steps);
+  if (!server.gateway || first.verdict !== 'allowed') return { status: first.status, verdict: first.verdict, mtls: first.mtls, steps };
+  if (port.chain !== 'http') {
+    steps.push({ stage: 'route', outcome: 'info', message: `${server.key} is a gateway, but port ${port.servicePort} is not HTTP: the connection ends at the gateway`, hop: 0 });
+    return { status: first.status, verdict: first.verdict, mtls: first.mtls, steps };
+  }
+
+  const q = first.forwarded.path.search(/[?#]/);
+  const route = routeAtGateway(engine.resources, engine.mesh, server, {
+    method: first.forwarded.method,
+    path: q === -1 ? first.forwarded.path : first.forwarded.path.slice(0, q),
+    host: first.forwarded.host,
+    headers: first.forwarded.headers,
+    port: port.servicePort,
+    targetPort: port.targetPort,
+  });
+  if (route.kind === 'none') {
+    steps.push({ stage: 'route', outcome: 'fail', message: `${route.reason}: the gateway answers 404`, hop: 0 });
+    return { status: '404', verdict: 'no-route', mtls: first.mtls, steps };
+  }
+  if (route.kind === 'direct') {
+    steps.push({ stage: 'route', outcome: 'info', message: `the route answers directly with ${route.status}`, hop: 0, meta: route.meta, path: route.path, rule: route.rule });
+    return { status: String(route.status), verdict: route.status < 400 ? 'allowed' : 'denied', mtls: first.mtls, steps };
+  }
+  const target = route.target;
+  steps.push({ stage: 'route', outcome: 'pass', message: target.description, hop: 0, meta: target.meta, path: target.path, rule: target.rule });
+  const backendPort = resolvePort(target.backend, target.port, 'service');
+  if (typeof backendPort === 'string') {
+    steps.push({ stage: 'route', outcome: 'fail', message: `${backendPort}: the gateway answers 503`, hop: 0 });
+    return { status: '503', verdict: 'no-route', mtls: first.mtls, steps };
+  }
+  // The gateway appends the address it saw to X-Forwarded-For before proxying upstream.
+  const xff = first.forwarded.headers['x-forwarded-for'];
+  const forwarded: HttpRequestModel = {
+    ...first.forwarded,
+    headers: { ...first.forwarded.headers, 'x-forwarded-for': xff ? `${xff}, ${clientIp}` : clientIp },
+  };
+  const second = evaluateHop(engine, {
+    client: server,
+    clientIp: server.ip,
+    server: target.backend,
+    servicePort: backendPort.servicePort,
+    targetPort: backendPort.targetPort,
+    chain: backendPort.chain,
+    request: forwarded,
+    subset: target.subset,
+    nowSeconds,
+    hop: 1,
+    trace,
+    jwt: undefined,
+    normalized: undefined,
+    sni: undefined,
+  });
+  steps.push(...second.steps);
+  return { status: second.status, verdict: second.verdict, mtls: second.mtls, steps };
+}
+
+/**
+ * The client-independent half of a probe to a (non-gateway) server: port, request, and the
+ * JWT outcome, which depends on the request and the server only. Or why the probe is invalid.
+ */
+export function prepareServerSide(
+  engine: Engine,
+  spec: ProbeSpec,
+  server: MeshWorkload,
+  nowSeconds: number,
+): Pick<HopInput, 'servicePort' | 'targetPort' | 'chain' | 'request' | 'jwt' | 'normalized' | 'sni'> | string {
+  const port = resolvePort(server, spec.port, spec.address ?? 'service');
+  if (typeof port === 'string') return port;
+  const { request, problems } = buildRequest(engine, spec, server);
+  if (problems.length) return problems.join('; ');
+  const providers = port.chain === 'http' && (server.sidecar || server.gateway) ? engine.jwtProviders(server) : [];
+  const jwt = providers.length ? authenticate(providers, request, engine.jwt, nowSeconds) : undefined;
+  const sni = sniOf({ server, servicePort: port.servicePort, subset: null }, engine.mesh.trustDomain);
+  return { servicePort: port.servicePort, targetPort: port.targetPort, chain: port.chain, request, normalized: normalizePath(request.path), sni, jwt };
+}
+
+function toTraceStep(engine: Engine, step: RawStep & { hop: number }): TraceStep {
+  const out: TraceStep = { stage: step.stage, hop: step.hop, outcome: step.outcome, message: step.message };
+  if (step.meta) {
+    out.resource = { kind: step.meta.kind, name: step.meta.name, namespace: step.meta.namespace, document: step.meta.document };
+    const range = engine.rangeOf(step.meta.document, step.path ?? step.meta.basePath);
+    if (range) out.range = range;
+  }
+  if (step.rule !== undefined) out.rule = step.rule;
+  return out;
+}
+
+export function expectationHolds(spec: ProbeSpec, status: string, verdict: Verdict, mtls: boolean | null): boolean | null {
+  if (spec.expect === undefined && spec.expectMtls === undefined) return null;
+  const statusOk = spec.expect === undefined || spec.expect === status || spec.expect === verdict;
+  const mtlsOk = spec.expectMtls === undefined || spec.expectMtls === mtls;
+  return statusOk && mtlsOk;
+}
+
+export interface ProbeOptions {
+  /** The probe is the workspace's own, so an invalid one can point at its YAML. */
+  fromDocument?: boolean;
+  /** Build the trace (default true); the matrix decides without one. */
+  trace?: boolean;
+}
+
+export function evaluateProbe(engine: Engine, spec: ProbeSpec, index: number, now: Date, options: ProbeOptions = {}): ProbeResult {
+  const fromDocument = options.fromDocument ?? false;
+  const flow = runProbe(engine, spec, now, options.trace ?? true);
+  const trace = flow.steps.map((s) => toTraceStep(engine, s as HopStep));
+  if (fromDocument && flow.verdict === 'invalid' && engine.probesDocument) {
+    const path = engine.probePaths[index];
+    const range = path ? engine.probesDocument.rangeOf(path) : undefined;
+    if (range && trace[0]) trace[0].range = range;
+  }
+  return {
+    index,
+    name: spec.name ?? `${spec.from} → ${spec.to}:${spec.port}`,
+    from: spec.from,
+    to: spec.to,
+    port: spec.port,
+    status: flow.status,
+    verdict: flow.verdict,
+    mtls: flow.mtls,
+    expect: spec.expect ?? null,
+    pass: expectationHolds(spec, flow.status, flow.verdict, flow.mtls),
+    trace,
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * networking.istio.io VirtualService: hosts, gateways and HTTP routes (matches, destinations,
+ * direct responses). Retries, timeouts, fault injection, rewrites and the like exist in
+ * `virtual_service.proto` and are accepted and ignored; TLS/TCP routes are accepted, not simulated.
+ */
+import type { NodePath } from '../document';
+import type {
+  HttpMatchRequest,
+  HttpRouteDestination,
+  ResourceMeta,
+  StringMatch,
+  VirtualService,
+} from './types';
+import type { Reader } from './read';
+import { type Dict, defineOwn, ownKeys } from './read';
+
+const SPEC_FIELDS = ['hosts', 'gateways', 'http', 'tls', 'tcp', 'exportTo'] as const;
+const HTTP_ROUTE_FIELDS = [
+  'name',
+  'match',
+  'route',
+  'redirect',
+  'directResponse',
+  'delegate',
+  'rewrite',
+  'timeout',
+  'retries',
+  'fault',
+  'mirror',
+  'mirrors',
+  'mirrorPercent',
+  'mirrorPercentage',
+  'corsPolicy',
+  'headers',
+] as const;
+const MATCH_FIELDS = [
+  'name',
+  'uri',
+  'scheme',
+  'method',
+  'authority',
+  'headers',
+  'port',
+  'sourceLabels',
+  'gateways',
+  'queryParams',
+  'ignoreUriCase',
+  'withoutHeaders',
+  'sourceNamespace',
+  'statPrefix',
+] as const;
+const DESTINATION_FIELDS = ['destination', 'weight', 'headers'] as const;
+const STRING_MATCH_FIELDS = ['exact', 'prefix', 'regex'] as const;
+
+type HttpRoute = VirtualService['http'][number];
+
+function readStringMatch(r: Reader, raw: Dict, at: NodePath): StringMatch {
+  r.fields(raw, at, STRING_MATCH_FIELDS);
+  const out: StringMatch = {};
+  for (const f of STRING_MATCH_FIELDS) {
+    const v = r.string(raw, f, at);
+    if (v !== undefined) out[f] = v;
+  }
+  if (Object.keys(out).length !== 1) {
+    r.error('vs.string-match', at, 'a string match must set exactly one of exact, prefix or regex');
+  }
+  return out;
+}
+
+function readOptionalMatch(r: Reader, obj: Dict, key: string, at: NodePath): StringMatch | undefined {
+  const raw = r.object(obj, key, at);
+  return raw === undefined ? undefined : readStringMatch(r, raw, [...at, key]);
+}
+
+function readMatch(r: Reader, raw: Dict, at: NodePath): HttpMatchRequest {
+  r.fields(raw, at, MATCH_FIELDS);
+  const out: HttpMatchRequest = {};
+  const uri = readOptionalMatch(r, raw, 'uri', at);
+  const method = readOptionalMatch(r, raw, 'method', at);
+  const authority = readOptionalMatch(r, raw, 'authority', at);
+  if (uri) out.uri = uri;
+  if (method) out.method = method;
+  if (authority) out.authority = authority;
+  const headers = r.object(raw, 'headers', at);
+  if (headers !== undefined) {
+    const map: Record<string, StringMatch> = {};
+    for (const name of ownKeys(headers)) {
+      const h = r.object(headers, name, [...at, 'headers']);
+      if (h !== undefined) defineOwn(map, name, readStringMatch(r, h, [...at, 'headers', name]));
+    }
+    out.headers = map;
+  }
+  const port = r.integer(raw, 'port', at);
+  if (port !== undefined) out.port = port;
+  return out;
+}
+
+function readDestination(r: Reader, raw: Dict, at: NodePath): HttpRouteDestination {
+  r.fields(raw, at, DESTINATION_FIELDS);
+  const dest = r.object(raw, 'destination', at);
+  const out: HttpRouteDestination = { host: '' };
+  if (dest === undefined) {
+    r.error('vs.destination-required', at, 'route destination is required');
+  } else {
+    const dAt = [...at, 'destination'];
+    r.fields(dest, dAt, ['host', 'subset', 'port']);
+    out.host = r.requiredString(dest, 'host', dAt, 'vs.destination-host-required');
+    const subset = r.string(dest, 'subset', dAt);
+    if (subset !== undefined) out.subset = subset;
+    const port = r.object(dest, 'port', dAt);
+    if (port !== undefined) {
+      r.fields(port, [...dAt, 'port'], ['number']);
+      const n = r.integer(port, 'number', [...dAt, 'port']);
+      if (n !== undefined) out.port = n;
+    }
+  }
+  const weight = r.integer(raw, 'weight', at);
+  if (weight !== undefined) out.weight = weight;
+  return out;
+}
+
+function readHttpRoute(r: Reader, raw: Dict, at: NodePath, index: number): HttpRoute {
+  r.fields(raw, at, HTTP_ROUTE_FIELDS);
+  const match = r
+    .dictItems(r.list(raw, 'match', at) ?? [], [...at, 'match'])
+    .map(([m, i]) => readMatch(r, m, [...at, 'match', i]));
+  const route = r
+    .dictItems(r.list(raw, 'route', at) ?? [], [...at, 'route'])
+    .map(([d, i]) => readDestination(r, d, [...at, 'route', i]));
+  const out: HttpRoute = { index, match, route };
+  const direct = r.object(raw, 'directResponse', at);
+  if (direct !== undefined) {
+    r.fields(direct, [...at, 'directResponse'], ['status', 'body']);
+    const status = r.integer(direct, 'status', [...at, 'directResponse']);
+    if (status === undefined || status < 200 || status > 599) {
+      r.error(
+        'vs.direct-response-status',
+        [...at, 'directResponse'],
+        'directResponse.status must be an HTTP status 200-599',
+        {
+          key: true,
+        },
+      );
+    } else {
+      out.directResponse = { status };
+    }
+  }
+  if (
+    route.length === 0 &&
+    direct === undefined &&
+    !r.present(raw, 'redirect') &&
+    !r.present(raw, 'delegate')
+  ) {
+    r.error('vs.route-required', at, 'HTTP route, redirect, direct response or delegate is required');
+  }
+  return out;
+}
+
+export function readVirtualService(r: Reader, root: Dict, meta: ResourceMeta): VirtualService {
+  const spec = r.object(root, 'spec', []) ?? {};
+  const at: NodePath = ['spec'];
+  r.fields(spec, at, SPEC_FIELDS);
+  const hosts = r.stringList(spec, 'hosts', at) ?? [];
+  const gateways = r.stringList(spec, 'gateways', at) ?? [];
+  if (hosts.length === 0) {
+    r.warning(
+      'vs.no-hosts',
+      at,
+      'virtual service has no hosts; it is only usable as a delegate of another virtual service',
+      { key: true },
+    );
+  }
+  const http = r
+    .dictItems(r.list(spec, 'http', at) ?? [], [...at, 'http'])
+    .map(([raw, i]) => readHttpRoute(r, raw, [...at, 'http', i], i));
+  return { meta, hosts, gateways, http };
+}

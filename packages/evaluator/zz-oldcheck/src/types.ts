@@ -1,0 +1,283 @@
+/**
+ * Public data types of the evaluator: source positions, diagnostics, the workspace format v1
+ * (Mesh and Probes documents) and the evaluation results. Everything here is plain data that
+ * survives structuredClone, so it crosses a Web Worker boundary unchanged.
+ */
+
+/** A 1-based line and column in the whole workspace text. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A span of the workspace text. `offset`/`length` are 0-based UTF-16 offsets into the whole text. */
+export interface SourceRange {
+  start: Position;
+  end: Position;
+  offset: number;
+  length: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Names a resource in the workspace: what a trace step or a diagnostic points at. */
+export interface ResourceRef {
+  kind: string;
+  name: string;
+  namespace: string;
+  /** 0-based index of the YAML document in the workspace. */
+  document: number;
+}
+
+/**
+ * A problem found in user input. Errors are data, never exceptions: every user-input problem is
+ * one of these with a stable `code` (for example `yaml.syntax`, `authz.deny-without-rules`).
+ */
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  /** 0-based document index, or -1 for the workspace as a whole. */
+  document: number;
+  range: SourceRange | null;
+  resource?: ResourceRef;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workspace format v1: the playground's own documents (see DESIGN.md "Workspace format").
+// ---------------------------------------------------------------------------------------------
+
+export type PortProtocol = string;
+
+export interface ServicePortSpec {
+  name?: string;
+  port: number;
+  targetPort?: number;
+  /** Kubernetes Service port protocol (TCP/UDP/SCTP) or an Istio protocol name. */
+  protocol?: string;
+  appProtocol?: string;
+}
+
+export interface NamespaceSpec {
+  name: string;
+  labels?: Record<string, string>;
+}
+
+export interface WorkloadSpec {
+  name: string;
+  namespace: string;
+  labels?: Record<string, string>;
+  serviceAccount?: string;
+  sidecar?: boolean;
+  gateway?: boolean;
+  service?: string;
+  ip?: string;
+  ports?: ServicePortSpec[];
+  listens?: number[];
+}
+
+export interface SimulatedExtAuthz {
+  allowWhen?: { header: string; values: string[] }[];
+  deniedStatus?: number;
+}
+
+export interface ExtensionProviderSpec {
+  name: string;
+  envoyExtAuthzGrpc?: { service?: string; port?: number; [k: string]: unknown };
+  envoyExtAuthzHttp?: { service?: string; port?: number; [k: string]: unknown };
+  simulate?: SimulatedExtAuthz;
+}
+
+export interface MeshSpec {
+  rootNamespace?: string;
+  trustDomain?: string;
+  trustDomainAliases?: string[];
+  enableAutoMtls?: boolean;
+  numTrustedProxies?: number;
+  extensionProviders?: ExtensionProviderSpec[];
+  namespaces?: NamespaceSpec[];
+  workloads?: WorkloadSpec[];
+  layout?: Record<string, { x: number; y: number; width?: number; height?: number }>;
+}
+
+/** Optional descriptive metadata of a workspace (the Mesh document's `metadata`). */
+export interface WorkspaceMetadata {
+  name?: string;
+  title?: string;
+  description?: string;
+  tags?: string[];
+}
+
+export interface TokenSpec {
+  /** Simulated token: its payload. */
+  claims?: Record<string, unknown>;
+  /** Simulated token: whether its signature verifies. Default `valid`. */
+  signature?: 'valid' | 'invalid';
+  /** A literal string sent as the token (usually not a JWT at all). */
+  raw?: string;
+  /** A real compact JWT, verified with jose against the JWKS the RequestAuthentication names. */
+  jwt?: string;
+}
+
+export interface TokenUse {
+  token: string;
+  /** `header:<name>`, `query:<param>` or `cookie:<name>`; default `header:authorization`. */
+  in?: string;
+  /** Header value prefix; default `Bearer ` for the authorization header, none otherwise. */
+  prefix?: string;
+}
+
+export interface RequestSpec {
+  method?: string;
+  path?: string;
+  host?: string;
+  headers?: Record<string, string>;
+  token?: string;
+  tokens?: TokenUse[];
+  sourceIp?: string;
+}
+
+export interface ProbeSpec {
+  name?: string;
+  /** `namespace/workload` or `external`. */
+  from: string;
+  /** `namespace/workload`. */
+  to: string;
+  port: number;
+  address?: 'service' | 'podIP';
+  request?: RequestSpec;
+  /** Evaluation clock for this probe (overrides the Probes document's `now`). Extension of v1. */
+  now?: string;
+  expect?: string;
+  /** Asserts how the connection travelled (extension of v1): true = mTLS, false = plaintext. */
+  expectMtls?: boolean;
+}
+
+export interface JwksSpec {
+  keys?: unknown[];
+  unavailable?: boolean;
+}
+
+export interface ProbesSpec {
+  now?: string;
+  tokens?: Record<string, TokenSpec>;
+  jwks?: Record<string, JwksSpec>;
+  probes?: ProbeSpec[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+// ---------------------------------------------------------------------------------------------
+
+export type Verdict =
+  | 'allowed'
+  | 'denied'
+  | 'custom-denied'
+  | 'unauthenticated'
+  | 'audience-rejected'
+  | 'mtls-failure'
+  | 'no-route'
+  | 'invalid';
+
+/** The peer authentication mode a server sidecar enforces on a port. `NONE` = no sidecar. */
+export type PeerAuthenticationMode = 'STRICT' | 'PERMISSIVE' | 'DISABLE' | 'NONE';
+
+/** Where an effective peer authentication mode came from. */
+export type ModeOrigin = 'default' | 'mesh' | 'namespace' | 'workload' | 'port' | 'no-sidecar';
+
+export type TraceStage =
+  | 'endpoint'
+  | 'protocol'
+  | 'client-tls'
+  | 'server-tls'
+  | 'transport'
+  | 'custom'
+  | 'jwt'
+  | 'audit'
+  | 'deny'
+  | 'allow'
+  | 'route';
+
+export interface TraceStep {
+  stage: TraceStage;
+  /** 0 for the first (or only) hop; 1 for the backend behind a gateway. */
+  hop: number;
+  outcome: 'pass' | 'fail' | 'info' | 'skip';
+  message: string;
+  /** The resource that decided this step, if any. */
+  resource?: ResourceRef;
+  /** Rule index inside the resource (AuthorizationPolicy rules, jwtRules, http routes). */
+  rule?: number;
+  /** The deciding YAML, for highlighting. */
+  range?: SourceRange;
+}
+
+export interface ProbeResult {
+  /** Position in the Probes document's `probes` list. */
+  index: number;
+  name: string;
+  from: string;
+  to: string;
+  port: number;
+  /** What the client observes: `200`, `403`, `401`, `404`, `503`, `000`, `connected`, `denied`. */
+  status: string;
+  verdict: Verdict;
+  /** How the (last hop's) connection travelled; null when it never connected. */
+  mtls: boolean | null;
+  expect: string | null;
+  pass: boolean | null;
+  trace: TraceStep[];
+}
+
+export interface PortModeFact {
+  /** Workload (container) port. */
+  port: number;
+  mode: PeerAuthenticationMode;
+  origin: ModeOrigin;
+  resource?: ResourceRef;
+}
+
+export interface WorkloadFacts {
+  /** `namespace/name`. */
+  key: string;
+  proxy: 'sidecar' | 'gateway' | 'none';
+  principal: string | null;
+  ip: string;
+  peerAuthentication: {
+    mode: PeerAuthenticationMode;
+    origin: ModeOrigin;
+    resource?: ResourceRef;
+    ports: PortModeFact[];
+  };
+  /** Every AuthorizationPolicy, PeerAuthentication and RequestAuthentication that applies. */
+  policies: ResourceRef[];
+}
+
+export interface DocumentSummary {
+  index: number;
+  kind: string | null;
+  apiVersion: string | null;
+  name: string | null;
+  namespace: string | null;
+  range: SourceRange;
+}
+
+export interface Evaluation {
+  metadata: WorkspaceMetadata;
+  diagnostics: Diagnostic[];
+  documents: DocumentSummary[];
+  workloads: WorkloadFacts[];
+  probes: ProbeResult[];
+}
+
+export interface MatrixEntry {
+  from: string;
+  to: string;
+  port: number;
+  service: string;
+  status: string;
+  verdict: Verdict;
+  mtls: boolean | null;
+  /** The seeds' form: `sleep.foo to httpbin.bar: 200`. */
+  line: string;
+}

@@ -18,12 +18,10 @@ const saved = loadSaved();
 const restored = saved ? readWorkspaceText(saved) : null;
 const store = createPlaygroundStore(restored?.ok ? restored.parts : defaultParts());
 if (restored && !restored.ok)
-  store
-    .getState()
-    .setNotice({
-      kind: 'error',
-      message: `The autosaved workspace could not be restored (${restored.message}); the default one is shown.`,
-    });
+  store.getState().setNotice({
+    kind: 'error',
+    message: `The autosaved workspace could not be restored (${restored.message}); the default one is shown.`,
+  });
 const theme = loadTheme() ?? (window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
 store.getState().setTheme(theme === 'dark' ? 'dark' : 'light');
 

@@ -23,13 +23,18 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
 const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
+/** Keys that could reach an object's prototype are never copied (they are not valid labels anyway). */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 function stringMap(v: unknown): Record<string, string> | undefined {
   if (!isRec(v)) return undefined;
-  const out: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const [k, value] of Object.entries(v))
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-      out[k] = String(value);
-  return { ...out };
+  const entries = Object.entries(v).flatMap(([k, value]): [string, string][] =>
+    !UNSAFE_KEYS.has(k) &&
+    (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      ? [[k, String(value)]]
+      : [],
+  );
+  return Object.fromEntries(entries);
 }
 
 /** Sets `key` only when the value is defined, so rebuilt objects stay minimal. */
@@ -91,7 +96,7 @@ export function sanitizeMesh(v: unknown): MeshSpec {
   if (isRec(src.layout)) {
     const layout: NonNullable<MeshSpec['layout']> = {};
     for (const [k, p] of Object.entries(src.layout)) {
-      if (isRec(p) && num(p.x) !== undefined && num(p.y) !== undefined)
+      if (!UNSAFE_KEYS.has(k) && isRec(p) && num(p.x) !== undefined && num(p.y) !== undefined)
         layout[k] = { x: num(p.x) as number, y: num(p.y) as number };
     }
     out.layout = layout;
@@ -143,7 +148,7 @@ export function sanitizeProbes(v: unknown): ProbesSpec {
   if (isRec(src.tokens)) {
     const tokens: Record<string, TokenSpec> = {};
     for (const [name, t] of Object.entries(src.tokens)) {
-      if (!isRec(t)) continue;
+      if (!isRec(t) || UNSAFE_KEYS.has(name)) continue;
       const token: TokenSpec = {};
       if (isRec(t.claims)) token.claims = JSON.parse(JSON.stringify(t.claims)) as Record<string, unknown>;
       if (t.signature === 'valid' || t.signature === 'invalid') token.signature = t.signature;

@@ -18,10 +18,12 @@ function post(message: WorkerResponse): void {
 
 async function handle(request: WorkerRequest): Promise<void> {
   try {
+    const t0 = performance.now();
     const { text, policiesLine } = serializeWorkspace(request.parts);
+    const t1 = performance.now();
     if (request.type === 'evaluate') {
       const evaluation = await evaluator.evaluate(text);
-      post({ type: 'evaluation', id: request.id, text, policiesLine, evaluation });
+      post({ type: 'evaluation', id: request.id, text, policiesLine, evaluation, ms: `ser ${(t1 - t0).toFixed(1)} eval ${(performance.now() - t1).toFixed(1)}` } as WorkerResponse);
     } else {
       const { entries, diagnostics } = await matrixOfWorkspace(text, { path: '/ip' });
       post({ type: 'matrix', id: request.id, entries, diagnostics });

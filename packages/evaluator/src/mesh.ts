@@ -89,41 +89,43 @@ const L4_PROTOCOLS = new Set(['tcp', 'udp', 'sctp']);
 /** Ports that default to TCP when their name says nothing (SEMANTICS §A8). */
 const SERVER_FIRST_PORTS = new Set([25, 53, 3306, 27017]);
 
+/** An Istio protocol name as the playground's `protocol` field may give it (whole, case-insensitive). */
 function parseProtocol(value: string): Protocol | null {
-  const lower = value.toLowerCase();
-  return APP_PROTOCOL_ALIASES[lower] ?? PROTOCOL_NAMES[lower] ?? null;
+  return PROTOCOL_NAMES[value.toLowerCase()] ?? null;
 }
 
-/** appProtocol first, then the port name's prefix before the first `-` (pkg/config/kube ConvertProtocol). */
+/**
+ * As Istio's `ConvertProtocol` (pkg/config/kube/conversion.go): a UDP Service port is UDP; otherwise
+ * `appProtocol` when set, else the port name, is read as `grpc-web…` or the prefix before the first
+ * `-`; what names no protocol is sniffed, except on the server-first ports 25, 53, 3306, 27017 (TCP).
+ * An unrecognised `appProtocol` hides the port name, as in Istio.
+ */
 export function deriveProtocol(port: {
   name?: string;
   port: number;
   protocol?: string;
   appProtocol?: string;
 }): { protocol: Protocol; source: string } {
-  if (port.appProtocol) {
-    const p = parseProtocol(port.appProtocol);
-    if (p) return { protocol: p, source: `appProtocol "${port.appProtocol}"` };
-  }
-  // The playground also accepts an Istio protocol name in `protocol` (DESIGN); TCP/UDP/SCTP there is
-  // the Kubernetes transport field and says nothing about the application protocol.
-  if (port.protocol && !L4_PROTOCOLS.has(port.protocol.toLowerCase())) {
+  if (port.protocol?.toLowerCase() === 'udp') return { protocol: 'UDP', source: `protocol "${port.protocol}"` };
+  // The playground also accepts an Istio protocol name in `protocol` (DESIGN); TCP/SCTP there is the
+  // Kubernetes transport field and says nothing about the application protocol.
+  if (port.protocol && !port.appProtocol && !L4_PROTOCOLS.has(port.protocol.toLowerCase())) {
     const p = parseProtocol(port.protocol);
     if (p) return { protocol: p, source: `protocol "${port.protocol}"` };
   }
-  if (port.name) {
-    const prefix = port.name.split('-')[0] ?? port.name;
-    const p = parseProtocol(prefix);
-    if (p) return { protocol: p, source: `port name "${port.name}"` };
+  const field = port.appProtocol ? 'appProtocol' : 'port name';
+  const value = port.appProtocol || port.name;
+  if (value) {
+    const lower = value.toLowerCase();
+    const p =
+      APP_PROTOCOL_ALIASES[lower] ??
+      (lower.startsWith('grpc-web') ? 'GRPC-Web' : (PROTOCOL_NAMES[lower.split('-')[0] ?? lower] ?? null));
+    if (p) return { protocol: p, source: `${field} "${value}"` };
   }
-  if (port.protocol?.toLowerCase() === 'udp') return { protocol: 'UDP', source: 'protocol "UDP"' };
   if (SERVER_FIRST_PORTS.has(port.port)) {
-    return { protocol: 'TCP', source: `port ${port.port} defaults to TCP when its name says nothing` };
+    return { protocol: 'TCP', source: `port ${port.port} defaults to TCP when its ${field} names no protocol` };
   }
-  return {
-    protocol: 'UNKNOWN',
-    source: port.name ? `port name "${port.name}" names no protocol` : 'unnamed port',
-  };
+  return { protocol: 'UNKNOWN', source: value ? `${field} "${value}" names no protocol` : 'unnamed port' };
 }
 
 /** Protocols served by the HTTP connection manager (SEMANTICS §A8). */
@@ -222,6 +224,9 @@ export function selects(selector: Record<string, string>, labels: Record<string,
   return true;
 }
 
+/** The cluster's DNS domain: Kubernetes' default, which the trust domain does not change. */
+const CLUSTER_DOMAIN_SUFFIX = '.svc.cluster.local';
+
 /** Resolves a hostname as a client in `fromNamespace` would: short, `svc.ns`, or FQDN. */
 export function resolveServiceHost(
   mesh: MeshModel,
@@ -229,8 +234,10 @@ export function resolveServiceHost(
   fromNamespace: string,
 ): { service: string; namespace: string } | null {
   const bare = host.toLowerCase().replace(/:\d+$/, '');
-  const suffix = `.svc.${mesh.trustDomain}`;
-  const trimmed = bare.endsWith(suffix) ? bare.slice(0, -suffix.length) : bare.replace(/\.svc$/, '');
+  // `.svc.cluster.local` whatever the trust domain (a trust domain is an identity, not a DNS zone);
+  // `.svc.<trust domain>` is still accepted as the playground always has.
+  const suffix = [CLUSTER_DOMAIN_SUFFIX, `.svc.${mesh.trustDomain}`].find((s) => bare.endsWith(s));
+  const trimmed = suffix ? bare.slice(0, -suffix.length) : bare.replace(/\.svc$/, '');
   const parts = trimmed.split('.');
   if (parts.length === 1 && parts[0]) return { service: parts[0], namespace: fromNamespace };
   if (parts.length === 2 && parts[0] && parts[1]) return { service: parts[0], namespace: parts[1] };

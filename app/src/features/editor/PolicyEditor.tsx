@@ -68,7 +68,7 @@ export default function PolicyEditor() {
         source: 'playground',
       })),
     );
-  }, [verdicts, policies]);
+  }, [verdicts]);
 
   // A trace step (or a policy link) asked for some lines: reveal and highlight them.
   useEffect(() => {

@@ -8,7 +8,7 @@ import { applyNodeChanges, Background, Controls, MiniMap, ReactFlow, useReactFlo
 import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { usePlayground } from '../../state/context';
-import { buildEdges, buildNodes, EXTERNAL_ID } from './model';
+import { buildEdges, buildNodes, edgeSignature, EXTERNAL_ID, nodeSignature, Reuser } from './model';
 import type { PlaygroundNode, ProbeEdge as ProbeEdgeType } from './model';
 import { ExternalNode, NamespaceNode, WorkloadNode } from './nodes';
 import { ProbeEdge } from './ProbeEdge';
@@ -17,11 +17,20 @@ import { useMeshActions } from './useMeshActions';
 const nodeTypes = { namespace: NamespaceNode, workload: WorkloadNode, external: ExternalNode };
 const edgeTypes = { probe: ProbeEdge };
 
-/** Keeps React Flow's measurements when the derived nodes are rebuilt. */
-function mergeMeasured(next: PlaygroundNode[], previous: PlaygroundNode[]): PlaygroundNode[] {
-  const old = new Map(previous.map((n) => [n.id, n]));
+/**
+ * Rebuilt nodes replace the local ones, keeping React Flow's measurements; a node whose derived
+ * object did not change keeps its local object (identity), so React Flow skips it.
+ */
+function mergeMeasured(
+  next: PlaygroundNode[],
+  previousBase: PlaygroundNode[],
+  local: PlaygroundNode[],
+): PlaygroundNode[] {
+  const before = new Map(previousBase.map((n) => [n.id, n]));
+  const old = new Map(local.map((n) => [n.id, n]));
   return next.map((n) => {
     const o = old.get(n.id);
+    if (o && before.get(n.id) === n) return o;
     return o?.measured ? ({ ...n, measured: o.measured } as PlaygroundNode) : n;
   });
 }
@@ -36,20 +45,22 @@ export function Canvas() {
   const setLayout = usePlayground((s) => s.setLayout);
   const actions = useMeshActions();
 
+  const [nodeReuser] = useState(() => new Reuser<PlaygroundNode>(nodeSignature));
+  const [edgeReuser] = useState(() => new Reuser<ProbeEdgeType>(edgeSignature));
   const base = useMemo(
-    () => buildNodes(mesh, verdicts?.workloads, selection),
-    [mesh, verdicts?.workloads, selection],
+    () => nodeReuser.reuse(buildNodes(mesh, verdicts?.workloads, selection)),
+    [nodeReuser, mesh, verdicts?.workloads, selection],
   );
   const edges = useMemo(
-    () => buildEdges(mesh, probes, verdicts?.probes, verdicts?.stale ?? false, selection),
-    [mesh, probes, verdicts?.probes, verdicts?.stale, selection],
+    () => edgeReuser.reuse(buildEdges(mesh, probes, verdicts?.probes, verdicts?.stale ?? false, selection)),
+    [edgeReuser, mesh, probes, verdicts?.probes, verdicts?.stale, selection],
   );
   const [nodes, setNodes] = useState<PlaygroundNode[]>(base);
   // New derived nodes (store change) replace the local ones during render, keeping measurements.
   const [shownBase, setShownBase] = useState(base);
   if (shownBase !== base) {
     setShownBase(base);
-    setNodes(mergeMeasured(base, nodes));
+    setNodes(mergeMeasured(base, shownBase, nodes));
   }
 
   // Fit the view once the first verdicts (and node facts) are drawn.

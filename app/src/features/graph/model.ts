@@ -149,3 +149,41 @@ export function buildEdges(
   });
   return edges;
 }
+
+/**
+ * Keeps the previous object for every item whose signature did not change, so React Flow and the
+ * memoised nodes/edges skip them: a keystroke re-renders only the edges whose verdict changed.
+ */
+export class Reuser<T extends { id: string }> {
+  private cache = new Map<string, { signature: string; item: T }>();
+
+  constructor(private readonly signature: (item: T) => string) {}
+
+  reuse(items: T[]): T[] {
+    const next = new Map<string, { signature: string; item: T }>();
+    const out = items.map((item) => {
+      const signature = this.signature(item);
+      const old = this.cache.get(item.id);
+      const kept = old && old.signature === signature ? old.item : item;
+      next.set(item.id, { signature, item: kept });
+      return kept;
+    });
+    this.cache = next;
+    return out;
+  }
+}
+
+export const edgeSignature = (e: ProbeEdge): string =>
+  JSON.stringify([
+    e.source,
+    e.target,
+    e.selected,
+    e.ariaLabel,
+    e.domAttributes,
+    e.data?.method,
+    e.data?.path,
+    e.data?.stale,
+  ]);
+
+export const nodeSignature = (n: PlaygroundNode): string =>
+  JSON.stringify([n.position, n.data, n.selected, n.style, n.parentId, n.ariaLabel]);

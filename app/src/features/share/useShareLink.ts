@@ -13,22 +13,18 @@ export async function openShareHash(store: PlaygroundStore, hash: string): Promi
   // Remove the payload from the address bar so a reload does not apply it again.
   history.replaceState(null, '', `${location.pathname}${location.search}`);
   if (!decoded.ok) {
-    store
-      .getState()
-      .setNotice({
-        kind: 'error',
-        message: `This share link cannot be opened: ${decoded.message}. Your workspace is unchanged.`,
-      });
+    store.getState().setNotice({
+      kind: 'error',
+      message: `This share link cannot be opened: ${decoded.message}. Your workspace is unchanged.`,
+    });
     return;
   }
   const read = readWorkspaceText(decoded.text);
   if (!read.ok) {
-    store
-      .getState()
-      .setNotice({
-        kind: 'error',
-        message: `This share link cannot be opened: ${read.message}. Your workspace is unchanged.`,
-      });
+    store.getState().setNotice({
+      kind: 'error',
+      message: `This share link cannot be opened: ${read.message}. Your workspace is unchanged.`,
+    });
     return;
   }
   const previous = store.getState().savedText ?? loadSaved();

@@ -11,14 +11,19 @@ import { compilePolicy, explainMiss, ruleMatches } from './compile';
 const TD = { local: 'cluster.local', aliases: [] };
 
 /** Whether a single-rule policy of `action` matches `r` (or 'dropped' on TCP for ALLOW). */
-function matches(rule: TestRule, r: AuthzRequest, action: AuthorizationAction = 'ALLOW'): boolean | 'dropped' {
+function matches(
+  rule: TestRule,
+  r: AuthzRequest,
+  action: AuthorizationAction = 'ALLOW',
+): boolean | 'dropped' {
   const compiled = compilePolicy(authorizationPolicy({ action, rules: [rule] }), TD);
   const [only] = compiled.rules;
   if (!only) throw new Error('the rule was skipped');
   return ruleMatches(only, r, action);
 }
 
-const tcp = (port: number, over: Partial<AuthzRequest> = {}) => request({ chain: 'tcp', http: null, destinationPort: port, ...over });
+const tcp = (port: number, over: Partial<AuthzRequest> = {}) =>
+  request({ chain: 'tcp', http: null, destinationPort: port, ...over });
 
 describe('rules handling (§A2)', () => {
   it('Z2: rules absent or empty compile to no rule (match-never)', () => {
@@ -59,7 +64,9 @@ describe('formal semantics (§A3)', () => {
   });
 
   it('§A3: sources are OR-ed', () => {
-    const rule: TestRule = { from: [{ namespaces: ['bar'] }, { principals: ['cluster.local/ns/foo/sa/sleep'] }] };
+    const rule: TestRule = {
+      from: [{ namespaces: ['bar'] }, { principals: ['cluster.local/ns/foo/sa/sleep'] }],
+    };
     expect(matches(rule, request())).toBe(true);
     expect(matches(rule, request({ peer: peerOf('bar', 'x') }))).toBe(true);
     expect(matches(rule, request({ peer: peerOf('baz', 'x') }))).toBe(false);
@@ -73,7 +80,11 @@ describe('formal semantics (§A3)', () => {
   });
 
   it('§A3: from AND to AND when', () => {
-    const rule: TestRule = { from: [{ namespaces: ['foo'] }], to: [{ methods: ['GET'] }], when: [{ key: 'request.headers[x-a]', values: ['1'] }] };
+    const rule: TestRule = {
+      from: [{ namespaces: ['foo'] }],
+      to: [{ methods: ['GET'] }],
+      when: [{ key: 'request.headers[x-a]', values: ['1'] }],
+    };
     expect(matches(rule, request({}, { headers: { 'x-a': '1' } }))).toBe(true);
     expect(matches(rule, request({ peer: peerOf('bar', 's') }, { headers: { 'x-a': '1' } }))).toBe(false);
     expect(matches(rule, request({}, { method: 'POST', headers: { 'x-a': '1' } }))).toBe(false);
@@ -111,12 +122,19 @@ describe('formal semantics (§A3)', () => {
   it('J17 (derived): notRequestPrincipals matches when there is no JWT', () => {
     const rule: TestRule = { from: [{ notRequestPrincipals: ['test-issuer-1@istio.io/sub-1'] }] };
     expect(matches(rule, request())).toBe(true);
-    expect(matches(rule, request({ jwtPayload: { iss: 'test-issuer-1@istio.io', sub: 'sub-1' } }))).toBe(false);
-    expect(matches(rule, request({ jwtPayload: { iss: 'test-issuer-2@istio.io', sub: 'sub-2' } }))).toBe(true);
+    expect(matches(rule, request({ jwtPayload: { iss: 'test-issuer-1@istio.io', sub: 'sub-1' } }))).toBe(
+      false,
+    );
+    expect(matches(rule, request({ jwtPayload: { iss: 'test-issuer-2@istio.io', sub: 'sub-2' } }))).toBe(
+      true,
+    );
   });
 
   it('§A7: every supported when key compiles and is tested', () => {
-    const r = request({ jwtPayload: { iss: 'i', sub: 's', aud: ['a1'], azp: 'p', groups: ['g'] } }, { headers: { 'x-h': 'v' } });
+    const r = request(
+      { jwtPayload: { iss: 'i', sub: 's', aud: ['a1'], azp: 'p', groups: ['g'] } },
+      { headers: { 'x-h': 'v' } },
+    );
     const keys: [string, string, boolean][] = [
       ['request.headers[x-h]', 'v', true],
       ['source.ip', '10.0.0.1', true],
@@ -137,7 +155,9 @@ describe('formal semantics (§A3)', () => {
     ];
     for (const [key, value, expected] of keys) {
       expect(matches({ when: [{ key, values: [value] }] }, r), key).toBe(expected);
-      expect(matches({ when: [{ key, values: ['no-such-value-9'] }] }, r), `${key} (other value)`).toBe(false);
+      expect(matches({ when: [{ key, values: ['no-such-value-9'] }] }, r), `${key} (other value)`).toBe(
+        false,
+      );
     }
   });
 });
@@ -148,7 +168,10 @@ describe('unknown when keys (§A9)', () => {
       const compiled = compilePolicy(
         authorizationPolicy({
           action,
-          rules: [{ when: [{ key: 'request.regex.headers[x]', values: ['a'] }] }, { to: [{ paths: ['/ok'] }] }],
+          rules: [
+            { when: [{ key: 'request.regex.headers[x]', values: ['a'] }] },
+            { to: [{ paths: ['/ok'] }] },
+          ],
         }),
         TD,
       );
@@ -162,7 +185,9 @@ describe('TCP chains (§A8)', () => {
     expect(matches({ to: [{ methods: ['GET'] }] }, tcp(9000))).toBe('dropped');
     expect(matches({ to: [{ ports: ['9000'], notPaths: ['/x'] }] }, tcp(9000))).toBe('dropped');
     expect(matches({ when: [{ key: 'request.headers[x]', values: ['a'] }] }, tcp(9000))).toBe('dropped');
-    expect(matches({ when: [{ key: 'request.auth.claims[iss]', values: ['a'] }] }, tcp(9000))).toBe('dropped');
+    expect(matches({ when: [{ key: 'request.auth.claims[iss]', values: ['a'] }] }, tcp(9000))).toBe(
+      'dropped',
+    );
     expect(matches({ to: [{ hosts: ['a'] }] }, tcp(9000))).toBe('dropped');
   });
 
@@ -171,7 +196,10 @@ describe('TCP chains (§A8)', () => {
   });
 
   it('§A8: an ALLOW rule with TCP-capable attributes only still works on TCP', () => {
-    const rule: TestRule = { from: [{ principals: ['cluster.local/ns/foo/sa/sleep'] }], to: [{ ports: ['9000'] }] };
+    const rule: TestRule = {
+      from: [{ principals: ['cluster.local/ns/foo/sa/sleep'] }],
+      to: [{ ports: ['9000'] }],
+    };
     expect(matches(rule, tcp(9000))).toBe(true);
     expect(matches(rule, tcp(9001))).toBe(false);
   });

@@ -2,7 +2,13 @@
  * The decision of one proxy (SEMANTICS §A2, §A9, §A10; vectors Z1–Z4, Z10, Z45–Z50).
  */
 import { describe, expect, it } from 'vitest';
-import { authorizationPolicy, authzRequest as request, engineOf, httpbin, workspace } from '../pipeline/testing';
+import {
+  authorizationPolicy,
+  authzRequest as request,
+  engineOf,
+  httpbin,
+  workspace,
+} from '../pipeline/testing';
 import type { AuthorizationPolicy } from '../resources/types';
 import type { ExtensionProviderSpec } from '../types';
 import type { AuthzRequest } from './context';
@@ -19,6 +25,11 @@ const providers: ExtensionProviderSpec[] = [
     envoyExtAuthzHttp: { service: 'ext-authz.foo.svc.cluster.local', port: 8000 },
     simulate: { allowWhen: [{ header: 'x-ext-authz', values: ['allow'] }], deniedStatus: 401 },
   },
+  {
+    name: 'upper-case-header',
+    envoyExtAuthzGrpc: { service: 'ext-authz.foo.svc.cluster.local', port: 9000 },
+    simulate: { allowWhen: [{ header: 'X-Ext-Authz', values: ['allow'] }] },
+  },
   { name: 'missing-service', envoyExtAuthzGrpc: { service: 'nowhere.foo.svc.cluster.local', port: 9000 } },
 ];
 
@@ -26,12 +37,26 @@ const engine = engineOf(
   workspace({
     namespaces: [{ name: 'istio-system' }, { name: 'foo' }],
     extensionProviders: providers,
-    workloads: [httpbin('foo'), { name: 'ext-authz', namespace: 'foo', ports: [{ name: 'grpc', port: 9000 }, { name: 'http', port: 8000 }] }],
+    workloads: [
+      httpbin('foo'),
+      {
+        name: 'ext-authz',
+        namespace: 'foo',
+        ports: [
+          { name: 'grpc', port: 9000 },
+          { name: 'http', port: 8000 },
+        ],
+      },
+    ],
   }),
 );
 
 function decide(policies: AuthorizationPolicy[], r: AuthzRequest) {
-  const set = buildPolicySet(policies, engine.mesh, new PolicyCompiler({ local: 'cluster.local', aliases: [] }));
+  const set = buildPolicySet(
+    policies,
+    engine.mesh,
+    new PolicyCompiler({ local: 'cluster.local', aliases: [] }),
+  );
   const custom = decideCustom(set, r);
   const rbac = decideRbac(set, r);
   // The matrix's untraced fast path must decide the same.
@@ -73,12 +98,20 @@ describe('actions and combination (§A2)', () => {
   });
 
   it('§A2: any one matching ALLOW policy allows', () => {
-    const policies = [authorizationPolicy({ name: 'a', rules: [{ to: [{ paths: ['/a'] }] }] }), authorizationPolicy({ name: 'b', rules: [{ to: [{ paths: ['/b'] }] }] })];
+    const policies = [
+      authorizationPolicy({ name: 'a', rules: [{ to: [{ paths: ['/a'] }] }] }),
+      authorizationPolicy({ name: 'b', rules: [{ to: [{ paths: ['/b'] }] }] }),
+    ];
     expect(decide(policies, request({}, { path: '/b' })).rbac.denied).toBe(false);
   });
 
   it('§A2: a DENY that does not match leaves the request allowed when no ALLOW exists', () => {
-    expect(decide([authorizationPolicy({ action: 'DENY', rules: [{ to: [{ paths: ['/x'] }] }] })], request({}, { path: '/y' })).rbac.denied).toBe(false);
+    expect(
+      decide(
+        [authorizationPolicy({ action: 'DENY', rules: [{ to: [{ paths: ['/x'] }] }] })],
+        request({}, { path: '/y' }),
+      ).rbac.denied,
+    ).toBe(false);
   });
 });
 
@@ -90,11 +123,19 @@ describe('dry-run and AUDIT never enforce (§A2)', () => {
   });
 
   it('Z46: only a dry-run ALLOW (paths /x) → GET /y allowed (no enforced ALLOW)', () => {
-    expect(decide([authorizationPolicy({ rules: [{ to: [{ paths: ['/x'] }] }], dryRun: true })], request({}, { path: '/y' })).rbac.denied).toBe(false);
+    expect(
+      decide(
+        [authorizationPolicy({ rules: [{ to: [{ paths: ['/x'] }] }], dryRun: true })],
+        request({}, { path: '/y' }),
+      ).rbac.denied,
+    ).toBe(false);
   });
 
   it('§A2: a dry-run ALLOW next to an enforced ALLOW does not widen it', () => {
-    const policies = [authorizationPolicy({ name: 'dry', rules: [{}], dryRun: true }), authorizationPolicy({ name: 'real', rules: [{ to: [{ paths: ['/x'] }] }] })];
+    const policies = [
+      authorizationPolicy({ name: 'dry', rules: [{}], dryRun: true }),
+      authorizationPolicy({ name: 'real', rules: [{ to: [{ paths: ['/x'] }] }] }),
+    ];
     expect(decide(policies, request({}, { path: '/y' })).rbac.denied).toBe(true);
   });
 
@@ -105,13 +146,17 @@ describe('dry-run and AUDIT never enforce (§A2)', () => {
   });
 
   it('Z47: AUDIT next to an ALLOW that does not match does not allow', () => {
-    const policies = [authorizationPolicy({ action: 'AUDIT', rules: [{}] }), authorizationPolicy({ rules: [{ to: [{ paths: ['/x'] }] }] })];
+    const policies = [
+      authorizationPolicy({ action: 'AUDIT', rules: [{}] }),
+      authorizationPolicy({ rules: [{ to: [{ paths: ['/x'] }] }] }),
+    ];
     expect(decide(policies, request({}, { path: '/y' })).rbac.denied).toBe(true);
   });
 });
 
 describe('CUSTOM (§A2, §A9, §A10)', () => {
-  const custom = (provider: string, paths: string[], name = 'ext') => authorizationPolicy({ name, action: 'CUSTOM', provider, rules: [{ to: [{ paths }] }] });
+  const custom = (provider: string, paths: string[], name = 'ext') =>
+    authorizationPolicy({ name, action: 'CUSTOM', provider, rules: [{ to: [{ paths }] }] });
 
   it('Z48: a provider missing from meshConfig makes the CUSTOM policy a DENY on its rules', () => {
     const p = custom('nope', ['/admin*']);
@@ -123,7 +168,9 @@ describe('CUSTOM (§A2, §A9, §A10)', () => {
   });
 
   it('§A9: a provider whose Service is not in the registry is bad too → DENY on its rules', () => {
-    expect(decide([custom('missing-service', ['/admin'])], request({}, { path: '/admin' })).rbac.denied).toBe(true);
+    expect(decide([custom('missing-service', ['/admin'])], request({}, { path: '/admin' })).rbac.denied).toBe(
+      true,
+    );
   });
 
   it('§A9: several CUSTOM providers on one workload → each CUSTOM policy becomes a DENY', () => {
@@ -131,7 +178,9 @@ describe('CUSTOM (§A2, §A9, §A10)', () => {
     const a = decide(policies, request({}, { path: '/a', headers: { 'x-ext-authz': 'allow' } }));
     expect(a.custom.denied).toBe(false);
     expect(a.rbac.denied).toBe(true);
-    expect(decide(policies, request({}, { path: '/b', headers: { 'x-ext-authz': 'allow' } })).rbac.denied).toBe(true);
+    expect(
+      decide(policies, request({}, { path: '/b', headers: { 'x-ext-authz': 'allow' } })).rbac.denied,
+    ).toBe(true);
     expect(decide(policies, request({}, { path: '/c' })).rbac.denied).toBe(false);
   });
 
@@ -146,8 +195,21 @@ describe('CUSTOM (§A2, §A9, §A10)', () => {
     expect(health.rbac.denied).toBe(false);
   });
 
+  it('DESIGN simulate.allowWhen: header names are case-insensitive, as HTTP header names are', () => {
+    const p = custom('upper-case-header', ['/x']);
+    expect(decide([p], request({}, { path: '/x', headers: { 'x-ext-authz': 'allow' } })).custom.denied).toBe(
+      false,
+    );
+    expect(decide([p], request({}, { path: '/x', headers: { 'x-ext-authz': 'deny' } })).custom.denied).toBe(
+      true,
+    );
+  });
+
   it('§A10 / DESIGN simulate.deniedStatus: the ext-authz status is what the client sees', () => {
-    expect(decide([custom('http-authz', ['/x'])], request({}, { path: '/x' })).custom).toMatchObject({ denied: true, status: 401 });
+    expect(decide([custom('http-authz', ['/x'])], request({}, { path: '/x' })).custom).toMatchObject({
+      denied: true,
+      status: 401,
+    });
   });
 
   it('Z49: an HTTP ext-authz provider is skipped on TCP', () => {
@@ -157,7 +219,11 @@ describe('CUSTOM (§A2, §A9, §A10)', () => {
   });
 
   it('§A8: a gRPC ext-authz provider still runs on TCP (its HTTP-only attributes dropped)', () => {
-    const p = authorizationPolicy({ action: 'CUSTOM', provider: 'grpc-authz', rules: [{ to: [{ paths: ['/custom'] }] }] });
+    const p = authorizationPolicy({
+      action: 'CUSTOM',
+      provider: 'grpc-authz',
+      rules: [{ to: [{ paths: ['/custom'] }] }],
+    });
     expect(decide([p], tcp).custom.denied).toBe(true);
   });
 

@@ -11,7 +11,13 @@ const LOCAL: TrustDomains = { local: 'cluster.local', aliases: [] };
 
 const plaintext = (over: Partial<AuthzRequest> = {}) => request({ peer: null, sni: '', ...over });
 
-function test(field: string, values: string[], r: AuthzRequest, policyNamespace = 'foo', td: TrustDomains = LOCAL): boolean {
+function test(
+  field: string,
+  values: string[],
+  r: AuthzRequest,
+  policyNamespace = 'foo',
+  td: TrustDomains = LOCAL,
+): boolean {
   const compiled = fieldCompiler(policyNamespace, td).compile(field, values);
   if (!compiled) throw new Error(`${field} did not compile`);
   return compiled.test(r);
@@ -43,23 +49,63 @@ describe('principals / source.principal (§A4, §A5)', () => {
 
   it('§A5 aliasing: a value in an alias trust domain matches a peer of the local one, and vice versa', () => {
     const td: TrustDomains = { local: 'td-new', aliases: ['td-old'] };
-    expect(test('principals', ['td-old/ns/foo/sa/sleep'], request({ peer: peerOf('foo', 'sleep', 'td-new') }), 'foo', td)).toBe(true);
-    expect(test('principals', ['td-new/ns/foo/sa/sleep'], request({ peer: peerOf('foo', 'sleep', 'td-old') }), 'foo', td)).toBe(true);
+    expect(
+      test(
+        'principals',
+        ['td-old/ns/foo/sa/sleep'],
+        request({ peer: peerOf('foo', 'sleep', 'td-new') }),
+        'foo',
+        td,
+      ),
+    ).toBe(true);
+    expect(
+      test(
+        'principals',
+        ['td-new/ns/foo/sa/sleep'],
+        request({ peer: peerOf('foo', 'sleep', 'td-old') }),
+        'foo',
+        td,
+      ),
+    ).toBe(true);
   });
 
   it('§A5 aliasing: the literal cluster.local stands for the local trust domain', () => {
     const td: TrustDomains = { local: 'td-new', aliases: [] };
-    expect(test('principals', ['cluster.local/ns/foo/sa/sleep'], request({ peer: peerOf('foo', 'sleep', 'td-new') }), 'foo', td)).toBe(true);
+    expect(
+      test(
+        'principals',
+        ['cluster.local/ns/foo/sa/sleep'],
+        request({ peer: peerOf('foo', 'sleep', 'td-new') }),
+        'foo',
+        td,
+      ),
+    ).toBe(true);
   });
 
   it('§A5 aliasing: a foreign trust domain is kept as is', () => {
     const td: TrustDomains = { local: 'td-new', aliases: ['td-old'] };
-    expect(test('principals', ['other/ns/foo/sa/sleep'], request({ peer: peerOf('foo', 'sleep', 'td-new') }), 'foo', td)).toBe(false);
+    expect(
+      test(
+        'principals',
+        ['other/ns/foo/sa/sleep'],
+        request({ peer: peerOf('foo', 'sleep', 'td-new') }),
+        'foo',
+        td,
+      ),
+    ).toBe(false);
   });
 
   it('§A5: a value that is not 5 /-separated parts is kept as is (`*` trust domain works as a suffix match)', () => {
     const td: TrustDomains = { local: 'td-new', aliases: [] };
-    expect(test('principals', ['*/ns/foo/sa/sleep'], request({ peer: peerOf('foo', 'sleep', 'td-new') }), 'foo', td)).toBe(true);
+    expect(
+      test(
+        'principals',
+        ['*/ns/foo/sa/sleep'],
+        request({ peer: peerOf('foo', 'sleep', 'td-new') }),
+        'foo',
+        td,
+      ),
+    ).toBe(true);
   });
 });
 
@@ -117,8 +163,12 @@ describe('trustDomains / source.trustDomain (§A4, Z15)', () => {
 
   it('§A4: expanded with trust-domain aliases', () => {
     const td: TrustDomains = { local: 'td-new', aliases: ['td-old'] };
-    expect(test('trustDomains', ['td-old'], request({ peer: peerOf('foo', 'sleep', 'td-new') }), 'foo', td)).toBe(true);
-    expect(test('trustDomains', ['cluster.local'], request({ peer: peerOf('foo', 'sleep', 'td-new') }), 'foo', td)).toBe(true);
+    expect(
+      test('trustDomains', ['td-old'], request({ peer: peerOf('foo', 'sleep', 'td-new') }), 'foo', td),
+    ).toBe(true);
+    expect(
+      test('trustDomains', ['cluster.local'], request({ peer: peerOf('foo', 'sleep', 'td-new') }), 'foo', td),
+    ).toBe(true);
   });
 
   it('§A5: trustDomains need mTLS', () => {
@@ -171,7 +221,9 @@ describe('HTTP operation fields (§A4)', () => {
 
   it('Z40: hosts compare the whole authority including :port', () => {
     expect(test('hosts', ['httpbin.foo'], request({}, { host: 'httpbin.foo:8000' }))).toBe(false);
-    expect(test('hosts', ['httpbin.foo', 'httpbin.foo:*'], request({}, { host: 'httpbin.foo:8000' }))).toBe(true);
+    expect(test('hosts', ['httpbin.foo', 'httpbin.foo:*'], request({}, { host: 'httpbin.foo:8000' }))).toBe(
+      true,
+    );
   });
 
   it('Z41: methods are case-sensitive', () => {
@@ -196,15 +248,15 @@ describe('HTTP operation fields (§A4)', () => {
   it('Z11: path templates', () => {
     const t = ['/allow/admin/{**}', '/foo/{*}/bar/{**}', '/store/{**}/cart'];
     const at = (path: string) => test('paths', t, request({}, { path }));
-    expect([at('/allow/admin/'), at('/allow/admin'), at('/allow/admin/foo/temp.txt'), at('/foo/buzz/bar/bat'), at('/foo/bar/bat.txt'), at('/store//cart'), at('/store/cart')]).toEqual([
-      true,
-      false,
-      true,
-      true,
-      false,
-      true,
-      false,
-    ]);
+    expect([
+      at('/allow/admin/'),
+      at('/allow/admin'),
+      at('/allow/admin/foo/temp.txt'),
+      at('/foo/buzz/bar/bat'),
+      at('/foo/bar/bat.txt'),
+      at('/store//cart'),
+      at('/store/cart'),
+    ]).toEqual([true, false, true, true, false, true, false]);
   });
 
   it('§A6: HTTP fields never match a request without HTTP attributes', () => {
@@ -289,7 +341,9 @@ describe('request.auth.claims / audiences / presenter (§C3, J18–J20)', () => 
   const jwt = (payload: Record<string, unknown>) => request({ jwtPayload: payload });
 
   it('J18: a list claim matches when it contains the value', () => {
-    expect(test('request.auth.claims[groups]', ['group-2'], jwt({ groups: ['group-1', 'group-2'] }))).toBe(true);
+    expect(test('request.auth.claims[groups]', ['group-2'], jwt({ groups: ['group-1', 'group-2'] }))).toBe(
+      true,
+    );
     expect(test('request.auth.claims[groups]', ['group-2'], jwt({ groups: ['group-1'] }))).toBe(false);
   });
 
@@ -327,8 +381,35 @@ describe('request.auth.claims / audiences / presenter (§C3, J18–J20)', () => 
 describe('HTTP-only flags and unknown keys (§A7, §A8, §A9)', () => {
   const compiler = fieldCompiler('foo', LOCAL);
   it('§A8: HTTP-only attributes are flagged; TCP-capable ones are not', () => {
-    const httpOnly = ['hosts', 'methods', 'paths', 'requestPrincipals', 'request.auth.principal', 'request.auth.audiences', 'request.auth.presenter', 'request.auth.claims[iss]', 'request.headers[x]'];
-    const tcp = ['principals', 'namespaces', 'serviceAccounts', 'trustDomains', 'ipBlocks', 'remoteIpBlocks', 'ports', 'source.ip', 'remote.ip', 'source.namespace', 'source.principal', 'source.serviceAccount', 'source.trustDomain', 'destination.ip', 'destination.port', 'connection.sni'];
+    const httpOnly = [
+      'hosts',
+      'methods',
+      'paths',
+      'requestPrincipals',
+      'request.auth.principal',
+      'request.auth.audiences',
+      'request.auth.presenter',
+      'request.auth.claims[iss]',
+      'request.headers[x]',
+    ];
+    const tcp = [
+      'principals',
+      'namespaces',
+      'serviceAccounts',
+      'trustDomains',
+      'ipBlocks',
+      'remoteIpBlocks',
+      'ports',
+      'source.ip',
+      'remote.ip',
+      'source.namespace',
+      'source.principal',
+      'source.serviceAccount',
+      'source.trustDomain',
+      'destination.ip',
+      'destination.port',
+      'connection.sni',
+    ];
     for (const f of httpOnly) expect(compiler.compile(f, ['1'])?.httpOnly, f).toBe(true);
     for (const f of tcp) expect(compiler.compile(f, ['1'])?.httpOnly, f).toBe(false);
   });

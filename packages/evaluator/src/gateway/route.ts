@@ -193,7 +193,10 @@ function routeGatewayApi(
         p.name === gw.meta.name &&
         (p.namespace ?? route.meta.namespace) === gw.meta.namespace &&
         (!p.kind || p.kind === 'Gateway') &&
-        (!p.sectionName || listeners.some((l) => l.name === p.sectionName)),
+        // sectionName and port (when set) both narrow the attachment to matching listeners.
+        listeners.some(
+          (l) => (!p.sectionName || l.name === p.sectionName) && (p.port === undefined || l.port === p.port),
+        ),
     );
     if (!attached) continue;
     if (route.hostnames.length && !route.hostnames.some((h) => hostMatches(h, host))) continue;
@@ -204,26 +207,25 @@ function routeGatewayApi(
           (m) =>
             pathMatches(m.path, req.path) &&
             (!m.method || m.method === req.method) &&
-            (m.headers ?? []).every((h) =>
-              h.type === 'RegularExpression'
-                ? safeRegex(h.value, req.headers[h.name.toLowerCase()] ?? '')
-                : req.headers[h.name.toLowerCase()] === h.value,
-            ),
+            (m.headers ?? []).every((h) => {
+              // A header match never matches an absent header, whatever its regex.
+              const value = req.headers[h.name.toLowerCase()];
+              if (value === undefined) return false;
+              return h.type === 'RegularExpression' ? safeRegex(h.value, value) : value === h.value;
+            }),
         );
       if (!matched) continue;
       const ref = rule.backendRefs[0];
       const path = [...route.meta.basePath, 'spec', 'rules', rule.index];
+      // Gateway API: a rule without backendRefs, or whose backend is invalid (no such Service),
+      // MUST answer 500 to the requests it matches (HTTPRouteRule.backendRefs).
       if (!ref) return { kind: 'direct', status: 500, meta: route.meta, path, rule: rule.index };
       const backend = lookupService(
         mesh,
         `${ref.name}.${ref.namespace ?? route.meta.namespace}`,
         route.meta.namespace,
       );
-      if (!backend)
-        return {
-          kind: 'none',
-          reason: `HTTPRoute ${route.meta.namespace}/${route.meta.name} routes to ${ref.name}, which is not a Service in the mesh`,
-        };
+      if (!backend) return { kind: 'direct', status: 500, meta: route.meta, path, rule: rule.index };
       const port = ref.port ?? backend.ports[0]?.port;
       if (port === undefined)
         return {

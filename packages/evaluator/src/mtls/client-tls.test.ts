@@ -13,27 +13,57 @@ const mesh: MeshSpec = {
     sleep('foo'),
     sleep('bar'),
     sleep('foo', { name: 'canary', labels: { app: 'canary' } }),
-    httpbin('foo', { ports: [{ name: 'http', port: 8000, targetPort: 80 }, { name: 'http-admin', port: 8001, targetPort: 81 }] }),
+    httpbin('foo', {
+      ports: [
+        { name: 'http', port: 8000, targetPort: 80 },
+        { name: 'http-admin', port: 8001, targetPort: 81 },
+      ],
+    }),
     httpbin('legacy', { sidecar: false }),
   ],
 };
 
-const dr = (namespace: string, name: string, spec: Record<string, unknown>): Doc => resource('DestinationRule', namespace, name, spec);
-const pa = (namespace: string, name: string, spec: unknown): Doc => resource('PeerAuthentication', namespace, name, spec);
+const dr = (namespace: string, name: string, spec: Record<string, unknown>): Doc =>
+  resource('DestinationRule', namespace, name, spec);
+const pa = (namespace: string, name: string, spec: unknown): Doc =>
+  resource('PeerAuthentication', namespace, name, spec);
 const tls = (mode: string) => ({ trafficPolicy: { tls: { mode } } });
 
-function decide(docs: Doc[], from = 'foo/sleep', to = 'foo/httpbin', servicePort = 8000, targetPort = 80, subset: string | null = null, spec: MeshSpec = mesh) {
+function decide(
+  docs: Doc[],
+  from = 'foo/sleep',
+  to = 'foo/httpbin',
+  servicePort = 8000,
+  targetPort = 80,
+  subset: string | null = null,
+  spec: MeshSpec = mesh,
+) {
   const engine = engineOf(workspace(spec, docs));
   const client = workloadOf(engine, from);
   const server = workloadOf(engine, to);
-  const decision = clientTls(engine.mesh, engine.destinationRules, engine.peerAuthentications, client, server, servicePort, targetPort, subset);
-  const accepts: ServerAccepts = server.sidecar ? engine.peerAuthentications.forPort(server, targetPort).mode : 'PLAINTEXT_ONLY';
+  const decision = clientTls(
+    engine.mesh,
+    engine.destinationRules,
+    engine.peerAuthentications,
+    client,
+    server,
+    servicePort,
+    targetPort,
+    subset,
+  );
+  const accepts: ServerAccepts = server.sidecar
+    ? engine.peerAuthentications.forPort(server, targetPort).mode
+    : 'PLAINTEXT_ONLY';
   return { decision, shake: handshake(decision.sends, accepts) };
 }
 
 describe('DestinationRule selection (§B2)', () => {
   it('M30: a DR in the client namespace wins over one in the root namespace', () => {
-    const docs = [dr('istio-system', 'all', { host: '*', ...tls('ISTIO_MUTUAL') }), dr('foo', 'plain', { host: 'httpbin.foo.svc.cluster.local', ...tls('DISABLE') }), pa('foo', 'default', { mtls: { mode: 'STRICT' } })];
+    const docs = [
+      dr('istio-system', 'all', { host: '*', ...tls('ISTIO_MUTUAL') }),
+      dr('foo', 'plain', { host: 'httpbin.foo.svc.cluster.local', ...tls('DISABLE') }),
+      pa('foo', 'default', { mtls: { mode: 'STRICT' } }),
+    ];
     const { decision, shake } = decide(docs);
     expect(decision.sends).toBe('PLAINTEXT');
     expect(decision.destinationRule?.meta.name).toBe('plain');
@@ -41,25 +71,37 @@ describe('DestinationRule selection (§B2)', () => {
   });
 
   it('§B2: the client namespace comes before the Service namespace', () => {
-    const docs = [dr('foo', 'svc-ns', { host: 'httpbin.foo.svc.cluster.local', ...tls('ISTIO_MUTUAL') }), dr('bar', 'client-ns', { host: 'httpbin.foo.svc.cluster.local', ...tls('DISABLE') })];
+    const docs = [
+      dr('foo', 'svc-ns', { host: 'httpbin.foo.svc.cluster.local', ...tls('ISTIO_MUTUAL') }),
+      dr('bar', 'client-ns', { host: 'httpbin.foo.svc.cluster.local', ...tls('DISABLE') }),
+    ];
     expect(decide(docs, 'bar/sleep').decision.destinationRule?.meta.name).toBe('client-ns');
   });
 
   it('§B2: without one in the client namespace, the Service namespace comes before the root namespace', () => {
-    const docs = [dr('istio-system', 'root', { host: '*', ...tls('DISABLE') }), dr('foo', 'svc-ns', { host: 'httpbin', ...tls('SIMPLE') })];
+    const docs = [
+      dr('istio-system', 'root', { host: '*', ...tls('DISABLE') }),
+      dr('foo', 'svc-ns', { host: 'httpbin', ...tls('SIMPLE') }),
+    ];
     const { decision } = decide(docs, 'bar/sleep');
     expect(decision.destinationRule?.meta.name).toBe('svc-ns');
     expect(decision.sends).toBe('SIMPLE');
   });
 
   it('§B2: the root namespace is the last resort', () => {
-    const { decision } = decide([dr('istio-system', 'root', { host: '*.svc.cluster.local', ...tls('DISABLE') })], 'bar/sleep');
+    const { decision } = decide(
+      [dr('istio-system', 'root', { host: '*.svc.cluster.local', ...tls('DISABLE') })],
+      'bar/sleep',
+    );
     expect(decision.destinationRule?.meta.name).toBe('root');
     expect(decision.sends).toBe('PLAINTEXT');
   });
 
   it('§B2: a Service-namespace DR not exported to the client namespace is skipped (exportTo ".")', () => {
-    const docs = [dr('foo', 'private', { host: 'httpbin', exportTo: ['.'], ...tls('DISABLE') }), dr('istio-system', 'root', { host: '*', ...tls('SIMPLE') })];
+    const docs = [
+      dr('foo', 'private', { host: 'httpbin', exportTo: ['.'], ...tls('DISABLE') }),
+      dr('istio-system', 'root', { host: '*', ...tls('SIMPLE') }),
+    ];
     expect(decide(docs, 'bar/sleep').decision.destinationRule?.meta.name).toBe('root');
     // The same DR is visible inside its own namespace.
     expect(decide(docs, 'foo/sleep').decision.destinationRule?.meta.name).toBe('private');
@@ -71,7 +113,10 @@ describe('DestinationRule selection (§B2)', () => {
   });
 
   it('§B2: the first namespace with a match wins and later ones are not merged (client-ns DR without tls → auto-mTLS)', () => {
-    const docs = [dr('foo', 'no-tls', { host: 'httpbin' }), dr('istio-system', 'root', { host: '*', ...tls('DISABLE') })];
+    const docs = [
+      dr('foo', 'no-tls', { host: 'httpbin' }),
+      dr('istio-system', 'root', { host: '*', ...tls('DISABLE') }),
+    ];
     const { decision } = decide(docs);
     // auto-mTLS to a sidecar endpoint with no PA: mTLS, not the root DR's DISABLE.
     expect(decision.sends).toBe('ISTIO_MUTUAL');
@@ -96,7 +141,13 @@ describe('DestinationRule selection (§B2)', () => {
   });
 
   it('§B2: a DR with workloadSelector applies only to the client workloads it selects', () => {
-    const docs = [dr('foo', 'canary-only', { host: 'httpbin', workloadSelector: { matchLabels: { app: 'canary' } }, ...tls('DISABLE') })];
+    const docs = [
+      dr('foo', 'canary-only', {
+        host: 'httpbin',
+        workloadSelector: { matchLabels: { app: 'canary' } },
+        ...tls('DISABLE'),
+      }),
+    ];
     expect(decide(docs, 'foo/canary').decision.sends).toBe('PLAINTEXT');
     expect(decide(docs, 'foo/sleep').decision.sends).toBe('ISTIO_MUTUAL');
   });
@@ -105,7 +156,10 @@ describe('DestinationRule selection (§B2)', () => {
 describe('port-level and subset settings (§B2 "Effective TLS for a port")', () => {
   it('a portLevelSettings entry for the Service port replaces the top level; without tls that port is auto-mTLS', () => {
     const docs = [
-      dr('foo', 'd', { host: 'httpbin', trafficPolicy: { tls: { mode: 'DISABLE' }, portLevelSettings: [{ port: { number: 8000 } }] } }),
+      dr('foo', 'd', {
+        host: 'httpbin',
+        trafficPolicy: { tls: { mode: 'DISABLE' }, portLevelSettings: [{ port: { number: 8000 } }] },
+      }),
     ];
     expect(decide(docs, 'foo/sleep', 'foo/httpbin', 8000, 80).decision.sends).toBe('ISTIO_MUTUAL');
     // Another port keeps the top-level mode.
@@ -113,15 +167,43 @@ describe('port-level and subset settings (§B2 "Effective TLS for a port")', () 
   });
 
   it('a portLevelSettings entry with tls sets that port only (keyed by Service port, not target port)', () => {
-    const docs = [dr('foo', 'd', { host: 'httpbin', trafficPolicy: { portLevelSettings: [{ port: { number: 8001 }, tls: { mode: 'DISABLE' } }] } })];
+    const docs = [
+      dr('foo', 'd', {
+        host: 'httpbin',
+        trafficPolicy: { portLevelSettings: [{ port: { number: 8001 }, tls: { mode: 'DISABLE' } }] },
+      }),
+    ];
     expect(decide(docs, 'foo/sleep', 'foo/httpbin', 8001, 81).decision.sends).toBe('PLAINTEXT');
     expect(decide(docs, 'foo/sleep', 'foo/httpbin', 8000, 80).decision.sends).toBe('ISTIO_MUTUAL');
-    const byTarget = [dr('foo', 'd', { host: 'httpbin', trafficPolicy: { portLevelSettings: [{ port: { number: 81 }, tls: { mode: 'DISABLE' } }] } })];
+    const byTarget = [
+      dr('foo', 'd', {
+        host: 'httpbin',
+        trafficPolicy: { portLevelSettings: [{ port: { number: 81 }, tls: { mode: 'DISABLE' } }] },
+      }),
+    ];
     expect(decide(byTarget, 'foo/sleep', 'foo/httpbin', 8001, 81).decision.sends).toBe('ISTIO_MUTUAL');
   });
 
+  it('a tls block without mode is DISABLE (proto default), not auto-mTLS (cluster_tls.go buildAutoMtlsSettings)', () => {
+    const docs = [dr('foo', 'd', { host: 'httpbin', trafficPolicy: { tls: { sni: 'x.example.com' } } })];
+    expect(decide(docs).decision.sends).toBe('PLAINTEXT');
+    const portLevel = [
+      dr('foo', 'd', {
+        host: 'httpbin',
+        trafficPolicy: { portLevelSettings: [{ port: { number: 8000 }, tls: {} }] },
+      }),
+    ];
+    expect(decide(portLevel).decision.sends).toBe('PLAINTEXT');
+  });
+
   it('a subset trafficPolicy overrides the DR-level one', () => {
-    const docs = [dr('foo', 'd', { host: 'httpbin', ...tls('ISTIO_MUTUAL'), subsets: [{ name: 'v1', labels: { app: 'httpbin' }, ...tls('DISABLE') }] })];
+    const docs = [
+      dr('foo', 'd', {
+        host: 'httpbin',
+        ...tls('ISTIO_MUTUAL'),
+        subsets: [{ name: 'v1', labels: { app: 'httpbin' }, ...tls('DISABLE') }],
+      }),
+    ];
     expect(decide(docs, 'foo/sleep', 'foo/httpbin', 8000, 80, 'v1').decision.sends).toBe('PLAINTEXT');
     expect(decide(docs, 'foo/sleep', 'foo/httpbin', 8000, 80, null).decision.sends).toBe('ISTIO_MUTUAL');
   });
@@ -129,7 +211,11 @@ describe('port-level and subset settings (§B2 "Effective TLS for a port")', () 
 
 describe('DR modes meet the server (§B2 matrix via M10, M16, M19, M20, M29)', () => {
   it('M10/M16: DR ISTIO_MUTUAL to a workload without a sidecar fails', () => {
-    const { decision, shake } = decide([dr('istio-system', 'all', { host: '*', ...tls('ISTIO_MUTUAL') })], 'foo/sleep', 'legacy/httpbin');
+    const { decision, shake } = decide(
+      [dr('istio-system', 'all', { host: '*', ...tls('ISTIO_MUTUAL') })],
+      'foo/sleep',
+      'legacy/httpbin',
+    );
     expect(decision.sends).toBe('ISTIO_MUTUAL');
     expect(shake).toMatchObject({ ok: false });
   });
@@ -140,12 +226,18 @@ describe('DR modes meet the server (§B2 matrix via M10, M16, M19, M20, M29)', (
   });
 
   it('M19: DR DISABLE to a STRICT server fails', () => {
-    const { shake } = decide([pa('foo', 'default', { mtls: { mode: 'STRICT' } }), dr('foo', 'd', { host: 'httpbin', ...tls('DISABLE') })]);
+    const { shake } = decide([
+      pa('foo', 'default', { mtls: { mode: 'STRICT' } }),
+      dr('foo', 'd', { host: 'httpbin', ...tls('DISABLE') }),
+    ]);
     expect(shake.ok).toBe(false);
   });
 
   it('M29: DR SIMPLE to a STRICT server fails (no client certificate)', () => {
-    const { decision, shake } = decide([pa('foo', 'default', { mtls: { mode: 'STRICT' } }), dr('foo', 'd', { host: 'httpbin', ...tls('SIMPLE') })]);
+    const { decision, shake } = decide([
+      pa('foo', 'default', { mtls: { mode: 'STRICT' } }),
+      dr('foo', 'd', { host: 'httpbin', ...tls('SIMPLE') }),
+    ]);
     expect(decision.sends).toBe('SIMPLE');
     expect(shake.ok).toBe(false);
   });
@@ -159,7 +251,11 @@ describe('auto mTLS (§B2 two stages)', () => {
   });
 
   it('M2: no DR, an endpoint without a sidecar → plaintext, which succeeds', () => {
-    const { decision, shake } = decide([pa('istio-system', 'default', { mtls: { mode: 'STRICT' } })], 'foo/sleep', 'legacy/httpbin');
+    const { decision, shake } = decide(
+      [pa('istio-system', 'default', { mtls: { mode: 'STRICT' } })],
+      'foo/sleep',
+      'legacy/httpbin',
+    );
     expect(decision.sends).toBe('PLAINTEXT');
     expect(shake).toMatchObject({ ok: true, mtls: false });
   });
@@ -180,7 +276,9 @@ describe('auto mTLS (§B2 two stages)', () => {
   });
 
   it('§B2 cluster stage reads the Service namespace, not the client namespace', () => {
-    expect(decide([pa('bar', 'default', { mtls: { mode: 'DISABLE' } })], 'bar/sleep').decision.sends).toBe('ISTIO_MUTUAL');
+    expect(decide([pa('bar', 'default', { mtls: { mode: 'DISABLE' } })], 'bar/sleep').decision.sends).toBe(
+      'ISTIO_MUTUAL',
+    );
   });
 
   it('M21 (istio/istio#56084): mesh DISABLE plus workload STRICT → the client sends plaintext and the handshake fails', () => {
@@ -194,13 +292,21 @@ describe('auto mTLS (§B2 two stages)', () => {
   });
 
   it('M22: endpoint stage, workload-level DISABLE → plaintext, which succeeds', () => {
-    const { decision, shake } = decide([pa('foo', 'httpbin', { selector: { matchLabels: { app: 'httpbin' } }, mtls: { mode: 'DISABLE' } })]);
+    const { decision, shake } = decide([
+      pa('foo', 'httpbin', { selector: { matchLabels: { app: 'httpbin' } }, mtls: { mode: 'DISABLE' } }),
+    ]);
     expect(decision.sends).toBe('PLAINTEXT');
     expect(shake).toMatchObject({ ok: true, mtls: false });
   });
 
   it('M17: endpoint stage, port-level DISABLE (keyed by target port) → plaintext to that port only', () => {
-    const docs = [pa('foo', 'httpbin', { selector: { matchLabels: { app: 'httpbin' } }, mtls: { mode: 'STRICT' }, portLevelMtls: { 80: { mode: 'DISABLE' } } })];
+    const docs = [
+      pa('foo', 'httpbin', {
+        selector: { matchLabels: { app: 'httpbin' } },
+        mtls: { mode: 'STRICT' },
+        portLevelMtls: { 80: { mode: 'DISABLE' } },
+      }),
+    ];
     const port80 = decide(docs, 'foo/sleep', 'foo/httpbin', 8000, 80);
     expect(port80.decision.sends).toBe('PLAINTEXT');
     expect(port80.shake).toMatchObject({ ok: true, mtls: false });
@@ -210,7 +316,10 @@ describe('auto mTLS (§B2 two stages)', () => {
   });
 
   it('§B2: a DR TLS mode decides even where auto-mTLS would differ (DR ISTIO_MUTUAL to a workload-DISABLE endpoint fails)', () => {
-    const docs = [pa('foo', 'httpbin', { selector: { matchLabels: { app: 'httpbin' } }, mtls: { mode: 'DISABLE' } }), dr('foo', 'd', { host: 'httpbin', ...tls('ISTIO_MUTUAL') })];
+    const docs = [
+      pa('foo', 'httpbin', { selector: { matchLabels: { app: 'httpbin' } }, mtls: { mode: 'DISABLE' } }),
+      dr('foo', 'd', { host: 'httpbin', ...tls('ISTIO_MUTUAL') }),
+    ];
     const { decision, shake } = decide(docs);
     expect(decision.sends).toBe('ISTIO_MUTUAL');
     expect(shake.ok).toBe(false);

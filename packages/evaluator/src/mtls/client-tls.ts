@@ -4,7 +4,7 @@
  */
 import type { MeshModel, MeshWorkload } from '../mesh';
 import { selects } from '../mesh';
-import type { ClientTlsMode, DestinationRule, TrafficPolicy } from '../resources/types';
+import type { ClientTlsMode, DestinationRule, TlsSettings, TrafficPolicy } from '../resources/types';
 import type { ModeDecision, PeerAuthenticationIndex } from './peer-authentication';
 
 export type ClientSends = 'PLAINTEXT' | 'ISTIO_MUTUAL' | 'SIMPLE' | 'MUTUAL';
@@ -69,15 +69,18 @@ function tlsFor(
   servicePort: number,
   subset: string | null,
 ): { mode: ClientTlsMode | null; path: (string | number)[] } {
+  // A `tls` block without `mode` is DISABLE: the proto enum's zero value, which istiod treats as a
+  // user-supplied setting (cluster_tls.go `buildAutoMtlsSettings`), so auto-mTLS does not apply.
+  const modeOf = (tls: TlsSettings | null): ClientTlsMode | null => (tls ? (tls.mode ?? 'DISABLE') : null);
   const fromPolicy = (policy: TrafficPolicy | null, path: (string | number)[]) => {
     if (!policy) return null;
     const portLevel = policy.portLevelSettings.find((p) => p.port === servicePort);
     if (portLevel)
       return {
-        mode: portLevel.tls?.mode ?? null,
+        mode: modeOf(portLevel.tls),
         path: [...path, 'portLevelSettings', portLevel.index, 'tls'],
       };
-    if (policy.tls) return { mode: policy.tls.mode, path: [...path, 'tls'] };
+    if (policy.tls) return { mode: modeOf(policy.tls), path: [...path, 'tls'] };
     return null;
   };
   const sub = subset ? dr.subsets.find((s) => s.name === subset) : undefined;

@@ -17,7 +17,10 @@ const pa = (namespace: string, name: string, spec: unknown, metadata: Record<str
 function resolve(docs: Doc[], key = 'foo/httpbin', port = 80) {
   const engine = engineOf(workspace(mesh, docs));
   const w = workloadOf(engine, key);
-  return { port: engine.peerAuthentications.forPort(w, port), all: engine.peerAuthentications.forWorkload(w) };
+  return {
+    port: engine.peerAuthentications.forPort(w, port),
+    all: engine.peerAuthentications.forWorkload(w),
+  };
 }
 
 describe('levels (§B1 steps 2 and 4)', () => {
@@ -51,32 +54,51 @@ describe('levels (§B1 steps 2 and 4)', () => {
   });
 
   it('§B1.4: the namespace level overrides the mesh level', () => {
-    const docs = [pa('istio-system', 'default', { mtls: { mode: 'STRICT' } }), pa('foo', 'default', { mtls: { mode: 'PERMISSIVE' } })];
+    const docs = [
+      pa('istio-system', 'default', { mtls: { mode: 'STRICT' } }),
+      pa('foo', 'default', { mtls: { mode: 'PERMISSIVE' } }),
+    ];
     expect(resolve(docs).port).toMatchObject({ mode: 'PERMISSIVE', origin: 'namespace' });
   });
 
   it('§B1.4: a namespace level with mode UNSET, or with mtls absent, inherits the mesh level', () => {
     const mesh = pa('istio-system', 'default', { mtls: { mode: 'STRICT' } });
-    expect(resolve([mesh, pa('foo', 'default', { mtls: { mode: 'UNSET' } })]).port).toMatchObject({ mode: 'STRICT', origin: 'mesh' });
+    expect(resolve([mesh, pa('foo', 'default', { mtls: { mode: 'UNSET' } })]).port).toMatchObject({
+      mode: 'STRICT',
+      origin: 'mesh',
+    });
     expect(resolve([mesh, pa('foo', 'default', {})]).port).toMatchObject({ mode: 'STRICT', origin: 'mesh' });
   });
 
   it('§B1 M6: a workload-level PA applies only to workloads whose labels include its selector', () => {
-    const docs = [pa('bar', 'httpbin', { selector: { matchLabels: { app: 'httpbin' } }, mtls: { mode: 'STRICT' } })];
+    const docs = [
+      pa('bar', 'httpbin', { selector: { matchLabels: { app: 'httpbin' } }, mtls: { mode: 'STRICT' } }),
+    ];
     expect(resolve(docs, 'bar/httpbin').port).toMatchObject({ mode: 'STRICT', origin: 'workload' });
-    const other = [pa('foo', 'v2', { selector: { matchLabels: { app: 'httpbin', version: 'v2' } }, mtls: { mode: 'STRICT' } })];
+    const other = [
+      pa('foo', 'v2', {
+        selector: { matchLabels: { app: 'httpbin', version: 'v2' } },
+        mtls: { mode: 'STRICT' },
+      }),
+    ];
     expect(resolve(other).port).toMatchObject({ mode: 'PERMISSIVE', origin: 'default' });
   });
 
   it('§B1.1: a PA in another (non-root) namespace never applies', () => {
-    const docs = [pa('bar', 'default', { mtls: { mode: 'STRICT' } }), pa('bar', 'sel', { selector: { matchLabels: { app: 'httpbin' } }, mtls: { mode: 'STRICT' } })];
+    const docs = [
+      pa('bar', 'default', { mtls: { mode: 'STRICT' } }),
+      pa('bar', 'sel', { selector: { matchLabels: { app: 'httpbin' } }, mtls: { mode: 'STRICT' } }),
+    ];
     expect(resolve(docs).port).toMatchObject({ mode: 'PERMISSIVE', origin: 'default' });
   });
 
   it('§B1 M9: the workload level overrides the namespace level', () => {
     const docs = [
       pa('foo', 'default', { mtls: { mode: 'STRICT' } }),
-      pa('foo', 'overwrite-example', { selector: { matchLabels: { app: 'httpbin' } }, mtls: { mode: 'DISABLE' } }),
+      pa('foo', 'overwrite-example', {
+        selector: { matchLabels: { app: 'httpbin' } },
+        mtls: { mode: 'DISABLE' },
+      }),
     ];
     const { port, all } = resolve(docs);
     expect(port).toMatchObject({ mode: 'DISABLE', origin: 'workload' });
@@ -106,7 +128,10 @@ describe('several policies at one level: the oldest wins (§B1.3)', () => {
   });
 
   it('§B1.3 with no creationTimestamp: document order breaks the tie (DESIGN), the first one wins', () => {
-    const docs = [pa('foo', 'first', { mtls: { mode: 'DISABLE' } }), pa('foo', 'second', { mtls: { mode: 'STRICT' } })];
+    const docs = [
+      pa('foo', 'first', { mtls: { mode: 'DISABLE' } }),
+      pa('foo', 'second', { mtls: { mode: 'STRICT' } }),
+    ];
     expect(resolve(docs).port).toMatchObject({ mode: 'DISABLE', origin: 'namespace' });
   });
 
@@ -121,11 +146,20 @@ describe('several policies at one level: the oldest wins (§B1.3)', () => {
 
   it('§B1.3 at the workload level: of two selecting PAs the oldest wins, with its portLevelMtls', () => {
     const docs = [
-      pa('foo', 'young', { selector: { matchLabels: { app: 'httpbin' } }, mtls: { mode: 'STRICT' } }, { creationTimestamp: '2025-06-01T00:00:00Z' }),
+      pa(
+        'foo',
+        'young',
+        { selector: { matchLabels: { app: 'httpbin' } }, mtls: { mode: 'STRICT' } },
+        { creationTimestamp: '2025-06-01T00:00:00Z' },
+      ),
       pa(
         'foo',
         'old',
-        { selector: { matchLabels: { version: 'v1' } }, mtls: { mode: 'PERMISSIVE' }, portLevelMtls: { 9000: { mode: 'DISABLE' } } },
+        {
+          selector: { matchLabels: { version: 'v1' } },
+          mtls: { mode: 'PERMISSIVE' },
+          portLevelMtls: { 9000: { mode: 'DISABLE' } },
+        },
         { creationTimestamp: '2025-01-01T00:00:00Z' },
       ),
     ];
@@ -136,7 +170,9 @@ describe('several policies at one level: the oldest wins (§B1.3)', () => {
 
 describe('root-namespace selectors (§B1.2, M27)', () => {
   it('M27: a root-namespace PA with a selector is ignored for sidecars', () => {
-    const docs = [pa('istio-system', 'sel', { selector: { matchLabels: { app: 'httpbin' } }, mtls: { mode: 'STRICT' } })];
+    const docs = [
+      pa('istio-system', 'sel', { selector: { matchLabels: { app: 'httpbin' } }, mtls: { mode: 'STRICT' } }),
+    ];
     const { port, all } = resolve(docs);
     expect(port).toMatchObject({ mode: 'PERMISSIVE', origin: 'default' });
     expect(all.ignored.map((i) => i.policy.meta.name)).toEqual(['sel']);
@@ -145,7 +181,11 @@ describe('root-namespace selectors (§B1.2, M27)', () => {
 
 describe('portLevelMtls (§B1.5)', () => {
   const workloadStrict = (portLevelMtls: Record<string, unknown>) => [
-    pa('bar', 'httpbin', { selector: { matchLabels: { app: 'httpbin' } }, mtls: { mode: 'STRICT' }, portLevelMtls }),
+    pa('bar', 'httpbin', {
+      selector: { matchLabels: { app: 'httpbin' } },
+      mtls: { mode: 'STRICT' },
+      portLevelMtls,
+    }),
   ];
 
   it('M7: portLevelMtls {80: DISABLE} is keyed by the target port 80', () => {
@@ -159,20 +199,28 @@ describe('portLevelMtls (§B1.5)', () => {
   });
 
   it('§B1.5: a port entry with mode UNSET inherits the workload mode', () => {
-    expect(resolve(workloadStrict({ 80: { mode: 'UNSET' } }), 'bar/httpbin', 80).port).toMatchObject({ mode: 'STRICT', origin: 'workload' });
+    expect(resolve(workloadStrict({ 80: { mode: 'UNSET' } }), 'bar/httpbin', 80).port).toMatchObject({
+      mode: 'STRICT',
+      origin: 'workload',
+    });
   });
 
   it('§B1.5: port entries also work when the workload mode itself is inherited (UNSET) from the namespace', () => {
     const docs = [
       pa('foo', 'default', { mtls: { mode: 'STRICT' } }),
-      pa('foo', 'w', { selector: { matchLabels: { app: 'httpbin' } }, portLevelMtls: { 80: { mode: 'PERMISSIVE' } } }),
+      pa('foo', 'w', {
+        selector: { matchLabels: { app: 'httpbin' } },
+        portLevelMtls: { 80: { mode: 'PERMISSIVE' } },
+      }),
     ];
     expect(resolve(docs, 'foo/httpbin', 80).port).toMatchObject({ mode: 'PERMISSIVE', origin: 'port' });
     expect(resolve(docs, 'foo/httpbin', 81).port).toMatchObject({ mode: 'STRICT', origin: 'namespace' });
   });
 
   it('M28: a namespace-level PA with portLevelMtls is rejected, so it is not enforced', () => {
-    const docs = [pa('foo', 'default', { mtls: { mode: 'STRICT' }, portLevelMtls: { 80: { mode: 'DISABLE' } } })];
+    const docs = [
+      pa('foo', 'default', { mtls: { mode: 'STRICT' }, portLevelMtls: { 80: { mode: 'DISABLE' } } }),
+    ];
     expect(resolve(docs).port).toMatchObject({ mode: 'PERMISSIVE', origin: 'default' });
   });
 });

@@ -18,7 +18,10 @@ export type Doc = Record<string, unknown>;
 
 /** Joins the Mesh document, Istio resources and an optional Probes document into one workspace. */
 export function workspace(mesh: MeshSpec, docs: readonly Doc[] = [], probes?: ProbesSpec): string {
-  const all: Doc[] = [{ apiVersion: 'playground/v1', kind: 'Mesh', metadata: { name: 'test' }, spec: mesh }, ...docs];
+  const all: Doc[] = [
+    { apiVersion: 'playground/v1', kind: 'Mesh', metadata: { name: 'test' }, spec: mesh },
+    ...docs,
+  ];
   if (probes) all.push({ apiVersion: 'playground/v1', kind: 'Probes', spec: probes });
   return all.map((d) => JSON.stringify(d)).join('\n---\n');
 }
@@ -63,7 +66,12 @@ export function resource(
 }
 
 /** A Gateway API resource (gateway.networking.k8s.io/v1 Gateway or HTTPRoute). */
-export function gatewayApi(kind: 'Gateway' | 'HTTPRoute', namespace: string, name: string, spec: unknown): Doc {
+export function gatewayApi(
+  kind: 'Gateway' | 'HTTPRoute',
+  namespace: string,
+  name: string,
+  spec: unknown,
+): Doc {
   return { apiVersion: 'gateway.networking.k8s.io/v1', kind, metadata: { name, namespace }, spec };
 }
 
@@ -79,8 +87,14 @@ export function workloadOf(engine: Engine, key: string): MeshWorkload {
 }
 
 /** Evaluates probes as `Evaluator.evaluate` does: JWT material is prepared once, then each probe. */
-export async function runProbes(engine: Engine, probes: readonly ProbeSpec[], now: Date = TEST_NOW): Promise<ProbeResult[]> {
-  const tokens = Object.values(engine.probesSpec.tokens ?? {}).flatMap((t) => (t.jwt ? [t.jwt] : t.raw ? [t.raw] : []));
+export async function runProbes(
+  engine: Engine,
+  probes: readonly ProbeSpec[],
+  now: Date = TEST_NOW,
+): Promise<ProbeResult[]> {
+  const tokens = Object.values(engine.probesSpec.tokens ?? {}).flatMap((t) =>
+    t.jwt ? [t.jwt] : t.raw ? [t.raw] : [],
+  );
   engine.jwt = await prepareJwt(tokens, engine.allJwtProviders(), engine.probesSpec.jwks ?? {});
   return probes.map((p, i) => evaluateProbe(engine, p, i, now));
 }
@@ -103,7 +117,10 @@ export function peerOf(ns: string, sa: string, td = 'cluster.local'): Peer {
 const SNI = 'outbound_.8000_._.httpbin.foo.svc.cluster.local';
 
 /** An HTTP request over mTLS from foo/sleep to httpbin (target port 80), unless overridden. */
-export function authzRequest(over: Partial<AuthzRequest> = {}, http: Partial<NonNullable<AuthzRequest['http']>> = {}): AuthzRequest {
+export function authzRequest(
+  over: Partial<AuthzRequest> = {},
+  http: Partial<NonNullable<AuthzRequest['http']>> = {},
+): AuthzRequest {
   return {
     chain: 'http',
     peer: peerOf('foo', 'sleep'),
@@ -117,7 +134,6 @@ export function authzRequest(over: Partial<AuthzRequest> = {}, http: Partial<Non
     ...over,
   };
 }
-
 
 /** Metadata of a hand-built resource. */
 export function testMeta(kind: string, namespace: string, name: string, order = 0): ResourceMeta {
@@ -151,7 +167,13 @@ export function authorizationPolicy(p: {
   const rules =
     p.rules === undefined || p.rules === null
       ? null
-      : p.rules.map((r, index): Rule => ({ index, from: r?.from ?? null, to: r?.to ?? null, when: r?.when ?? null, isNull: r === null }));
+      : p.rules.map((r, index): Rule => ({
+          index,
+          from: r?.from ?? null,
+          to: r?.to ?? null,
+          when: r?.when ?? null,
+          isNull: r === null,
+        }));
   return {
     meta: testMeta('AuthorizationPolicy', p.namespace ?? 'foo', p.name ?? 'policy', p.order ?? 0),
     selector: null,

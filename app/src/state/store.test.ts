@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic, Evaluation, ProbeResult } from '@playground/evaluator';
+import { createPlaygroundStore, renameWorkload } from './store';
+import { sanitizeMesh } from './sanitize';
+
+const probe = (status: string, verdict: ProbeResult['verdict']): ProbeResult => ({
+  index: 0,
+  name: 'p',
+  from: 'legacy/sleep',
+  to: 'foo/httpbin',
+  port: 8000,
+  status,
+  verdict,
+  mtls: null,
+  expect: null,
+  pass: null,
+  trace: [],
+});
+const evaluation = (probes: ProbeResult[], diagnostics: Diagnostic[] = []): Evaluation => ({
+  metadata: {},
+  diagnostics,
+  documents: [],
+  workloads: [],
+  probes,
+});
+const syntaxError: Diagnostic = {
+  code: 'yaml.syntax',
+  severity: 'error',
+  message: 'bad',
+  document: 1,
+  range: null,
+};
+
+describe('the playground store', () => {
+  it('starts on the authentication task mesh with nine probes and no policies', () => {
+    const s = createPlaygroundStore().getState();
+    expect(s.mesh.namespaces?.map((n) => n.name)).toEqual(['foo', 'bar', 'legacy']);
+    expect(s.mesh.workloads).toHaveLength(6);
+    expect(
+      s.mesh.workloads?.filter((w) => w.sidecar === false).map((w) => `${w.namespace}/${w.name}`),
+    ).toEqual(['legacy/httpbin', 'legacy/sleep']);
+    expect(s.probes.probes).toHaveLength(9);
+    expect(s.probes.probes?.every((p) => p.port === 8000 && p.request?.path === '/ip')).toBe(true);
+    expect(s.policies.trim()).toBe('');
+  });
+
+  it('keeps the last good verdicts, marked stale, while the YAML does not parse', () => {
+    const store = createPlaygroundStore();
+    store.getState().receive(evaluation([probe('000', 'mtls-failure')]), 20, 'text');
+    store.getState().receive(evaluation([], [syntaxError]), 20, 'broken');
+    const v = store.getState().verdicts;
+    expect(v?.stale).toBe(true);
+    expect(v?.probes[0]?.verdict).toBe('mtls-failure');
+    expect(v?.diagnostics).toEqual([syntaxError]);
+    store.getState().receive(evaluation([probe('200', 'allowed')]), 20, 'fixed');
+    expect(store.getState().verdicts?.stale).toBe(false);
+    expect(store.getState().verdicts?.probes[0]?.verdict).toBe('allowed');
+  });
+
+  it('undoes and redoes canvas and inspector edits', () => {
+    const store = createPlaygroundStore();
+    const before = store.getState().mesh;
+    store
+      .getState()
+      .editMesh((m) => ({ ...m, workloads: (m.workloads ?? []).map((w) => ({ ...w, sidecar: true })) }));
+    const after = store.getState().mesh;
+    expect(after).not.toBe(before);
+    store.getState().undo();
+    expect(store.getState().mesh).toBe(before);
+    store.getState().redo();
+    expect(store.getState().mesh).toBe(after);
+    expect(store.getState().future).toHaveLength(0);
+  });
+
+  it('renames a workload in the mesh, the layout and every probe', () => {
+    const { mesh, probes } = createPlaygroundStore().getState();
+    const renamed = renameWorkload(
+      { ...mesh, layout: { 'foo/httpbin': { x: 1, y: 2 } } },
+      probes,
+      'foo/httpbin',
+      { name: 'web', namespace: 'foo' },
+    );
+    expect(renamed.mesh.workloads?.some((w) => w.name === 'web' && w.namespace === 'foo')).toBe(true);
+    expect(renamed.mesh.layout).toEqual({ 'foo/web': { x: 1, y: 2 } });
+    expect(renamed.probes.probes?.filter((p) => p.to === 'foo/web')).toHaveLength(3);
+    expect(renamed.probes.probes?.some((p) => p.to === 'foo/httpbin')).toBe(false);
+  });
+});
+
+describe('sanitizing untrusted input', () => {
+  it('copies only known fields of the right type and never pollutes prototypes', () => {
+    const hostile = JSON.parse(
+      '{"__proto__": {"polluted": true}, "namespaces": [{"name": "a", "evil": 1}, {"name": 5}], "workloads": [{"name": "w", "namespace": "a", "sidecar": "yes", "labels": {"__proto__": "x", "app": "w"}}]}',
+    ) as unknown;
+    const mesh = sanitizeMesh(hostile);
+    expect(mesh.namespaces).toEqual([{ name: 'a' }]);
+    expect(mesh.workloads).toEqual([{ name: 'w', namespace: 'a', labels: { app: 'w' } }]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -1,0 +1,425 @@
+/**
+ * Routing at ingress gateways: Istio Gateway + VirtualService, and Gateway API Gateway + HTTPRoute.
+ * Expected routes follow the Istio networking API (Gateway.servers, VirtualService http match
+ * semantics) and the Gateway API HTTPRoute spec (PathPrefix is element-wise), as the golden
+ * gateway workspaces of seeds/ use them.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  engineOf,
+  gatewayApi,
+  httpbin,
+  resource,
+  workloadOf,
+  workspace,
+  type Doc,
+} from '../pipeline/testing';
+import type { MeshSpec } from '../types';
+import { routeAtGateway, type GatewayRequest, type RouteResult } from './route';
+
+const mesh: MeshSpec = {
+  namespaces: [{ name: 'istio-system' }, { name: 'foo' }, { name: 'bar' }],
+  workloads: [
+    {
+      name: 'istio-ingressgateway',
+      namespace: 'istio-system',
+      gateway: true,
+      labels: { istio: 'ingressgateway' },
+      ports: [
+        { name: 'http2', port: 80, targetPort: 8080 },
+        { name: 'https', port: 443, targetPort: 8443 },
+      ],
+    },
+    {
+      name: 'web-istio',
+      namespace: 'foo',
+      gateway: true,
+      labels: { 'gateway.networking.k8s.io/gateway-name': 'web' },
+      ports: [
+        { name: 'http', port: 80 },
+        { name: 'http-alt', port: 8080 },
+      ],
+    },
+    httpbin('foo'),
+    { name: 'reviews', namespace: 'foo', labels: { app: 'reviews' }, ports: [{ name: 'http', port: 9080 }] },
+    {
+      name: 'multi',
+      namespace: 'bar',
+      ports: [
+        { name: 'http', port: 80 },
+        { name: 'http-admin', port: 81 },
+      ],
+    },
+  ],
+};
+
+const gw = (
+  namespace: string,
+  name: string,
+  servers: unknown[],
+  selector: Record<string, string> = { istio: 'ingressgateway' },
+): Doc => resource('Gateway', namespace, name, { selector, servers });
+const vs = (namespace: string, name: string, spec: Record<string, unknown>): Doc =>
+  resource('VirtualService', namespace, name, spec);
+const httpServer = (hosts: string[], port = 80) => ({
+  port: { number: port, name: 'http', protocol: 'HTTP' },
+  hosts,
+});
+
+function route(
+  docs: Doc[],
+  over: Partial<GatewayRequest> = {},
+  gatewayKey = 'istio-system/istio-ingressgateway',
+): RouteResult {
+  const engine = engineOf(workspace(mesh, docs));
+  const req: GatewayRequest = {
+    method: 'GET',
+    path: '/',
+    host: 'httpbin.example.com',
+    headers: {},
+    port: 80,
+    targetPort: 8080,
+    ...over,
+  };
+  return routeAtGateway(engine.resources, engine.mesh, workloadOf(engine, gatewayKey), req);
+}
+
+/** `<backend key>:<port>`, or the kind when nothing is routed. */
+function target(r: RouteResult): string {
+  return r.kind === 'route'
+    ? `${r.target.backend.key}:${r.target.port}`
+    : r.kind === 'direct'
+      ? `direct ${r.status}`
+      : 'none';
+}
+
+describe('Istio Gateway + VirtualService', () => {
+  const gateway = gw('foo', 'httpbin-gateway', [httpServer(['*'])]);
+  const toHttpbin = { route: [{ destination: { host: 'httpbin', port: { number: 8000 } } }] };
+
+  it('a VirtualService bound by the short gateway name in its namespace routes', () => {
+    expect(
+      target(
+        route([
+          gateway,
+          vs('foo', 'httpbin', { hosts: ['*'], gateways: ['httpbin-gateway'], http: [toHttpbin] }),
+        ]),
+      ),
+    ).toBe('foo/httpbin:8000');
+  });
+
+  it('a VirtualService in another namespace binds with ns/name; its short name means its own namespace', () => {
+    const full = {
+      route: [{ destination: { host: 'httpbin.foo.svc.cluster.local', port: { number: 8000 } } }],
+    };
+    expect(
+      target(
+        route([gateway, vs('bar', 'r', { hosts: ['*'], gateways: ['foo/httpbin-gateway'], http: [full] })]),
+      ),
+    ).toBe('foo/httpbin:8000');
+    expect(
+      target(route([gateway, vs('bar', 'r', { hosts: ['*'], gateways: ['httpbin-gateway'], http: [full] })])),
+    ).toBe('none');
+  });
+
+  it('no Gateway selecting the gateway workload, or none for the port → none', () => {
+    const other = gw('foo', 'httpbin-gateway', [httpServer(['*'])], { istio: 'egressgateway' });
+    expect(
+      target(
+        route([
+          other,
+          vs('foo', 'httpbin', { hosts: ['*'], gateways: ['httpbin-gateway'], http: [toHttpbin] }),
+        ]),
+      ),
+    ).toBe('none');
+    const port443 = gw('foo', 'httpbin-gateway', [httpServer(['*'], 443)]);
+    expect(
+      target(
+        route([
+          port443,
+          vs('foo', 'httpbin', { hosts: ['*'], gateways: ['httpbin-gateway'], http: [toHttpbin] }),
+        ]),
+      ),
+    ).toBe('none');
+  });
+
+  it('Gateway server and VirtualService hosts must cover the request host (port ignored, case-insensitive)', () => {
+    const docs = [
+      gw('foo', 'g', [httpServer(['*.example.com'])]),
+      vs('foo', 'v', { hosts: ['httpbin.example.com'], gateways: ['g'], http: [toHttpbin] }),
+    ];
+    expect(target(route(docs, { host: 'HTTPBIN.example.com:80' }))).toBe('foo/httpbin:8000');
+    expect(target(route(docs, { host: 'other.example.com' }))).toBe('none');
+    expect(target(route(docs, { host: 'httpbin.example.org' }))).toBe('none');
+  });
+
+  it('uri exact / prefix / regex, in route order', () => {
+    const docs = [
+      gateway,
+      vs('foo', 'v', {
+        hosts: ['*'],
+        gateways: ['httpbin-gateway'],
+        http: [
+          {
+            match: [{ uri: { exact: '/reviews' } }],
+            route: [{ destination: { host: 'reviews', port: { number: 9080 } } }],
+          },
+          {
+            match: [{ uri: { regex: '/api/v[0-9]+/.*' } }],
+            route: [{ destination: { host: 'reviews', port: { number: 9080 } } }],
+          },
+          { match: [{ uri: { prefix: '/status' } }], ...toHttpbin },
+        ],
+      }),
+    ];
+    expect(target(route(docs, { path: '/reviews' }))).toBe('foo/reviews:9080');
+    expect(target(route(docs, { path: '/reviews/1' }))).toBe('none');
+    expect(target(route(docs, { path: '/api/v2/x' }))).toBe('foo/reviews:9080');
+    expect(target(route(docs, { path: '/api/vx/x' }))).toBe('none');
+    expect(target(route(docs, { path: '/status/200' }))).toBe('foo/httpbin:8000');
+    expect(target(route(docs, { path: '/statusx' }))).toBe('foo/httpbin:8000');
+  });
+
+  it('headers (name case-insensitive), method and port matches; matches within a route are OR-ed', () => {
+    const docs = [
+      gateway,
+      vs('foo', 'v', {
+        hosts: ['*'],
+        gateways: ['httpbin-gateway'],
+        http: [
+          {
+            match: [{ headers: { 'End-User': { exact: 'jason' } } }, { method: { exact: 'POST' } }],
+            route: [{ destination: { host: 'reviews', port: { number: 9080 } } }],
+          },
+          { match: [{ port: 80 }], ...toHttpbin },
+        ],
+      }),
+    ];
+    expect(target(route(docs, { headers: { 'end-user': 'jason' } }))).toBe('foo/reviews:9080');
+    expect(target(route(docs, { method: 'POST' }))).toBe('foo/reviews:9080');
+    expect(target(route(docs, { headers: { 'end-user': 'other' } }))).toBe('foo/httpbin:8000');
+  });
+
+  it('weighted destinations: the request is attributed to the heaviest one', () => {
+    const docs = [
+      gateway,
+      vs('foo', 'v', {
+        hosts: ['*'],
+        gateways: ['httpbin-gateway'],
+        http: [
+          {
+            route: [
+              { destination: { host: 'httpbin', port: { number: 8000 } }, weight: 10 },
+              { destination: { host: 'reviews', port: { number: 9080 } }, weight: 90 },
+            ],
+          },
+        ],
+      }),
+    ];
+    expect(target(route(docs))).toBe('foo/reviews:9080');
+  });
+
+  it('a destination without port uses the only Service port; with several ports it needs one', () => {
+    const one = [
+      gateway,
+      vs('foo', 'v', {
+        hosts: ['*'],
+        gateways: ['httpbin-gateway'],
+        http: [{ route: [{ destination: { host: 'httpbin' } }] }],
+      }),
+    ];
+    expect(target(route(one))).toBe('foo/httpbin:8000');
+    const many = [
+      gateway,
+      vs('foo', 'v', {
+        hosts: ['*'],
+        gateways: ['httpbin-gateway'],
+        http: [{ route: [{ destination: { host: 'multi.bar.svc.cluster.local' } }] }],
+      }),
+    ];
+    expect(target(route(many))).toBe('none');
+  });
+
+  it('a destination that is not a Service of the mesh → none', () => {
+    const docs = [
+      gateway,
+      vs('foo', 'v', {
+        hosts: ['*'],
+        gateways: ['httpbin-gateway'],
+        http: [{ route: [{ destination: { host: 'nothere', port: { number: 80 } } }] }],
+      }),
+    ];
+    expect(target(route(docs))).toBe('none');
+  });
+
+  it('directResponse answers at the gateway', () => {
+    const docs = [
+      gateway,
+      vs('foo', 'v', {
+        hosts: ['*'],
+        gateways: ['httpbin-gateway'],
+        http: [{ directResponse: { status: 418 } }],
+      }),
+    ];
+    expect(target(route(docs))).toBe('direct 418');
+  });
+
+  it('a VirtualService not bound to the gateway (mesh only) does not route', () => {
+    expect(target(route([gateway, vs('foo', 'v', { hosts: ['*'], http: [toHttpbin] })]))).toBe('none');
+  });
+});
+
+describe('Gateway API Gateway + HTTPRoute', () => {
+  const listeners = [
+    { name: 'http', port: 80, protocol: 'HTTP' },
+    { name: 'alt', port: 8080, protocol: 'HTTP', hostname: '*.example.com' },
+  ];
+  const gateway = gatewayApi('Gateway', 'foo', 'web', { gatewayClassName: 'istio', listeners });
+  const httpRoute = (spec: Record<string, unknown>, ns = 'foo', name = 'r') =>
+    gatewayApi('HTTPRoute', ns, name, { parentRefs: [{ name: 'web' }], ...spec });
+  const toHttpbin = { backendRefs: [{ name: 'httpbin', port: 8000 }] };
+  const at = (docs: Doc[], over: Partial<GatewayRequest> = {}) =>
+    target(route(docs, { targetPort: over.port ?? 80, ...over }, 'foo/web-istio'));
+
+  it('an attached HTTPRoute without matches routes everything on the listener', () => {
+    expect(at([gateway, httpRoute({ rules: [toHttpbin] })])).toBe('foo/httpbin:8000');
+  });
+
+  it('no listener on the port, or a listener hostname that does not cover the host → none', () => {
+    const docs = [gateway, httpRoute({ rules: [toHttpbin] })];
+    expect(at(docs, { port: 9999 })).toBe('none');
+    expect(at(docs, { port: 8080, host: 'a.example.com' })).toBe('foo/httpbin:8000');
+    expect(at(docs, { port: 8080, host: 'a.example.org' })).toBe('none');
+  });
+
+  it('sectionName attaches to that listener only', () => {
+    const docs = [
+      gateway,
+      gatewayApi('HTTPRoute', 'foo', 'r', {
+        parentRefs: [{ name: 'web', sectionName: 'alt' }],
+        rules: [toHttpbin],
+      }),
+    ];
+    expect(at(docs, { port: 8080, host: 'a.example.com' })).toBe('foo/httpbin:8000');
+    expect(at(docs, { port: 80 })).toBe('none');
+  });
+
+  it('parentRefs.port attaches to the listeners on that port only', () => {
+    const docs = [
+      gateway,
+      gatewayApi('HTTPRoute', 'foo', 'r', { parentRefs: [{ name: 'web', port: 8080 }], rules: [toHttpbin] }),
+    ];
+    expect(at(docs, { port: 8080, host: 'a.example.com' })).toBe('foo/httpbin:8000');
+    expect(at(docs, { port: 80 })).toBe('none');
+  });
+
+  it('an HTTPRoute with parentRefs to another Gateway does not attach', () => {
+    expect(
+      at([
+        gateway,
+        gatewayApi('HTTPRoute', 'foo', 'r', { parentRefs: [{ name: 'other' }], rules: [toHttpbin] }),
+      ]),
+    ).toBe('none');
+  });
+
+  it('hostnames filter the request host', () => {
+    const docs = [gateway, httpRoute({ hostnames: ['httpbin.example.com'], rules: [toHttpbin] })];
+    expect(at(docs, { host: 'httpbin.example.com' })).toBe('foo/httpbin:8000');
+    expect(at(docs, { host: 'other.example.com' })).toBe('none');
+  });
+
+  it('PathPrefix is element-wise: /foo matches /foo and /foo/bar, not /foobar', () => {
+    const docs = [
+      gateway,
+      httpRoute({ rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/foo' } }], ...toHttpbin }] }),
+    ];
+    expect(at(docs, { path: '/foo' })).toBe('foo/httpbin:8000');
+    expect(at(docs, { path: '/foo/bar' })).toBe('foo/httpbin:8000');
+    expect(at(docs, { path: '/foobar' })).toBe('none');
+  });
+
+  it('PathPrefix with a trailing slash behaves the same; / matches everything', () => {
+    const trailing = [
+      gateway,
+      httpRoute({ rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/foo/' } }], ...toHttpbin }] }),
+    ];
+    expect(at(trailing, { path: '/foo' })).toBe('foo/httpbin:8000');
+    expect(at(trailing, { path: '/foobar' })).toBe('none');
+    const root = [
+      gateway,
+      httpRoute({ rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }], ...toHttpbin }] }),
+    ];
+    expect(at(root, { path: '/anything/else' })).toBe('foo/httpbin:8000');
+  });
+
+  it('Exact path', () => {
+    const docs = [
+      gateway,
+      httpRoute({ rules: [{ matches: [{ path: { type: 'Exact', value: '/headers' } }], ...toHttpbin }] }),
+    ];
+    expect(at(docs, { path: '/headers' })).toBe('foo/httpbin:8000');
+    expect(at(docs, { path: '/headers/x' })).toBe('none');
+  });
+
+  it('header matches (exact and RegularExpression) and method', () => {
+    const docs = [
+      gateway,
+      httpRoute({
+        rules: [
+          {
+            matches: [{ headers: [{ name: 'X-Env', value: 'canary' }] }],
+            backendRefs: [{ name: 'reviews', port: 9080 }],
+          },
+          {
+            matches: [{ headers: [{ type: 'RegularExpression', name: 'x-user', value: 'ja.*' }] }],
+            backendRefs: [{ name: 'reviews', port: 9080 }],
+          },
+          { matches: [{ method: 'POST' }], ...toHttpbin },
+        ],
+      }),
+    ];
+    expect(at(docs, { headers: { 'x-env': 'canary' } })).toBe('foo/reviews:9080');
+    expect(at(docs, { headers: { 'x-user': 'jason' } })).toBe('foo/reviews:9080');
+    expect(at(docs, { method: 'POST' })).toBe('foo/httpbin:8000');
+    expect(at(docs, { headers: { 'x-env': 'prod' } })).toBe('none');
+  });
+
+  it('a RegularExpression header match needs the header to be present (.* does not match an absent header)', () => {
+    const docs = [
+      gateway,
+      httpRoute({
+        rules: [
+          {
+            matches: [{ headers: [{ type: 'RegularExpression', name: 'x-user', value: '.*' }] }],
+            ...toHttpbin,
+          },
+        ],
+      }),
+    ];
+    expect(at(docs, { headers: { 'x-user': '' } })).toBe('foo/httpbin:8000');
+    expect(at(docs)).toBe('none');
+  });
+
+  it('Gateway API HTTPRouteRule.backendRefs: no backendRefs, or a backend that is not a Service → 500', () => {
+    expect(
+      at([gateway, httpRoute({ rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }] }] })]),
+    ).toBe('direct 500');
+    expect(at([gateway, httpRoute({ rules: [{ backendRefs: [{ name: 'nothere', port: 80 }] }] })])).toBe(
+      'direct 500',
+    );
+  });
+
+  it('no HTTPRoute at all → none', () => {
+    expect(at([gateway])).toBe('none');
+  });
+
+  it('the Gateway API path is taken for gateways labelled with gateway-name, even if an Istio Gateway selects them', () => {
+    const istio = gw('foo', 'g', [httpServer(['*'])], { 'gateway.networking.k8s.io/gateway-name': 'web' });
+    const istioVs = vs('foo', 'v', {
+      hosts: ['*'],
+      gateways: ['g'],
+      http: [{ route: [{ destination: { host: 'reviews', port: { number: 9080 } } }] }],
+    });
+    expect(at([gateway, istio, istioVs, httpRoute({ rules: [toHttpbin] })])).toBe('foo/httpbin:8000');
+  });
+});

@@ -8,7 +8,11 @@ import type { Protocol } from './mesh';
 import type { WorkloadSpec } from './types';
 
 describe('deriveProtocol (SEMANTICS §A8)', () => {
-  const table: [string, { name?: string; port: number; protocol?: string; appProtocol?: string }, Protocol][] = [
+  const table: [
+    string,
+    { name?: string; port: number; protocol?: string; appProtocol?: string },
+    Protocol,
+  ][] = [
     // Port name: the prefix before the first '-', or the whole name, case-insensitive.
     ['name http', { name: 'http', port: 8000 }, 'HTTP'],
     ['name http-web', { name: 'http-web', port: 8000 }, 'HTTP'],
@@ -40,7 +44,11 @@ describe('deriveProtocol (SEMANTICS §A8)', () => {
     ['appProtocol kubernetes.io/ws', { port: 80, appProtocol: 'kubernetes.io/ws' }, 'HTTP'],
     ['appProtocol kubernetes.io/wss', { port: 443, appProtocol: 'kubernetes.io/wss' }, 'HTTPS'],
     // An appProtocol Istio does not know replaces the name all the same (ConvertProtocol).
-    ['unknown appProtocol hides name http', { name: 'http', port: 8000, appProtocol: 'example.com/custom' }, 'UNKNOWN'],
+    [
+      'unknown appProtocol hides name http',
+      { name: 'http', port: 8000, appProtocol: 'example.com/custom' },
+      'UNKNOWN',
+    ],
     // Kubernetes transport protocols say nothing about the application protocol…
     ['protocol TCP, name http', { name: 'http', port: 80, protocol: 'TCP' }, 'HTTP'],
     ['protocol TCP, unnamed', { port: 8000, protocol: 'TCP' }, 'UNKNOWN'],
@@ -82,7 +90,9 @@ describe('deriveProtocol (SEMANTICS §A8)', () => {
 
 describe('buildMesh', () => {
   it('applies the defaults of DESIGN.md and SEMANTICS (mesh.go DefaultMeshConfig)', () => {
-    const mesh = buildMesh({ workloads: [{ name: 'httpbin', namespace: 'foo', ports: [{ name: 'http', port: 8000 }] }] });
+    const mesh = buildMesh({
+      workloads: [{ name: 'httpbin', namespace: 'foo', ports: [{ name: 'http', port: 8000 }] }],
+    });
     expect(mesh.rootNamespace).toBe('istio-system');
     expect(mesh.trustDomain).toBe('cluster.local');
     expect(mesh.trustDomainAliases).toEqual([]);
@@ -102,7 +112,15 @@ describe('buildMesh', () => {
       uri: 'spiffe://cluster.local/ns/foo/sa/default',
       trustDomain: 'cluster.local',
     });
-    expect(w?.ports).toEqual([{ name: 'http', port: 8000, targetPort: 8000, protocol: 'HTTP', protocolSource: expect.any(String) as string }]);
+    expect(w?.ports).toEqual([
+      {
+        name: 'http',
+        port: 8000,
+        targetPort: 8000,
+        protocol: 'HTTP',
+        protocolSource: expect.any(String) as string,
+      },
+    ]);
   });
 
   it('builds principals from the trust domain, namespace and service account', () => {
@@ -120,7 +138,13 @@ describe('buildMesh', () => {
     const mesh = buildMesh({
       namespaces: [{ name: 'foo', labels: { 'istio-injection': 'enabled' } }],
       workloads: [
-        { name: 'v1', namespace: 'foo', service: 'httpbin', labels: { app: 'httpbin' }, ports: [{ port: 8000, targetPort: 8080 }] },
+        {
+          name: 'v1',
+          namespace: 'foo',
+          service: 'httpbin',
+          labels: { app: 'httpbin' },
+          ports: [{ port: 8000, targetPort: 8080 }],
+        },
         { name: 'v2', namespace: 'foo', service: 'httpbin' },
         { name: 'db', namespace: 'bar', listens: [9002] },
       ],
@@ -143,8 +167,10 @@ describe('buildMesh', () => {
   });
 
   describe('pod IPs', () => {
-    const names = (n: number, ns = 'foo'): WorkloadSpec[] => Array.from({ length: n }, (_, i) => ({ name: `w${i}`, namespace: ns }));
-    const ips = (workloads: WorkloadSpec[]) => new Map(buildMesh({ workloads }).workloads.map((w) => [w.key, w.ip]));
+    const names = (n: number, ns = 'foo'): WorkloadSpec[] =>
+      Array.from({ length: n }, (_, i) => ({ name: `w${i}`, namespace: ns }));
+    const ips = (workloads: WorkloadSpec[]) =>
+      new Map(buildMesh({ workloads }).workloads.map((w) => [w.key, w.ip]));
 
     it('are deterministic and inside 10.0.0.0/8 with a usable host part', () => {
       const a = ips(names(50));
@@ -186,7 +212,13 @@ describe('buildMesh', () => {
       const auto = ips(names(10));
       const taken = auto.get('foo/w3');
       if (!taken) throw new Error('no ip');
-      const mesh = buildMesh({ workloads: [...names(10).filter((w) => w.name !== 'w3'), { name: 'pinned', namespace: 'bar', ip: taken }, { name: 'w3', namespace: 'foo' }] });
+      const mesh = buildMesh({
+        workloads: [
+          ...names(10).filter((w) => w.name !== 'w3'),
+          { name: 'pinned', namespace: 'bar', ip: taken },
+          { name: 'w3', namespace: 'foo' },
+        ],
+      });
       expect(mesh.byKey.get('bar/pinned')?.ip).toBe(taken);
       expect(mesh.byKey.get('foo/w3')?.ip).not.toBe(taken);
       const all = mesh.workloads.map((w) => w.ip);
@@ -233,12 +265,21 @@ describe('resolveServiceHost', () => {
     expect(resolveServiceHost(mesh, host, 'bar')).toEqual(expected);
   });
 
-  it.each(['', 'a.b.c', 'www.example.com', 'httpbin.foo.svc.other.local', '.foo', 'httpbin.'])('%j names no Service', (host) => {
-    expect(resolveServiceHost(mesh, host, 'bar')).toBeNull();
-  });
+  it.each(['', 'a.b.c', 'www.example.com', 'httpbin.foo.svc.other.local', '.foo', 'httpbin.'])(
+    '%j names no Service',
+    (host) => {
+      expect(resolveServiceHost(mesh, host, 'bar')).toBeNull();
+    },
+  );
 
   it('resolves *.svc.cluster.local whatever the trust domain', () => {
-    expect(resolveServiceHost(other, 'httpbin.foo.svc.cluster.local', 'bar')).toEqual({ service: 'httpbin', namespace: 'foo' });
-    expect(resolveServiceHost(other, 'httpbin.foo.svc.example.org', 'bar')).toEqual({ service: 'httpbin', namespace: 'foo' });
+    expect(resolveServiceHost(other, 'httpbin.foo.svc.cluster.local', 'bar')).toEqual({
+      service: 'httpbin',
+      namespace: 'foo',
+    });
+    expect(resolveServiceHost(other, 'httpbin.foo.svc.example.org', 'bar')).toEqual({
+      service: 'httpbin',
+      namespace: 'foo',
+    });
   });
 });

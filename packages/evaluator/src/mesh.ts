@@ -106,7 +106,8 @@ export function deriveProtocol(port: {
   protocol?: string;
   appProtocol?: string;
 }): { protocol: Protocol; source: string } {
-  if (port.protocol?.toLowerCase() === 'udp') return { protocol: 'UDP', source: `protocol "${port.protocol}"` };
+  if (port.protocol?.toLowerCase() === 'udp')
+    return { protocol: 'UDP', source: `protocol "${port.protocol}"` };
   // The playground also accepts an Istio protocol name in `protocol` (DESIGN); TCP/SCTP there is the
   // Kubernetes transport field and says nothing about the application protocol.
   if (port.protocol && !port.appProtocol && !L4_PROTOCOLS.has(port.protocol.toLowerCase())) {
@@ -123,7 +124,10 @@ export function deriveProtocol(port: {
     if (p) return { protocol: p, source: `${field} "${value}"` };
   }
   if (SERVER_FIRST_PORTS.has(port.port)) {
-    return { protocol: 'TCP', source: `port ${port.port} defaults to TCP when its ${field} names no protocol` };
+    return {
+      protocol: 'TCP',
+      source: `port ${port.port} defaults to TCP when its ${field} names no protocol`,
+    };
   }
   return { protocol: 'UNKNOWN', source: value ? `${field} "${value}" names no protocol` : 'unnamed port' };
 }

@@ -60,6 +60,22 @@ describe('document splitting', () => {
     expect(range.start).toEqual({ line: 4, column: 3 });
   });
 
+  it('finds map keys the decoded value spells as strings (numeric keys such as ports)', () => {
+    const text =
+      'a: 0\n---\nspec:\n  portLevelMtls:\n    8080:\n      mode: DISABLE\n  list:\n    - x\n    - y\n';
+    const doc = parseWorkspaceText(text).documents[1];
+    if (!doc) throw new Error('no document');
+    const mode = doc.rangeOf(['spec', 'portLevelMtls', '8080', 'mode']);
+    expect(slice(text, mode)).toBe('DISABLE');
+    expect(mode.start).toEqual({ line: 6, column: 13 });
+    expect(doc.rangeOf(['spec', 'portLevelMtls', 8080, 'mode'])).toEqual(mode);
+    const key = doc.keyRangeOf(['spec', 'portLevelMtls', '8080']);
+    expect(slice(text, key)).toBe('8080');
+    expect(slice(text, doc.rangeOf(['spec', 'list', 1]))).toBe('y');
+    expect(slice(text, doc.rangeOf(['spec', 'list', '1']))).toBe('y');
+    expect(slice(text, doc.keyRangeOf(['spec', 'list']))).toBe('list');
+  });
+
   it('accepts a leading `---` and does not count an empty document before it', () => {
     const text = '---\na: 1\n---\nb: 2\n';
     const { documents, diagnostics } = parseWorkspaceText(text);
@@ -85,6 +101,28 @@ describe('document splitting', () => {
   it('yields nothing for empty, blank and marker-only texts', () => {
     for (const text of ['', '\n\n', '---\n', '---\n...\n', '# c\n', '   \n---\n  \n']) {
       expect(parseWorkspaceText(text)).toEqual({ documents: [], diagnostics: [] });
+    }
+  });
+
+  it('keeps a first document that starts with a byte order mark', () => {
+    const text = '\uFEFFa: 1\n---\nb: 2\n';
+    const { documents, diagnostics } = parseWorkspaceText(text);
+    expect(diagnostics).toEqual([]);
+    expect(documents.map((d) => d.value)).toEqual([{ a: 1 }, { b: 2 }]);
+    expect(documents[1]?.rangeOf(['b']).start).toEqual({ line: 3, column: 4 });
+  });
+
+  it('gives directives (%YAML) to the document their `---` opens', () => {
+    for (const text of [
+      '%YAML 1.2\n---\na: 1\n',
+      'x: 0\n...\n%YAML 1.2\n%TAG !e! tag:example.com,2000:\n---\na: 1\n',
+    ]) {
+      const { documents, diagnostics } = parseWorkspaceText(text);
+      expect(diagnostics, text).toEqual([]);
+      expect(documents[documents.length - 1]?.value, text).toEqual({ a: 1 });
+      expect(documents[documents.length - 1]?.rangeOf(['a']).start.line, text).toBe(
+        text.split('\n').length - 1,
+      );
     }
   });
 
@@ -215,7 +253,21 @@ describe('errors never throw', () => {
   it('reports a tab-indented map and an unterminated string', () => {
     for (const text of ['a:\n\tb: 1\n', 'a: "open\n', 'a: [1, 2\n', '- a\nb: 1\n', '? [a\n']) {
       const { diagnostics } = parseWorkspaceText(text);
-      expect(diagnostics.some((d) => d.code === 'yaml.syntax'), text).toBe(true);
+      expect(
+        diagnostics.some((d) => d.code === 'yaml.syntax'),
+        text,
+      ).toBe(true);
+    }
+  });
+
+  it('keeps line numbers right after an unterminated quoted scalar (found by the fuzz run)', () => {
+    const text =
+      'a: 1\n---\n": playground/v1\nkind: Probes\nspec:\n  probes:\n    - name: one\n      expect: "200"\n    - name: two\n';
+    const { diagnostics } = parseWorkspaceText(text);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    for (const d of diagnostics) {
+      if (!d.range) throw new Error('no range');
+      expectConsistent(text, d.range);
     }
   });
 
@@ -232,6 +284,30 @@ describe('errors never throw', () => {
     expect(diagnostics[0]?.code).toBe('yaml.duplicate-key');
     expect(diagnostics[0]?.document).toBe(1);
     expect(diagnostics[0]?.range?.start).toEqual({ line: 5, column: 3 });
+  });
+
+  it('reports keys that differ only in YAML type as duplicates (they are one key once decoded)', () => {
+    for (const text of [
+      '1: a\n"1": b\n',
+      'true: a\n"true": b\n',
+      'portLevelMtls:\n  8080: {}\n  "8080": {}\n',
+    ]) {
+      const { documents, diagnostics } = parseWorkspaceText(text);
+      expect(
+        diagnostics.map((d) => d.code),
+        text,
+      ).toEqual(['yaml.duplicate-key']);
+      expect(documents[0]?.value, text).toBeNull();
+    }
+  });
+
+  it('checks duplicate keys in linear time (a 200,000-key map under the size limit)', () => {
+    // The yaml library's own check is quadratic: minutes for this map; vitest's timeout catches a regression.
+    const keys = Array.from({ length: 200_000 }, (_, i) => `k${i}: 1`);
+    const text = `${keys.join('\n')}\nk7: 2\n`;
+    const { diagnostics } = parseWorkspaceText(text);
+    expect(diagnostics.map((d) => d.code)).toEqual(['yaml.duplicate-key']);
+    expect(diagnostics[0]?.range?.start).toEqual({ line: 200_001, column: 1 });
   });
 
   it('reports an unresolved alias as a syntax error, not as an alias bomb', () => {
@@ -271,15 +347,23 @@ describe('forbidden keys', () => {
       'kind: List\nitems:\n  - __proto__: {polluted: 1}\n',
     ]) {
       const { documents, diagnostics } = parseWorkspaceText(text);
-      expect(diagnostics.some((d) => d.code === 'yaml.forbidden-key'), text).toBe(true);
-      expect(documents.every((d) => d.value === null), text).toBe(true);
+      expect(
+        diagnostics.some((d) => d.code === 'yaml.forbidden-key'),
+        text,
+      ).toBe(true);
+      expect(
+        documents.every((d) => d.value === null),
+        text,
+      ).toBe(true);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
   it('allows the words as values and inside longer keys', () => {
-    const { diagnostics } = parseWorkspaceText('a: __proto__\nmy_constructor: 1\nprototypes: [constructor]\n');
+    const { diagnostics } = parseWorkspaceText(
+      'a: __proto__\nmy_constructor: 1\nprototypes: [constructor]\n',
+    );
     expect(diagnostics).toEqual([]);
   });
 });
@@ -313,7 +397,12 @@ describe('resource limits', () => {
     const result = parseWorkspaceText(text);
     expect(result.documents).toEqual([]);
     expect(result.diagnostics).toHaveLength(1);
-    expect(result.diagnostics[0]).toMatchObject({ code: 'workspace.too-large', severity: 'error', document: -1, range: null });
+    expect(result.diagnostics[0]).toMatchObject({
+      code: 'workspace.too-large',
+      severity: 'error',
+      document: -1,
+      range: null,
+    });
   });
 
   it('accepts a text exactly at the limit', () => {
@@ -360,7 +449,9 @@ describe('ParseCache', () => {
     expect(slice(edited, r2)).toBe('target');
     expect(r2).toEqual(fresh.documents[1]?.rangeOf(['spec', 'deep', 'y']));
     expect(second.documents[1]?.range).toEqual(fresh.documents[1]?.range);
-    expect(second.documents[1]?.keyRangeOf(['spec', 'deep'])).toEqual(fresh.documents[1]?.keyRangeOf(['spec', 'deep']));
+    expect(second.documents[1]?.keyRangeOf(['spec', 'deep'])).toEqual(
+      fresh.documents[1]?.keyRangeOf(['spec', 'deep']),
+    );
   });
 
   it('shifts diagnostics of an unchanged broken document too', () => {

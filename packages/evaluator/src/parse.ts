@@ -5,7 +5,7 @@
  * its own, so an edit re-parses only the document it touched (`ParseCache`). Positions are kept
  * relative to the document and shifted to whole-text lines when asked for.
  */
-import { LineCounter, isMap, isPair, isScalar, parseDocument, visit } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import type { NodePath, ParsedDocument } from './document';
 import { MAX_ALIAS_COUNT, WORKSPACE_SIZE_LIMIT } from './limits';
@@ -25,7 +25,11 @@ interface Chunk {
 /** What parsing one document's text yields, independent of where the document sits. */
 interface DocumentParse {
   doc: Document.Parsed;
-  lines: LineCounter;
+  /**
+   * Offset of each line's first character. Counted here, not by the `yaml` LineCounter: that one
+   * misses line breaks inside an unterminated quoted scalar, which put markers on the wrong line.
+   */
+  lineStarts: number[];
   value: unknown;
   /** Problems with offsets relative to the chunk. */
   problems: { code: string; severity: 'error' | 'warning'; message: string; from: number; to: number }[];
@@ -63,10 +67,16 @@ export interface ParseResult {
 }
 
 const MARKER = /^(---|\.\.\.)(?:[ \t].*)?$/;
-/** A line with content: not blank, not a comment, not a bare document marker. */
-const CONTENT_LINE = /^(?![ \t]*#)(?!(?:---|\.\.\.)[ \t]*$)[ \t]*\S/m;
+/**
+ * A line with content: not blank, not a comment, not a bare document marker. A byte order mark
+ * counts as blank (`\S` alone would miss a first line that starts with one, and drop the document).
+ */
+const CONTENT_LINE = /^(?!\uFEFF?[ \t]*#)(?!\uFEFF?(?:---|\.\.\.)[ \t]*$)\uFEFF?[ \t]*[^\s\uFEFF]/m;
 
-/** Splits at document markers; the `---` line belongs to the document it opens. */
+/**
+ * Splits at document markers; the `---` line belongs to the document it opens, and so do the
+ * directive lines (`%YAML 1.2`) right before it.
+ */
 function splitDocuments(text: string): Chunk[] {
   const chunks: Chunk[] = [];
   let start = 0;
@@ -77,21 +87,31 @@ function splitDocuments(text: string): Chunk[] {
   };
   let offset = 0;
   let line = 0;
+  // Start of the run of directive lines just before this line, if any.
+  let directives = -1;
+  let directivesLine = 0;
   while (offset <= text.length) {
     const nl = text.indexOf('\n', offset);
     const end = nl === -1 ? text.length : nl;
     const first = text.charCodeAt(offset);
     // Only lines starting with '-' or '.' can be markers: test those alone.
     if ((first === 45 || first === 46) && MARKER.test(text.slice(offset, end).replace(/\r$/, ''))) {
-      push(offset);
+      const opens = directives === -1 ? offset : directives;
+      push(first === 45 ? opens : offset);
       if (first === 45) {
-        start = offset;
-        startLine = line;
+        start = opens;
+        startLine = directives === -1 ? line : directivesLine;
       } else {
         start = end + 1;
         startLine = line + 1;
       }
     }
+    if (first === 37 /* % */) {
+      if (directives === -1) {
+        directives = offset;
+        directivesLine = line;
+      }
+    } else directives = -1;
     if (nl === -1) break;
     offset = nl + 1;
     line += 1;
@@ -101,8 +121,9 @@ function splitDocuments(text: string): Chunk[] {
 }
 
 function parseChunk(text: string): DocumentParse {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // Duplicate keys are found below in one pass: the library's own check compares every key with
+  // every earlier one, minutes of work for a map of a few hundred thousand keys under the size limit.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const problems: DocumentParse['problems'] = [];
   for (const error of doc.errors) {
     problems.push({
@@ -123,6 +144,25 @@ function parseChunk(text: string): DocumentParse {
     });
   }
   visit(doc, {
+    Map(_, map) {
+      // Keys compare as the decoded object's keys do: as strings (so `1` and `"1"` are one key).
+      const seen = new Set<string>();
+      for (const item of map.items) {
+        if (!isPair(item) || !isScalar(item.key)) continue;
+        const key = String(item.key.value);
+        if (seen.has(key)) {
+          const range = item.key.range ?? [0, 0, 0];
+          problems.push({
+            code: 'yaml.duplicate-key',
+            severity: 'error',
+            message: `Map keys must be unique: "${key.length > 60 ? `${key.slice(0, 60)}…` : key}" appears twice`,
+            from: range[0],
+            to: range[1],
+          });
+        }
+        seen.add(key);
+      }
+    },
     Pair(_, pair) {
       if (isScalar(pair.key) && typeof pair.key.value === 'string' && FORBIDDEN_KEYS.has(pair.key.value)) {
         const range = pair.key.range ?? [0, 0, 0];
@@ -156,18 +196,43 @@ function parseChunk(text: string): DocumentParse {
     }
   }
   // trimEnd, not /\s+$/: that regex backtracks quadratically on long inner runs of spaces.
-  return { doc, lines, value, problems, contentLength: text.trimEnd().length, nodeOffsets: new Map() };
+  return {
+    doc,
+    lineStarts: lineStartsOf(text),
+    value,
+    problems,
+    contentLength: text.trimEnd().length,
+    nodeOffsets: new Map(),
+  };
 }
 
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
 }
 
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) starts.push(nl + 1);
+  return starts;
+}
+
+/** 1-based line and column of an offset, by binary search over the line starts. */
+function linePos(lineStarts: number[], offset: number): { line: number; col: number } {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, col: offset - (lineStarts[lo] ?? 0) + 1 };
+}
+
 function toRange(chunk: Chunk, parse: DocumentParse, from: number, to: number): SourceRange {
   const a = Math.max(0, Math.min(from, chunk.text.length));
   const b = Math.max(a, Math.min(to, chunk.text.length));
-  const start = parse.lines.linePos(a);
-  const end = parse.lines.linePos(b);
+  const start = linePos(parse.lineStarts, a);
+  const end = linePos(parse.lineStarts, b);
   return {
     start: { line: chunk.line + start.line, column: start.col },
     end: { line: chunk.line + end.line, column: end.col },
@@ -176,20 +241,43 @@ function toRange(chunk: Chunk, parse: DocumentParse, from: number, to: number): 
   };
 }
 
-function nodeAt(doc: Document.Parsed, path: NodePath): YamlNode | null {
-  for (let n = path.length; n >= 0; n--) {
-    const node: unknown = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
-    if (node && typeof node === 'object' && 'range' in node && (node as YamlNode).range)
-      return node as YamlNode;
+/**
+ * The child of a YAML node at one path segment. Map keys compare as strings, as the decoded value's
+ * keys do (`portLevelMtls: {8080: …}` is read back as key "8080"); `doc.getIn` compares typed
+ * scalars and would miss it.
+ */
+function childOf(node: unknown, key: string | number): unknown {
+  if (isMap(node)) {
+    for (const item of node.items) {
+      if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(key)) return item.value;
+    }
+    return undefined;
   }
-  return null;
+  if (isSeq(node) && /^\d+$/.test(String(key))) return node.items[Number(key)];
+  return undefined;
+}
+
+const hasRange = (node: unknown): node is YamlNode =>
+  !!node && typeof node === 'object' && 'range' in node && !!(node as YamlNode).range;
+
+/** The node at `path`, or its nearest ancestor that exists. */
+function nodeAt(doc: Document.Parsed, path: NodePath): YamlNode | null {
+  let node: unknown = doc.contents;
+  let found = hasRange(node) ? node : null;
+  for (const key of path) {
+    node = childOf(node, key);
+    if (node === undefined || node === null) break;
+    if (hasRange(node)) found = node;
+  }
+  return found;
 }
 
 function keyNodeAt(doc: Document.Parsed, path: NodePath): YamlNode | null {
   if (path.length === 0) return null;
-  const parent: unknown = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  let parent: unknown = doc.contents;
+  for (const key of path.slice(0, -1)) parent = childOf(parent, key);
   const key = path[path.length - 1];
-  if (!isMap(parent)) return null;
+  if (!isMap(parent) || key === undefined) return null;
   for (const item of parent.items) {
     if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(key)) {
       return item.key.range ? item.key : null;

@@ -43,7 +43,10 @@ spec:
 
 const PARTS: WorkspaceParts = {
   metadata: { name: 'demo', title: 'Demo' },
-  mesh: { namespaces: [{ name: 'foo' }], workloads: [{ name: 'httpbin', namespace: 'foo', ports: [{ name: 'http', port: 8000 }] }] },
+  mesh: {
+    namespaces: [{ name: 'foo' }],
+    workloads: [{ name: 'httpbin', namespace: 'foo', ports: [{ name: 'http', port: 8000 }] }],
+  },
   policies: POLICIES,
   probes: { probes: [{ from: 'foo/httpbin', to: 'foo/httpbin', port: 8000 }] },
 };
@@ -78,7 +81,9 @@ describe('splitWorkspace', () => {
 
   it('keeps CRLF line endings in the policies', () => {
     const crlf = POLICIES.replace(/\n/g, '\r\n');
-    const parts = splitWorkspace(`${MESH.replace(/\n/g, '\r\n')}---\r\n${crlf}---\r\n${PROBES.replace(/\n/g, '\r\n')}`);
+    const parts = splitWorkspace(
+      `${MESH.replace(/\n/g, '\r\n')}---\r\n${crlf}---\r\n${PROBES.replace(/\n/g, '\r\n')}`,
+    );
     expect(parts.diagnostics).toEqual([]);
     expect(parts.policies).toBe(crlf);
     expect(parts.mesh).toEqual(PARTS.mesh);
@@ -110,8 +115,16 @@ describe('splitWorkspace', () => {
     expect(splitWorkspace(`${MESH}---\n${policies}---\n${PROBES}`).policies).toBe(policies);
   });
 
+  it('keeps `---` lines that carry a comment, even first and last', () => {
+    const policies = '--- # team A\na: 1\n--- # team B\nb: 2\n--- # end\n';
+    const parts = splitWorkspace(`${MESH}---\n${policies}---\n${PROBES}`);
+    expect(parts.policies).toBe(policies);
+    expect(splitWorkspace(serializeWorkspace(parts).text).policies).toBe(policies);
+  });
+
   it('stays fast on a large policies text (no quadratic line scans)', () => {
-    const resource = (i: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c${i}}\n\n# note ${i}\n`;
+    const resource = (i: number) =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c${i}}\n\n# note ${i}\n`;
     const policies = Array.from({ length: 5000 }, (_, i) => resource(i)).join('---\n');
     const parts = splitWorkspace(`${MESH}---\n${policies}---\n${PROBES}`);
     expect(parts.policies).toBe(policies);
@@ -130,6 +143,12 @@ describe('serializeWorkspace', () => {
     expect(parts.probes).toEqual(PARTS.probes);
     expect(parts.policies).toBe(POLICIES);
     expect(text).toContain(POLICIES);
+  });
+
+  it('keeps trailing blanks on the last policies line (only trailing blank lines go)', () => {
+    const policies = 'apiVersion: v1\nkind: X\nspec: {}   # note  \n';
+    const { text } = serializeWorkspace({ ...PARTS, policies: `${policies}\n  \n` });
+    expect(splitWorkspace(text).policies).toBe(policies);
   });
 
   it('omits empty metadata and writes no empty document for empty policies', () => {
@@ -173,8 +192,16 @@ describe('serializeWorkspace', () => {
   });
 
   it('a mesh that was given defaults is written with them', () => {
-    const { text } = serializeWorkspace({ ...PARTS, mesh: { trustDomain: 'example.org', enableAutoMtls: false } });
+    const { text } = serializeWorkspace({
+      ...PARTS,
+      mesh: { trustDomain: 'example.org', enableAutoMtls: false },
+    });
     const parts = splitWorkspace(text);
-    expect(parts.mesh).toEqual({ trustDomain: 'example.org', enableAutoMtls: false, namespaces: [], workloads: [] });
+    expect(parts.mesh).toEqual({
+      trustDomain: 'example.org',
+      enableAutoMtls: false,
+      namespaces: [],
+      workloads: [],
+    });
   });
 });

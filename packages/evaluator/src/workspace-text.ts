@@ -19,6 +19,8 @@ export interface WorkspaceParts {
 
 /** A `---` line; `\r?` because CRLF lines keep their `\r` after splitting at `\n`. */
 const DOCUMENT_MARKER = /^---(?:[ \t].*)?\r?$/;
+/** A `---` line with nothing else: only these are collapsed (`--- # note` carries the user's text). */
+const BARE_MARKER = /^---[ \t]*\r?$/;
 
 /** Removes the playground documents' text, keeping every other document's text as written. */
 function resourcesText(text: string, drop: { offset: number; length: number }[]): string {
@@ -35,14 +37,13 @@ function resourcesText(text: string, drop: { offset: number; length: number }[])
   // The last non-blank kept line, tracked as we go (searching back from each line is quadratic).
   let last: string | undefined;
   for (const line of lines) {
-    const isMarker = DOCUMENT_MARKER.test(line);
-    if (isMarker && (last === undefined || DOCUMENT_MARKER.test(last))) continue;
+    if (BARE_MARKER.test(line) && (last === undefined || DOCUMENT_MARKER.test(last))) continue;
     kept.push(line);
     if (line.trim() !== '') last = line;
   }
   while (
     kept.length &&
-    (kept[kept.length - 1]?.trim() === '' || DOCUMENT_MARKER.test(kept[kept.length - 1] ?? ''))
+    (kept[kept.length - 1]?.trim() === '' || BARE_MARKER.test(kept[kept.length - 1] ?? ''))
   )
     kept.pop();
   while (kept.length && kept[0]?.trim() === '') kept.shift();
@@ -86,12 +87,15 @@ function document(kind: 'Mesh' | 'Probes', metadata: WorkspaceMetadata | null, s
  */
 export function serializeWorkspace(parts: WorkspaceParts): { text: string; policiesLine: number } {
   const mesh = document('Mesh', parts.metadata, parts.mesh);
-  // trimEnd, not /\s*$/ (quadratic on long inner runs of spaces); the last line keeps its own
-  // line break (CRLF or LF) so the policies text comes back byte for byte.
+  // Drop trailing blank lines only: the last line keeps its own trailing blanks and line break
+  // (CRLF or LF), so the policies text comes back byte for byte. trimEnd, not /\s*$/ (quadratic).
   const leading = /^\s*---[ \t]*\r?\n/.exec(parts.policies)?.[0] ?? '';
   const untrimmed = parts.policies.slice(leading.length);
-  const policies = untrimmed.trimEnd();
-  const eol = untrimmed.startsWith('\r\n', policies.length) ? '\r\n' : '\n';
+  const content = untrimmed.trimEnd().length;
+  let end = content;
+  while (content > 0 && (untrimmed[end] === ' ' || untrimmed[end] === '\t')) end++;
+  const policies = untrimmed.slice(0, end);
+  const eol = untrimmed.startsWith('\r\n', end) ? '\r\n' : '\n';
   const probes = document('Probes', null, parts.probes);
   const head = `${mesh}---\n`;
   const policiesLine = head.split('\n').length - (leading.split('\n').length - 1);

@@ -168,13 +168,17 @@ spec:
 
   it('declares a namespace that only a workload names, once', () => {
     const ws = read(
-      mesh('  namespaces: [{name: foo}]\n  workloads:\n    - {name: a, namespace: bar}\n    - {name: b, namespace: bar}\n'),
+      mesh(
+        '  namespaces: [{name: foo}]\n  workloads:\n    - {name: a, namespace: bar}\n    - {name: b, namespace: bar}\n',
+      ),
     );
     expect(ws.mesh.namespaces).toEqual([{ name: 'foo' }, { name: 'bar' }]);
   });
 
   it('reads label values that YAML types as numbers or booleans as strings', () => {
-    const ws = read(mesh('  workloads:\n    - {name: a, namespace: foo, labels: {version: 2, canary: true}}\n'));
+    const ws = read(
+      mesh('  workloads:\n    - {name: a, namespace: foo, labels: {version: 2, canary: true}}\n'),
+    );
     expect(ws.mesh.workloads?.[0]?.labels).toEqual({ version: '2', canary: 'true' });
   });
 
@@ -194,15 +198,51 @@ describe('wrong types', () => {
     { field: 'trustDomainAliases', spec: '  trustDomainAliases: [ok, {a: 1}]\n', needle: '{a: 1}' },
     { field: 'namespaces', spec: '  namespaces: {foo: 1}\n', needle: '{foo: 1}' },
     { field: 'workloads', spec: '  workloads: [3]\n', needle: '3]' },
-    { field: 'labels', spec: '  workloads:\n    - name: a\n      namespace: b\n      labels: [x]\n', needle: '[x]' },
-    { field: 'label value', spec: '  workloads:\n    - name: a\n      namespace: b\n      labels: {k: [x]}\n', needle: '[x]' },
-    { field: 'sidecar', spec: '  workloads:\n    - name: a\n      namespace: b\n      sidecar: maybe\n', needle: 'maybe' },
-    { field: 'ports', spec: '  workloads:\n    - name: a\n      namespace: b\n      ports: {port: 80}\n', needle: '{port: 80}' },
-    { field: 'port', spec: '  workloads:\n    - name: a\n      namespace: b\n      ports:\n        - port: 70000\n', needle: '70000' },
-    { field: 'port 0', spec: '  workloads:\n    - name: a\n      namespace: b\n      ports:\n        - port: 0\n', needle: '0\n' },
-    { field: 'targetPort', spec: '  workloads:\n    - name: a\n      namespace: b\n      ports:\n        - {port: 80, targetPort: x}\n', needle: 'targetPort' },
-    { field: 'listens', spec: '  workloads:\n    - name: a\n      namespace: b\n      listens: [9000, http]\n', needle: 'http]' },
-    { field: 'deniedStatus', spec: '  extensionProviders:\n    - name: p\n      simulate: {deniedStatus: 42}\n', needle: '42' },
+    {
+      field: 'labels',
+      spec: '  workloads:\n    - name: a\n      namespace: b\n      labels: [x]\n',
+      needle: '[x]',
+    },
+    {
+      field: 'label value',
+      spec: '  workloads:\n    - name: a\n      namespace: b\n      labels: {k: [x]}\n',
+      needle: '[x]',
+    },
+    {
+      field: 'sidecar',
+      spec: '  workloads:\n    - name: a\n      namespace: b\n      sidecar: maybe\n',
+      needle: 'maybe',
+    },
+    {
+      field: 'ports',
+      spec: '  workloads:\n    - name: a\n      namespace: b\n      ports: {port: 80}\n',
+      needle: '{port: 80}',
+    },
+    {
+      field: 'port',
+      spec: '  workloads:\n    - name: a\n      namespace: b\n      ports:\n        - port: 70000\n',
+      needle: '70000',
+    },
+    {
+      field: 'port 0',
+      spec: '  workloads:\n    - name: a\n      namespace: b\n      ports:\n        - port: 0\n',
+      needle: '0\n',
+    },
+    {
+      field: 'targetPort',
+      spec: '  workloads:\n    - name: a\n      namespace: b\n      ports:\n        - {port: 80, targetPort: x}\n',
+      needle: 'targetPort',
+    },
+    {
+      field: 'listens',
+      spec: '  workloads:\n    - name: a\n      namespace: b\n      listens: [9000, http]\n',
+      needle: 'http]',
+    },
+    {
+      field: 'deniedStatus',
+      spec: '  extensionProviders:\n    - name: p\n      simulate: {deniedStatus: 42}\n',
+      needle: '42',
+    },
   ];
 
   it.each(cases)('$field: schema.type on the line of the value', ({ spec, needle }) => {
@@ -227,12 +267,16 @@ describe('wrong types', () => {
   });
 
   it('a wrong value type does not drop the rest of the workload', () => {
-    const ws = read(mesh('  workloads:\n    - {name: a, namespace: b, sidecar: maybe, serviceAccount: sa}\n'));
+    const ws = read(
+      mesh('  workloads:\n    - {name: a, namespace: b, sidecar: maybe, serviceAccount: sa}\n'),
+    );
     expect(ws.mesh.workloads).toEqual([{ name: 'a', namespace: 'b', serviceAccount: 'sa' }]);
   });
 
   it('a port without a number is mesh.port-required', () => {
-    const text = mesh('  workloads:\n    - name: a\n      namespace: b\n      ports:\n        - name: http\n');
+    const text = mesh(
+      '  workloads:\n    - name: a\n      namespace: b\n      ports:\n        - name: http\n',
+    );
     const ws = read(text);
     expect(codes(ws.diagnostics)).toEqual(['mesh.port-required']);
     expect(ws.diagnostics[0]?.range?.start.line).toBe(lineOf(text, 'name: http'));
@@ -248,7 +292,9 @@ describe('wrong types', () => {
 
 describe('unknown fields', () => {
   it('warn at the key and are ignored', () => {
-    const text = mesh('  trustDomain: a\n  trustdomain: b\n  workloads:\n    - {name: a, namespace: b, sidcar: false}\n');
+    const text = mesh(
+      '  trustDomain: a\n  trustdomain: b\n  workloads:\n    - {name: a, namespace: b, sidcar: false}\n',
+    );
     const ws = read(text);
     const warnings = ws.diagnostics.filter((d) => d.code === 'schema.unknown-field');
     expect(warnings.map((d) => d.severity)).toEqual(['warning', 'warning']);
@@ -283,19 +329,33 @@ describe('unknown fields', () => {
     const ws = read(text);
     const unknown = ws.diagnostics.filter((d) => d.code === 'schema.unknown-field').map((d) => d.message);
     expect(unknown).toHaveLength(7);
-    for (const field of ['metadata.owner', 'extensionProviders.0.timeout', 'status', 'spec.clock', 'tokens.t.kid', 'probes.0.retries', 'request.verb']) {
-      expect(unknown.some((m) => m.includes(field)), field).toBe(true);
+    for (const field of [
+      'metadata.owner',
+      'extensionProviders.0.timeout',
+      'status',
+      'spec.clock',
+      'tokens.t.kid',
+      'probes.0.retries',
+      'request.verb',
+    ]) {
+      expect(
+        unknown.some((m) => m.includes(field)),
+        field,
+      ).toBe(true);
     }
     expect(ws.diagnostics.every((d) => d.severity === 'warning')).toBe(true);
   });
 });
 
 describe('names and duplicates', () => {
-  it.each(['Foo', 'foo_bar', '-foo', 'foo-', 'a.b', 'ümlaut'])('workload name %j is mesh.invalid-name', (name) => {
-    const ws = read(mesh(`  workloads:\n    - {name: ${JSON.stringify(name)}, namespace: foo}\n`));
-    expect(codes(ws.diagnostics)).toEqual(['mesh.invalid-name']);
-    expect(ws.mesh.workloads).toEqual([]);
-  });
+  it.each(['Foo', 'foo_bar', '-foo', 'foo-', 'a.b', 'ümlaut'])(
+    'workload name %j is mesh.invalid-name',
+    (name) => {
+      const ws = read(mesh(`  workloads:\n    - {name: ${JSON.stringify(name)}, namespace: foo}\n`));
+      expect(codes(ws.diagnostics)).toEqual(['mesh.invalid-name']);
+      expect(ws.mesh.workloads).toEqual([]);
+    },
+  );
 
   it('an invalid namespace of a workload is mesh.invalid-name', () => {
     const ws = read(mesh('  workloads:\n    - {name: a, namespace: Foo}\n'));
@@ -316,7 +376,9 @@ describe('names and duplicates', () => {
   });
 
   it('a duplicate namespace is reported at the second one and dropped', () => {
-    const text = mesh('  namespaces:\n    - {name: foo, labels: {a: "1"}}\n    - {name: foo, labels: {a: "2"}}\n');
+    const text = mesh(
+      '  namespaces:\n    - {name: foo, labels: {a: "1"}}\n    - {name: foo, labels: {a: "2"}}\n',
+    );
     const ws = read(text);
     expect(codes(ws.diagnostics)).toEqual(['mesh.duplicate-namespace']);
     expect(ws.diagnostics[0]?.range?.start.line).toBe(6);
@@ -483,34 +545,53 @@ describe('Probes', () => {
         '  probes:\n    - from: a/b\n      to: c/d\n      port: 80\n      request:\n        tokens:\n          - {in: "header:x"}\n          - {token: t, in: "body:x"}\n          - {token: t, in: "query:"}\n          - {token: t, in: "cookie:session"}\n',
       );
       const ws = read(text);
-      expect(codes(ws.diagnostics)).toEqual(['probes.token-required', 'probes.token-location', 'probes.token-location']);
+      expect(codes(ws.diagnostics)).toEqual([
+        'probes.token-required',
+        'probes.token-location',
+        'probes.token-location',
+      ]);
       expect(ws.diagnostics.map((d) => d.range?.start.line)).toEqual([10, 11, 12]);
-      expect(ws.probes.probes?.[0]?.request?.tokens).toEqual([{ token: 't' }, { token: 't' }, { token: 't', in: 'cookie:session' }]);
+      expect(ws.probes.probes?.[0]?.request?.tokens).toEqual([
+        { token: 't' },
+        { token: 't' },
+        { token: 't', in: 'cookie:session' },
+      ]);
     });
   });
 
   describe('now', () => {
-    it.each(['2026-01-01T00:00:00Z', '2026-01-01T00:00:00.5Z', '2026-01-01T01:00:00+01:00', '2026-01-01t00:00:00z'])(
-      'accepts the RFC 3339 time %s',
-      (now) => {
-        const ws = read(probes(`  now: "${now}"\n  probes:\n    - {from: a/b, to: c/d, port: 80, now: "${now}"}\n`));
-        expect(ws.diagnostics).toEqual([]);
-        expect(ws.probes.now).toBe(now);
-        expect(ws.probes.probes?.[0]?.now).toBe(now);
-      },
-    );
+    it.each([
+      '2026-01-01T00:00:00Z',
+      '2026-01-01T00:00:00.5Z',
+      '2026-01-01T01:00:00+01:00',
+      '2026-01-01t00:00:00z',
+    ])('accepts the RFC 3339 time %s', (now) => {
+      const ws = read(
+        probes(`  now: "${now}"\n  probes:\n    - {from: a/b, to: c/d, port: 80, now: "${now}"}\n`),
+      );
+      expect(ws.diagnostics).toEqual([]);
+      expect(ws.probes.now).toBe(now);
+      expect(ws.probes.probes?.[0]?.now).toBe(now);
+    });
 
-    it.each(['yesterday', '1', '2026', 'Jan 1 2026', '2026-01-01', '2026-01-01T00:00:00', '2026-13-01T00:00:00Z'])(
-      'refuses %j with probes.now at the value, at both levels',
-      (now) => {
-        const text = probes(`  now: "${now}"\n  probes:\n    - {from: a/b, to: c/d, port: 80, now: "${now}"}\n`);
-        const ws = read(text);
-        expect(codes(ws.diagnostics)).toEqual(['probes.now', 'probes.now']);
-        expect(ws.diagnostics.map((d) => d.range?.start.line)).toEqual([4, 6]);
-        expect(ws.probes.now).toBeUndefined();
-        expect(ws.probes.probes?.[0]?.now).toBeUndefined();
-      },
-    );
+    it.each([
+      'yesterday',
+      '1',
+      '2026',
+      'Jan 1 2026',
+      '2026-01-01',
+      '2026-01-01T00:00:00',
+      '2026-13-01T00:00:00Z',
+    ])('refuses %j with probes.now at the value, at both levels', (now) => {
+      const text = probes(
+        `  now: "${now}"\n  probes:\n    - {from: a/b, to: c/d, port: 80, now: "${now}"}\n`,
+      );
+      const ws = read(text);
+      expect(codes(ws.diagnostics)).toEqual(['probes.now', 'probes.now']);
+      expect(ws.diagnostics.map((d) => d.range?.start.line)).toEqual([4, 6]);
+      expect(ws.probes.now).toBeUndefined();
+      expect(ws.probes.probes?.[0]?.now).toBeUndefined();
+    });
   });
 
   it('a JWKS entry that is not a map is schema.type; keys must be a list', () => {

@@ -484,8 +484,7 @@ function readProbe(r: FieldReader, item: Obj, path: NodePath): ProbeSpec | null 
     else r.report([...path, 'address'], 'probes.address', `address must be "service" or "podIP"`);
   }
   if (now !== undefined) {
-    if (!isRfc3339(now))
-      r.report([...path, 'now'], 'probes.now', `now "${now}" is not an RFC 3339 time`);
+    if (!isRfc3339(now)) r.report([...path, 'now'], 'probes.now', `now "${now}" is not an RFC 3339 time`);
     else probe.now = now;
   }
   if (expect !== undefined) probe.expect = expect;
@@ -504,8 +503,7 @@ function readProbes(r: FieldReader, root: Obj): { probes: ProbesSpec; probePaths
   r.known(spec, P, ['now', 'tokens', 'jwks', 'probes']);
   const now = r.str(spec, 'now', P);
   if (now !== undefined) {
-    if (!isRfc3339(now))
-      r.report([...P, 'now'], 'probes.now', `now "${now}" is not an RFC 3339 time`);
+    if (!isRfc3339(now)) r.report([...P, 'now'], 'probes.now', `now "${now}" is not an RFC 3339 time`);
     else out.now = now;
   }
   const tokens = r.obj(spec, 'tokens', P);

@@ -11,11 +11,20 @@ import { describe, expect, it } from 'vitest';
 import { createEvaluator, evaluateWorkspace } from '../src';
 import type { Evaluation, SourceRange } from '../src';
 
-/** Mutated workspaces per source file (114 files → ~3,400 evaluations, ~15 s on 2 cores). */
-const CASES_PER_FILE = 30;
+/** Mutated workspaces per source file: 114 files → 4,560 cases of 1–3 mutations (~12 s on 2 idle cores). */
+const CASES_PER_FILE = 40;
 const NOW = new Date('2026-01-01T00:00:00Z');
 const SEVERITIES = new Set(['error', 'warning', 'info']);
-const VERDICTS = new Set(['allowed', 'denied', 'custom-denied', 'unauthenticated', 'audience-rejected', 'mtls-failure', 'no-route', 'invalid']);
+const VERDICTS = new Set([
+  'allowed',
+  'denied',
+  'custom-denied',
+  'unauthenticated',
+  'audience-rejected',
+  'mtls-failure',
+  'no-route',
+  'invalid',
+]);
 
 const sources = ['golden', 'vectors'].flatMap((dir) =>
   readdirSync(join(import.meta.dirname, dir))
@@ -47,21 +56,128 @@ const hash = (text: string) => {
 
 /** Values of every other type, and the hostile ones. */
 const SCALARS = [
-  'null', '~', '[]', '{}', '""', "''", '0', '-1', '65536', '3.5', '1e400', '-1e400', '.inf', '.nan',
-  '99999999999999999999999999999999', '-99999999999999999999', '0x1F', '0o17', 'true', 'false', 'yes',
-  '*', '"*"', '"**"', '/', '"/*"', 'x'.repeat(5000), `"${'y'.repeat(20000)}"`, '🦄 ünïcödé 中文', '"\\u0000"',
-  '"\\uD800"', '__proto__', 'constructor', '{__proto__: {polluted: 1}}', '{constructor: {prototype: {polluted: 1}}}',
-  '&a x', '*a', '*nope', '!!binary AAAA', '!!int x', '!custom x', '|', '>-', '? x', '- x', ':', '"', "'", '[', '{',
-  '[[[[[[[[[[]]]]]]]]]]', '{a: {b: {c: {d: {e: 1}}}}}', '[*, "", null, 1, {}]', '2026-01-01', '"2026-01-01T00:00:00Z"',
-  'GET', 'ALLOW', 'DENY', 'CUSTOM', 'STRICT', 'DISABLE', 'PERMISSIVE', 'UNSET', 'foo/httpbin', 'external', '"cluster.local/ns/*"',
-  '"10.0.0.0/8"', '"::1/128"', '"999.1.1.1"', '"a.b.c.d/99"', 'request.auth.claims[groups]', 'request.headers[:authority]',
+  'null',
+  '~',
+  '[]',
+  '{}',
+  '""',
+  "''",
+  '0',
+  '-1',
+  '65536',
+  '3.5',
+  '1e400',
+  '-1e400',
+  '.inf',
+  '.nan',
+  '99999999999999999999999999999999',
+  '-99999999999999999999',
+  '0x1F',
+  '0o17',
+  'true',
+  'false',
+  'yes',
+  '*',
+  '"*"',
+  '"**"',
+  '/',
+  '"/*"',
+  'x'.repeat(5000),
+  `"${'y'.repeat(20000)}"`,
+  '🦄 ünïcödé 中文',
+  '"\\u0000"',
+  '"\\uD800"',
+  '__proto__',
+  'constructor',
+  '{__proto__: {polluted: 1}}',
+  '{constructor: {prototype: {polluted: 1}}}',
+  '&a x',
+  '*a',
+  '*nope',
+  '!!binary AAAA',
+  '!!int x',
+  '!custom x',
+  '|',
+  '>-',
+  '? x',
+  '- x',
+  ':',
+  '"',
+  "'",
+  '[',
+  '{',
+  '[[[[[[[[[[]]]]]]]]]]',
+  '{a: {b: {c: {d: {e: 1}}}}}',
+  '[*, "", null, 1, {}]',
+  '2026-01-01',
+  '"2026-01-01T00:00:00Z"',
+  'GET',
+  'ALLOW',
+  'DENY',
+  'CUSTOM',
+  'STRICT',
+  'DISABLE',
+  'PERMISSIVE',
+  'UNSET',
+  'foo/httpbin',
+  'external',
+  '"cluster.local/ns/*"',
+  '"10.0.0.0/8"',
+  '"::1/128"',
+  '"999.1.1.1"',
+  '"a.b.c.d/99"',
+  'request.auth.claims[groups]',
+  'request.headers[:authority]',
 ];
 const KEYS = [
-  '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '<<', 'kind', 'apiVersion', 'metadata', 'spec',
-  'selector', 'rules', 'from', 'to', 'when', 'action', 'mtls', 'portLevelMtls', 'jwtRules', 'targetRefs', 'items', 'probes',
-  'workloads', 'port', 'ports', '"quoted key"', '? complex', 'ünï', '"', '',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  '<<',
+  'kind',
+  'apiVersion',
+  'metadata',
+  'spec',
+  'selector',
+  'rules',
+  'from',
+  'to',
+  'when',
+  'action',
+  'mtls',
+  'portLevelMtls',
+  'jwtRules',
+  'targetRefs',
+  'items',
+  'probes',
+  'workloads',
+  'port',
+  'ports',
+  '"quoted key"',
+  '? complex',
+  'ünï',
+  '"',
+  '',
 ];
-const LINES = ['---', '...', '--- # x', '- ', '  - ', '#', '%YAML 1.2', '? ', ': ', '\t', '&a', '*a', 'kind: List', 'items:', '  <<: *a'];
+const LINES = [
+  '---',
+  '...',
+  '--- # x',
+  '- ',
+  '  - ',
+  '#',
+  '%YAML 1.2',
+  '? ',
+  ': ',
+  '\t',
+  '&a',
+  '*a',
+  'kind: List',
+  'items:',
+  '  <<: *a',
+];
 
 interface Mutation {
   name: string;
@@ -106,7 +222,14 @@ const MUTATIONS: Mutation[] = [
       const i = r.int(l.length);
       const line = l[i] ?? '';
       const choice = r.int(4);
-      l[i] = choice === 0 ? line.trimStart() : choice === 1 ? ` ${line}` : choice === 2 ? `\t${line}` : `${' '.repeat(r.int(12))}${line.trimStart()}`;
+      l[i] =
+        choice === 0
+          ? line.trimStart()
+          : choice === 1
+            ? ` ${line}`
+            : choice === 2
+              ? `\t${line}`
+              : `${' '.repeat(r.int(12))}${line.trimStart()}`;
       return l.join('\n');
     },
   },
@@ -117,7 +240,10 @@ const MUTATIONS: Mutation[] = [
       const candidates = l.map((line, i) => (keyValue.test(line) ? i : -1)).filter((i) => i >= 0);
       if (!candidates.length) return t;
       const i = r.pick(candidates);
-      l[i] = (l[i] ?? '').replace(keyValue, (_, indent: string, key: string, space: string) => `${indent}${key}:${space}${r.pick(SCALARS)}`);
+      l[i] = (l[i] ?? '').replace(
+        keyValue,
+        (_, indent: string, key: string, space: string) => `${indent}${key}:${space}${r.pick(SCALARS)}`,
+      );
       return l.join('\n');
     },
   },
@@ -128,7 +254,11 @@ const MUTATIONS: Mutation[] = [
       const candidates = l.map((line, i) => (keyValue.test(line) ? i : -1)).filter((i) => i >= 0);
       if (!candidates.length) return t;
       const i = r.pick(candidates);
-      l[i] = (l[i] ?? '').replace(keyValue, (_, indent: string, _key: string, space: string, value: string) => `${indent}${r.pick(KEYS)}:${space}${value}`);
+      l[i] = (l[i] ?? '').replace(
+        keyValue,
+        (_, indent: string, _key: string, space: string, value: string) =>
+          `${indent}${r.pick(KEYS)}:${space}${value}`,
+      );
       return l.join('\n');
     },
   },
@@ -141,8 +271,16 @@ const MUTATIONS: Mutation[] = [
       const a = r.pick(candidates);
       const b = r.pick(candidates);
       const name = r.pick(['a', 'b', 'anchor']);
-      l[a] = (l[a] ?? '').replace(keyValue, (_, indent: string, key: string, space: string, value: string) => `${indent}${key}:${space}&${name} ${value}`);
-      l[b] = (l[b] ?? '').replace(keyValue, (_, indent: string, key: string, space: string) => `${indent}${key}:${space}*${r.pick([name, 'a', 'zz'])}`);
+      l[a] = (l[a] ?? '').replace(
+        keyValue,
+        (_, indent: string, key: string, space: string, value: string) =>
+          `${indent}${key}:${space}&${name} ${value}`,
+      );
+      l[b] = (l[b] ?? '').replace(
+        keyValue,
+        (_, indent: string, key: string, space: string) =>
+          `${indent}${key}:${space}*${r.pick([name, 'a', 'zz'])}`,
+      );
       return l.join('\n');
     },
   },
@@ -159,7 +297,34 @@ const MUTATIONS: Mutation[] = [
     name: 'insert characters',
     apply: (t, r) => {
       const at = r.int(t.length + 1);
-      const chars = r.pick(['\u0000', '\r', '\uFEFF', '\uD83D', '🦄', '"', "'", '{', '}', '[', ']', ':', '-', '#', '&', '*', '!', '|', '>', '%', '@', '`', ',', '\t', '\n', '\u2028']);
+      const chars = r.pick([
+        '\u0000',
+        '\r',
+        '\uFEFF',
+        '\uD83D',
+        '🦄',
+        '"',
+        "'",
+        '{',
+        '}',
+        '[',
+        ']',
+        ':',
+        '-',
+        '#',
+        '&',
+        '*',
+        '!',
+        '|',
+        '>',
+        '%',
+        '@',
+        '`',
+        ',',
+        '\t',
+        '\n',
+        '\u2028',
+      ]);
       return t.slice(0, at) + chars.repeat(1 + r.int(3)) + t.slice(at);
     },
   },
@@ -185,7 +350,12 @@ const MUTATIONS: Mutation[] = [
     name: 'alias bomb',
     apply: (t) => {
       const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-      for (let i = 1; i < 8; i++) bomb.push(`${'abcdefgh'[i] ?? 'z'}: &${'abcdefgh'[i] ?? 'z'} [${Array(9).fill(`*${'abcdefgh'[i - 1] ?? 'a'}`).join(', ')}]`);
+      for (let i = 1; i < 8; i++)
+        bomb.push(
+          `${'abcdefgh'[i] ?? 'z'}: &${'abcdefgh'[i] ?? 'z'} [${Array(9)
+            .fill(`*${'abcdefgh'[i - 1] ?? 'a'}`)
+            .join(', ')}]`,
+        );
       return `${t}\n---\n${bomb.join('\n')}\n`;
     },
   },
@@ -204,8 +374,16 @@ function positionOf(text: string, offset: number) {
 
 function rangeProblems(text: string, range: SourceRange, where: string): string[] {
   const out: string[] = [];
-  const ints = [range.offset, range.length, range.start.line, range.start.column, range.end.line, range.end.column];
-  if (!ints.every((n) => Number.isInteger(n))) return [`${where}: non-integer range ${JSON.stringify(range)}`];
+  const ints = [
+    range.offset,
+    range.length,
+    range.start.line,
+    range.start.column,
+    range.end.line,
+    range.end.column,
+  ];
+  if (!ints.every((n) => Number.isInteger(n)))
+    return [`${where}: non-integer range ${JSON.stringify(range)}`];
   if (range.offset < 0 || range.length < 0 || range.offset + range.length > text.length) {
     out.push(`${where}: range ${range.offset}+${range.length} outside a text of ${text.length}`);
     return out;
@@ -213,10 +391,14 @@ function rangeProblems(text: string, range: SourceRange, where: string): string[
   const start = positionOf(text, range.offset);
   const end = positionOf(text, range.offset + range.length);
   if (start.line !== range.start.line || start.column !== range.start.column) {
-    out.push(`${where}: start ${JSON.stringify(range.start)} but offset ${range.offset} is ${JSON.stringify(start)}`);
+    out.push(
+      `${where}: start ${JSON.stringify(range.start)} but offset ${range.offset} is ${JSON.stringify(start)}`,
+    );
   }
   if (end.line !== range.end.line || end.column !== range.end.column) {
-    out.push(`${where}: end ${JSON.stringify(range.end)} but offset ${range.offset + range.length} is ${JSON.stringify(end)}`);
+    out.push(
+      `${where}: end ${JSON.stringify(range.end)} but offset ${range.offset + range.length} is ${JSON.stringify(end)}`,
+    );
   }
   return out;
 }
@@ -234,7 +416,8 @@ function evaluationProblems(text: string, evaluation: Evaluation): string[] {
     if (typeof d.code !== 'string' || !d.code) out.push(`${where}: no code`);
     if (!SEVERITIES.has(d.severity)) out.push(`${where}: severity ${String(d.severity)}`);
     if (typeof d.message !== 'string' || !d.message) out.push(`${where}: no message`);
-    if (!Number.isInteger(d.document) || d.document < -1) out.push(`${where}: document ${String(d.document)}`);
+    if (!Number.isInteger(d.document) || d.document < -1)
+      out.push(`${where}: document ${String(d.document)}`);
     if (d.range !== null) {
       if (typeof d.range !== 'object') out.push(`${where}: range ${String(d.range)}`);
       else out.push(...rangeProblems(text, d.range, where));
@@ -245,14 +428,22 @@ function evaluationProblems(text: string, evaluation: Evaluation): string[] {
     if (!VERDICTS.has(p.verdict)) out.push(`probe ${i}: verdict ${String(p.verdict)}`);
     if (typeof p.status !== 'string' || !p.status) out.push(`probe ${i}: status ${String(p.status)}`);
     if (!Array.isArray(p.trace)) out.push(`probe ${i}: trace is not an array`);
-    else p.trace.forEach((s, j) => s.range && out.push(...rangeProblems(text, s.range, `probe ${i} step ${j}`)));
+    else
+      p.trace.forEach((s, j) => s.range && out.push(...rangeProblems(text, s.range, `probe ${i} step ${j}`)));
   });
   return out;
 }
 
+/** What the mutated cases exercised, so a fuzz run that tests nothing cannot pass. */
+const coverage = { cases: 0, withErrors: 0, withProbes: 0 };
+
 async function check(text: string): Promise<string[]> {
   try {
-    return evaluationProblems(text, await evaluateWorkspace(text, { now: NOW }));
+    const evaluation = await evaluateWorkspace(text, { now: NOW });
+    coverage.cases += 1;
+    if (evaluation.diagnostics.some((d) => d.severity === 'error')) coverage.withErrors += 1;
+    if (evaluation.probes.length > 0) coverage.withProbes += 1;
+    return evaluationProblems(text, evaluation);
   } catch (error) {
     return [`threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`];
   }
@@ -287,8 +478,12 @@ describe('fuzz: mutated golden workspaces and vectors', () => {
         // The cached, incremental path must agree with a fresh evaluation of the same text.
         if (c % 3 === 0 && !problems.some((p) => p.startsWith('threw'))) {
           try {
-            const [cached, fresh] = [await evaluator.evaluate(text, { now: NOW }), await evaluateWorkspace(text, { now: NOW })];
-            if (JSON.stringify(cached) !== JSON.stringify(fresh)) failures.push(`${label}: the cached evaluator disagrees with a fresh one`);
+            const [cached, fresh] = [
+              await evaluator.evaluate(text, { now: NOW }),
+              await evaluateWorkspace(text, { now: NOW }),
+            ];
+            if (JSON.stringify(cached) !== JSON.stringify(fresh))
+              failures.push(`${label}: the cached evaluator disagrees with a fresh one`);
           } catch (error) {
             failures.push(`${label}: cached evaluator threw ${String(error)}`);
           }
@@ -297,11 +492,30 @@ describe('fuzz: mutated golden workspaces and vectors', () => {
       expect(failures).toEqual([]);
     });
   }
+
+  it('exercised both broken and still-evaluable workspaces', () => {
+    expect(coverage.cases).toBe(sources.length * CASES_PER_FILE);
+    expect(coverage.withErrors).toBeGreaterThan(coverage.cases * 0.2);
+    expect(coverage.withProbes).toBeGreaterThan(coverage.cases * 0.2);
+  });
 });
 
 describe('fuzz: arbitrary strings (fast-check)', () => {
   const yamlish = fc
-    .array(fc.constantFrom(...LINES, ...KEYS.map((k) => `${k}: `), ...SCALARS.filter((s) => s.length < 100), '\n', '  ', '- ', 'apiVersion: playground/v1\n', 'kind: Mesh\n', 'kind: Probes\n'), { maxLength: 40 })
+    .array(
+      fc.constantFrom(
+        ...LINES,
+        ...KEYS.map((k) => `${k}: `),
+        ...SCALARS.filter((s) => s.length < 100),
+        '\n',
+        '  ',
+        '- ',
+        'apiVersion: playground/v1\n',
+        'kind: Mesh\n',
+        'kind: Probes\n',
+      ),
+      { maxLength: 40 },
+    )
     .map((parts) => parts.join(''));
 
   it.each([

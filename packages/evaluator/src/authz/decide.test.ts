@@ -158,17 +158,19 @@ describe('CUSTOM (§A2, §A9, §A10)', () => {
   const custom = (provider: string, paths: string[], name = 'ext') =>
     authorizationPolicy({ name, action: 'CUSTOM', provider, rules: [{ to: [{ paths }] }] });
 
-  it('Z48: a provider missing from meshConfig makes the CUSTOM policy a DENY on its rules', () => {
+  // The bad CUSTOM's DENY sits where the CUSTOM filter would, ahead of JWT (SEMANTICS §1, §A9).
+  it('Z48: a provider missing from meshConfig makes the CUSTOM policy a DENY on its rules, in the CUSTOM slot', () => {
     const p = custom('nope', ['/admin*']);
     const admin = decide([p], request({}, { path: '/admin' }));
-    expect(admin.custom.denied).toBe(false);
-    expect(admin.rbac.denied).toBe(true);
+    expect(admin.custom.denied).toBe(true);
+    expect(admin.custom.verdict).toBe('denied');
+    expect(admin.custom.status).toBe(403);
     expect(admin.set.notes.length).toBeGreaterThan(0);
-    expect(decide([p], request({}, { path: '/ip' })).rbac.denied).toBe(false);
+    expect(decide([p], request({}, { path: '/ip' })).custom.denied).toBe(false);
   });
 
   it('§A9: a provider whose Service is not in the registry is bad too → DENY on its rules', () => {
-    expect(decide([custom('missing-service', ['/admin'])], request({}, { path: '/admin' })).rbac.denied).toBe(
+    expect(decide([custom('missing-service', ['/admin'])], request({}, { path: '/admin' })).custom.denied).toBe(
       true,
     );
   });
@@ -176,12 +178,13 @@ describe('CUSTOM (§A2, §A9, §A10)', () => {
   it('§A9: several CUSTOM providers on one workload → each CUSTOM policy becomes a DENY', () => {
     const policies = [custom('grpc-authz', ['/a'], 'one'), custom('http-authz', ['/b'], 'two')];
     const a = decide(policies, request({}, { path: '/a', headers: { 'x-ext-authz': 'allow' } }));
-    expect(a.custom.denied).toBe(false);
-    expect(a.rbac.denied).toBe(true);
+    expect(a.custom.denied).toBe(true);
+    expect(a.custom.verdict).toBe('denied');
     expect(
-      decide(policies, request({}, { path: '/b', headers: { 'x-ext-authz': 'allow' } })).rbac.denied,
+      decide(policies, request({}, { path: '/b', headers: { 'x-ext-authz': 'allow' } })).custom.denied,
     ).toBe(true);
-    expect(decide(policies, request({}, { path: '/c' })).rbac.denied).toBe(false);
+    const c = decide(policies, request({}, { path: '/c' }));
+    expect(c.custom.denied || c.rbac.denied).toBe(false);
   });
 
   it('Z50: ext_authz runs only for matched rules; the simulated server decides', () => {

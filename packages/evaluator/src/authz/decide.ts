@@ -23,6 +23,8 @@ export interface RawStep {
 
 export interface PolicySet {
   custom: CompiledPolicy[];
+  /** CUSTOM policies whose provider is missing or broken: enforced as DENY in the CUSTOM slot, before JWT. */
+  badCustom: CompiledPolicy[];
   /** The CUSTOM provider, when every CUSTOM policy names the same valid one. */
   provider: ExtensionProviderSpec | null;
   deny: CompiledPolicy[];
@@ -69,7 +71,7 @@ function providerProblem(name: string | null, mesh: MeshModel): string | Extensi
 }
 
 export function buildPolicySet(policies: readonly AuthorizationPolicy[], mesh: MeshModel, compiler: PolicyCompiler): PolicySet {
-  const set: PolicySet = { custom: [], provider: null, deny: [], allow: [], audit: [], dryRun: [], notes: [] };
+  const set: PolicySet = { custom: [], badCustom: [], provider: null, deny: [], allow: [], audit: [], dryRun: [], notes: [] };
   const custom = policies.filter((p) => p.action === 'CUSTOM');
   const providers = new Set(custom.map((p) => p.provider ?? ''));
   for (const p of policies) {
@@ -83,8 +85,9 @@ export function buildPolicySet(policies: readonly AuthorizationPolicy[], mesh: M
     else {
       const problem = providers.size > 1 ? `several CUSTOM providers (${[...providers].join(', ')}) apply to one workload, which Istio does not support` : providerProblem(p.provider, mesh);
       if (typeof problem === 'string') {
-        // istiod compiles a bad CUSTOM policy into a DENY with the same rules (getBadCustomDenyRules).
-        set.deny.push(compiler.compile(p));
+        // istiod compiles a bad CUSTOM policy into a DENY with the same rules (getBadCustomDenyRules),
+        // installed where the CUSTOM filter would be: ahead of jwt_authn (listener_builder.go).
+        set.badCustom.push(compiler.compile(p));
         set.notes.push({
           stage: 'custom',
           outcome: 'info',
@@ -116,6 +119,8 @@ function firstMatch(
 
 export interface CustomDecision {
   denied: boolean;
+  /** `custom-denied`: the ext_authz server said no; `denied`: a bad CUSTOM policy's DENY matched. */
+  verdict: 'custom-denied' | 'denied';
   status: number;
   steps: RawStep[];
 }
@@ -133,20 +138,34 @@ function extAuthzAllows(provider: ExtensionProviderSpec, request: AuthzRequest):
 
 export function decideCustom(set: PolicySet, request: AuthzRequest, trace = true): CustomDecision {
   const steps: RawStep[] = trace ? set.notes.filter((n) => n.stage === 'custom').map((n) => ({ ...n })) : [];
-  if (set.custom.length === 0 || !set.provider) return { denied: false, status: 0, steps };
+  const bad = firstMatch(set.badCustom, request);
+  if (bad) {
+    if (trace) {
+      steps.push({
+        stage: 'custom',
+        outcome: 'fail',
+        message: `rule ${bad.rule} of CUSTOM policy ${policyName(bad.policy)} matched; its provider is unusable, so istiod enforces it as DENY (RBAC: access denied)`,
+        meta: bad.policy.meta,
+        path: rulePath(bad.policy, bad.rule),
+        rule: bad.rule,
+      });
+    }
+    return { denied: true, verdict: 'denied', status: 403, steps };
+  }
+  if (set.custom.length === 0 || !set.provider) return { denied: false, verdict: 'custom-denied', status: 0, steps };
   const provider = set.provider;
   if (request.chain === 'tcp' && provider.envoyExtAuthzHttp) {
     if (trace) steps.push({ stage: 'custom', outcome: 'skip', message: `CUSTOM provider "${provider.name}" is an HTTP ext_authz provider: not applied on TCP ports` });
-    return { denied: false, status: 0, steps };
+    return { denied: false, verdict: 'custom-denied', status: 0, steps };
   }
   const match = firstMatch(set.custom, request);
   if (!match) {
     if (trace) steps.push({ stage: 'custom', outcome: 'pass', message: 'no CUSTOM rule matched: ext_authz is not called' });
-    return { denied: false, status: 0, steps };
+    return { denied: false, verdict: 'custom-denied', status: 0, steps };
   }
   const allowed = extAuthzAllows(provider, request);
   const status = provider.simulate?.deniedStatus ?? 403;
-  if (!trace) return { denied: !allowed, status, steps };
+  if (!trace) return { denied: !allowed, verdict: 'custom-denied', status, steps };
   steps.push({
     stage: 'custom',
     outcome: allowed ? 'pass' : 'fail',
@@ -157,7 +176,7 @@ export function decideCustom(set: PolicySet, request: AuthzRequest, trace = true
     path: rulePath(match.policy, match.rule),
     rule: match.rule,
   });
-  return { denied: !allowed, status, steps };
+  return { denied: !allowed, verdict: 'custom-denied', status, steps };
 }
 
 export interface RbacDecision {
@@ -231,7 +250,7 @@ export function decideRbac(set: PolicySet, request: AuthzRequest, trace = true):
     steps.push({
       stage: 'deny',
       outcome: 'fail',
-      message: `rule ${deny.rule} of ${deny.policy.action === 'CUSTOM' ? 'bad CUSTOM (enforced as DENY)' : 'DENY'} policy ${policyName(deny.policy)} matched${request.chain === 'tcp' ? ' (HTTP-only attributes are ignored on TCP, which widens a DENY)' : ''}`,
+      message: `rule ${deny.rule} of DENY policy ${policyName(deny.policy)} matched${request.chain === 'tcp' ? ' (HTTP-only attributes are ignored on TCP, which widens a DENY)' : ''}`,
       meta: deny.policy.meta,
       path: rulePath(deny.policy, deny.rule),
       rule: deny.rule,
@@ -275,5 +294,5 @@ export function specializePolicySet(set: PolicySet, request: AuthzRequest): Poli
       policy: compiled.policy,
       rules: compiled.rules.flatMap((rule) => specializeRule(rule, request, compiled.policy.action) ?? []),
     }));
-  return { ...set, custom: specialize(set.custom), deny: specialize(set.deny), allow: specialize(set.allow), audit: specialize(set.audit) };
+  return { ...set, custom: specialize(set.custom), badCustom: specialize(set.badCustom), deny: specialize(set.deny), allow: specialize(set.allow), audit: specialize(set.audit) };
 }

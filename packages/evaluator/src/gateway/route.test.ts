@@ -200,7 +200,7 @@ describe('Istio Gateway + VirtualService', () => {
     expect(target(route(docs, { headers: { 'end-user': 'other' } }))).toBe('foo/httpbin:8000');
   });
 
-  it('weighted destinations: the request is attributed to the heaviest one', () => {
+  it('weighted destinations (playground decision, one probe = one request): attributed to the heaviest one', () => {
     const docs = [
       gateway,
       vs('foo', 'v', {
@@ -411,15 +411,5 @@ describe('Gateway API Gateway + HTTPRoute', () => {
 
   it('no HTTPRoute at all → none', () => {
     expect(at([gateway])).toBe('none');
-  });
-
-  it('the Gateway API path is taken for gateways labelled with gateway-name, even if an Istio Gateway selects them', () => {
-    const istio = gw('foo', 'g', [httpServer(['*'])], { 'gateway.networking.k8s.io/gateway-name': 'web' });
-    const istioVs = vs('foo', 'v', {
-      hosts: ['*'],
-      gateways: ['g'],
-      http: [{ route: [{ destination: { host: 'reviews', port: { number: 9080 } } }] }],
-    });
-    expect(at([gateway, istio, istioVs, httpRoute({ rules: [toHttpbin] })])).toBe('foo/httpbin:8000');
   });
 });

@@ -274,7 +274,7 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
   }
   const custom = decideCustom(set, authz, trace);
   if (trace) custom.steps.forEach(step);
-  if (custom.denied) return result('custom-denied', custom.status, shake.mtls, remoteIp);
+  if (custom.denied) return result(custom.verdict, custom.status, shake.mtls, remoteIp);
 
   let forwarded = input.request;
   if (chain === 'http') {

@@ -327,6 +327,14 @@ describe('JWT (401 / 403 audience)', () => {
     expect((await one(docs, toHttpbin({ token: 'valid' }))).status).toBe('403');
   });
 
+  it('§1 + Z48: a bad CUSTOM policy denies in the CUSTOM slot, before JWT rejects an expired token', async () => {
+    const docs = [
+      ra('foo', 'jwt', { jwtRules: [rule] }),
+      ap('foo', 'bad-custom', { action: 'CUSTOM', provider: { name: 'nope' }, rules: [{}] }),
+    ];
+    expect(outcome(await one(docs, toHttpbin({ token: 'expired' })))).toMatchObject({ status: '403', verdict: 'denied' });
+  });
+
   it('J6: an audience mismatch gives 403 audience-rejected', async () => {
     const docs = [ra('foo', 'jwt', { jwtRules: [{ issuer: ISS, audiences: ['foo'] }] })];
     expect(outcome(await one(docs, toHttpbin({ token: 'aud' })))).toMatchObject({

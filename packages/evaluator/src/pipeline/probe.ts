@@ -187,10 +187,13 @@ function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): F
     return { status: first.status, verdict: first.verdict, mtls: first.mtls, steps };
   }
 
+  // Envoy normalizes the path before routing; the backend receives the normalized path and the query.
   const q = first.forwarded.path.search(/[?#]/);
+  const normalizedPath = normalizePath(first.forwarded.path).path;
+  const upstreamPath = q === -1 ? normalizedPath : `${normalizedPath}${first.forwarded.path.slice(q)}`;
   const route = routeAtGateway(engine.resources, engine.mesh, server, {
     method: first.forwarded.method,
-    path: q === -1 ? first.forwarded.path : first.forwarded.path.slice(0, q),
+    path: normalizedPath,
     host: first.forwarded.host,
     headers: first.forwarded.headers,
     port: port.servicePort,
@@ -246,6 +249,7 @@ function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): F
   const xff = first.forwarded.headers['x-forwarded-for'];
   const forwarded: HttpRequestModel = {
     ...first.forwarded,
+    path: upstreamPath,
     headers: { ...first.forwarded.headers, 'x-forwarded-for': xff ? `${xff}, ${clientIp}` : clientIp },
   };
   const second = evaluateHop(engine, {

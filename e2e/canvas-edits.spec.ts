@@ -73,3 +73,26 @@ test('the matrix lists every client × service port as the seeds print it', asyn
   expect((await text.textContent())?.trim().split('\n')).toHaveLength(9);
   await expect(page.getByTestId('matrix.grid').locator('td[data-verdict="mtls-failure"]')).toHaveCount(2);
 });
+
+test('the request builder changes a probe and its verdict follows', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  // Start from the authorization example: httpbin.bar allows only callers from foo.
+  await app.toolbar.examples.selectOption('allow-foo-only');
+  await expect(app.edge('bar/sleep', 'bar/httpbin')).toHaveAttribute('data-verdict', 'denied');
+  await app.selectEdge('bar/sleep', 'bar/httpbin');
+  await expect(app.inspector.verdict).toHaveAttribute('data-status', '403');
+  await expect(app.inspector.traceSteps.filter({ hasText: 'allow-foo' }).first()).toBeVisible();
+  // Change the request: a POST to /post with a header. Still denied, and the label shows it.
+  await page.getByTestId('inspector.probe.method').selectOption('POST');
+  const path = page.getByTestId('inspector.probe.path');
+  await path.fill('/post');
+  await path.press('Enter');
+  await expect(page.getByTestId('probe-edge.label').filter({ hasText: 'POST /post' })).toHaveCount(1);
+  await expect(app.edge('bar/sleep', 'bar/httpbin')).toHaveAttribute('data-status', '403');
+  // Deleting the probe removes its edge; undo brings it back with its verdict.
+  await app.selectEdge('bar/sleep', 'bar/httpbin');
+  await page.getByTestId('inspector.probe.delete').click();
+  await expect(app.edge('bar/sleep', 'bar/httpbin')).toHaveCount(0);
+  await app.toolbar.undo.click();
+  await expect(app.edge('bar/sleep', 'bar/httpbin')).toHaveAttribute('data-status', '403');
+});

@@ -21,14 +21,16 @@ export class EditorPage {
   }
 
   /**
-   * Types lines as a person would. Escape closes a suggestion popup before Enter, so Enter ends
-   * the line instead of accepting a suggestion; Home drops any auto-indent.
+   * Types lines as a person would. The line break is inserted as text input, not an Enter key
+   * press: a completion popup that opens late (the YAML worker answers asynchronously, slower on a
+   * busy machine) would otherwise take the Enter and accept a suggestion. Shift+Home, Delete drops
+   * any auto-indent.
    */
   async typeLines(lines: string[]): Promise<void> {
     for (const [i, line] of lines.entries()) {
       if (i > 0) {
         await this.page.keyboard.press('Escape');
-        await this.page.keyboard.press('Enter');
+        await this.page.keyboard.insertText('\n');
         await this.page.keyboard.press('Shift+Home');
         await this.page.keyboard.press('Delete');
       }

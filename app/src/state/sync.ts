@@ -22,10 +22,7 @@ export function connectEvaluation(
 ): () => void {
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   const offEvaluation = client.on('evaluation', (answer) => {
-    const w = window as unknown as { __log?: string[] };
-    (w.__log ??= []).push(`recv ${performance.now().toFixed(1)} worker=${(answer as unknown as {ms: number}).ms}`);
     store.getState().receive(answer.evaluation, answer.policiesLine, answer.text);
-    w.__log.push(`rendered-sync ${performance.now().toFixed(1)}`);
     clearTimeout(saveTimer);
     saveTimer = setTimeout(() => {
       if (!saveCurrent(answer.text)) {
@@ -48,8 +45,6 @@ export function connectEvaluation(
       state.policies !== previous.policies ||
       state.probes !== previous.probes
     ) {
-      const w = window as unknown as { __log?: string[] };
-      (w.__log ??= []).push(`send ${performance.now().toFixed(1)}`);
       client.evaluate(partsOf(state));
     }
   });

@@ -25,12 +25,25 @@ export class EvaluationClient {
     worker.onmessage = (event) => this.receive(event.data);
   }
 
+  private structure: Omit<WorkspaceParts, 'policies'> | null = null;
+  private structureVersion = 0;
+
   evaluate(parts: WorkspaceParts): number {
-    return this.send({ type: 'evaluate', id: this.nextId++, parts });
+    return this.send({ type: 'evaluate', id: this.nextId++, parts, structureVersion: this.versionOf(parts) });
   }
 
   matrix(parts: WorkspaceParts): number {
-    return this.send({ type: 'matrix', id: this.nextId++, parts });
+    return this.send({ type: 'matrix', id: this.nextId++, parts, structureVersion: this.versionOf(parts) });
+  }
+
+  /** A new version whenever metadata, mesh or probes are different objects (the store never mutates them). */
+  private versionOf(parts: WorkspaceParts): number {
+    const s = this.structure;
+    if (!s || s.metadata !== parts.metadata || s.mesh !== parts.mesh || s.probes !== parts.probes) {
+      this.structure = { metadata: parts.metadata, mesh: parts.mesh, probes: parts.probes };
+      this.structureVersion++;
+    }
+    return this.structureVersion;
   }
 
   on<T extends keyof EvaluationClient['listeners']>(

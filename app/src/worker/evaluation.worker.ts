@@ -4,11 +4,13 @@
  * thread. Requests that arrive while one is being evaluated are coalesced: only the newest of each
  * kind is evaluated next, so typing never queues up work.
  */
-import { createEvaluator, matrixOfWorkspace, serializeWorkspace } from '@playground/evaluator';
+import { createEvaluator, matrixOfWorkspace } from '@playground/evaluator';
 import type { WorkerRequest, WorkerResponse } from './protocol';
+import { SerializeCache } from './serializeCache';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const evaluator = createEvaluator();
+const serializer = new SerializeCache();
 const pending = new Map<WorkerRequest['type'], WorkerRequest>();
 let running = false;
 
@@ -18,12 +20,10 @@ function post(message: WorkerResponse): void {
 
 async function handle(request: WorkerRequest): Promise<void> {
   try {
-    const t0 = performance.now();
-    const { text, policiesLine } = serializeWorkspace(request.parts);
-    const t1 = performance.now();
+    const { text, policiesLine } = serializer.serialize(request.parts, request.structureVersion);
     if (request.type === 'evaluate') {
       const evaluation = await evaluator.evaluate(text);
-      post({ type: 'evaluation', id: request.id, text, policiesLine, evaluation, ms: `ser ${(t1 - t0).toFixed(1)} eval ${(performance.now() - t1).toFixed(1)}` } as WorkerResponse);
+      post({ type: 'evaluation', id: request.id, text, policiesLine, evaluation });
     } else {
       const { entries, diagnostics } = await matrixOfWorkspace(text, { path: '/ip' });
       post({ type: 'matrix', id: request.id, entries, diagnostics });

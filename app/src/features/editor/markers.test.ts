@@ -18,6 +18,14 @@ describe('editor ranges', () => {
       endColumn: 9,
     });
   });
+  it('starts a document range that begins on the separator before the policies at line 1', () => {
+    expect(toEditorRange(range(17, 1, 30, 1), 18, 40)).toEqual({
+      startLine: 1,
+      startColumn: 1,
+      endLine: 13,
+      endColumn: 1,
+    });
+  });
   it('drops ranges in the Mesh or Probes documents', () => {
     expect(toEditorRange(range(5, 1, 5, 4), 18, 40)).toBeNull();
     expect(toEditorRange(range(80, 1, 80, 4), 18, 40)).toBeNull();

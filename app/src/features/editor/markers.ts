@@ -14,12 +14,18 @@ export function toEditorRange(
   policiesLine: number,
   lineCount: number,
 ): EditorRange | null {
-  const startLine = range.start.line - policiesLine + 1;
+  let startLine = range.start.line - policiesLine + 1;
+  let startColumn = range.start.column;
   const endLine = range.end.line - policiesLine + 1;
+  // A document's range may begin on the `---` separator just before the policies section.
+  if (startLine < 1 && endLine >= 1) {
+    startLine = 1;
+    startColumn = 1;
+  }
   if (startLine < 1 || startLine > lineCount) return null;
   return {
     startLine,
-    startColumn: range.start.column,
+    startColumn,
     endLine: Math.min(Math.max(endLine, startLine), lineCount),
     endColumn: range.end.column,
   };

@@ -4,7 +4,15 @@
  * handle to another creates a probe; Delete/Backspace removes the selection.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { applyNodeChanges, Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
+import {
+  applyNodeChanges,
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
+} from '@xyflow/react';
 import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { usePlayground } from '../../state/context';
@@ -48,8 +56,8 @@ export function Canvas() {
   const [nodeReuser] = useState(() => new Reuser<PlaygroundNode>(nodeSignature));
   const [edgeReuser] = useState(() => new Reuser<ProbeEdgeType>(edgeSignature));
   const base = useMemo(
-    () => nodeReuser.reuse(buildNodes(mesh, verdicts?.workloads, selection)),
-    [nodeReuser, mesh, verdicts?.workloads, selection],
+    () => nodeReuser.reuse(buildNodes(mesh, verdicts?.workloads, selection, probes)),
+    [nodeReuser, mesh, verdicts?.workloads, selection, probes],
   );
   const edges = useMemo(
     () => edgeReuser.reuse(buildEdges(mesh, probes, verdicts?.probes, verdicts?.stale ?? false, selection)),
@@ -65,11 +73,11 @@ export function Canvas() {
 
   // Fit the view once the first verdicts (and node facts) are drawn.
   const { fitView } = useReactFlow();
-  const hasVerdicts = verdicts !== null;
+  const initialized = useNodesInitialized();
   const epoch = usePlayground((s) => s.epoch);
   useEffect(() => {
-    if (hasVerdicts) requestAnimationFrame(() => void fitView({ padding: 0.12 }));
-  }, [hasVerdicts, epoch, fitView]);
+    if (initialized) void fitView({ padding: 0.1 });
+  }, [initialized, epoch, fitView]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<PlaygroundNode>[]) => {

@@ -76,4 +76,18 @@ describe('graph model', () => {
     expect(httpbin?.selected).toBe(true);
     expect((httpbin?.domAttributes as Record<string, string>)['data-workload']).toBe('foo/httpbin');
   });
+
+  it('places clients before servers inside a namespace, so probes run left to right', () => {
+    const m: MeshSpec = {
+      workloads: [
+        { name: 'httpbin', namespace: 'foo' },
+        { name: 'sleep', namespace: 'foo' },
+      ],
+    };
+    const nodes = buildNodes(m, undefined, null, {
+      probes: [{ from: 'foo/sleep', to: 'foo/httpbin', port: 8000 }],
+    });
+    const x = (id: string) => nodes.find((n) => n.id === id)?.position.x ?? NaN;
+    expect(x('foo/sleep')).toBeLessThan(x('foo/httpbin'));
+  });
 });

@@ -12,10 +12,12 @@ import { edgeAriaLabel } from './verdictStyle';
 export const EXTERNAL_ID = '@external';
 export const WORKLOAD_WIDTH = 170;
 export const WORKLOAD_HEIGHT = 100;
-const NS_WIDTH = WORKLOAD_WIDTH + 40;
 const NS_HEADER = 40;
-const ROW = WORKLOAD_HEIGHT + 26;
-const COLUMN = NS_WIDTH + 90;
+const NS_PAD = 20;
+/** Horizontal step between workloads inside a namespace: room for edge labels between them. */
+const STEP = WORKLOAD_WIDTH + 150;
+const NS_HEIGHT = NS_HEADER + WORKLOAD_HEIGHT + NS_PAD;
+const NS_GAP = 70;
 
 export interface NamespaceNodeData extends Record<string, unknown> {
   name: string;
@@ -52,11 +54,17 @@ export function namespacesOf(mesh: MeshSpec): string[] {
   return [...new Set(names)];
 }
 
+/**
+ * Default layout: namespaces stacked in rows; inside each, the workloads side by side, clients
+ * (never a probe's destination) before servers, so probes mostly run left to right.
+ */
 export function buildNodes(
   mesh: MeshSpec,
   facts: WorkloadFacts[] | undefined,
   selection: Selection,
+  probes?: ProbesSpec,
 ): PlaygroundNode[] {
+  const servers = new Set((probes?.probes ?? []).map((p) => p.to));
   const layout = mesh.layout ?? {};
   const factsByKey = new Map((facts ?? []).map((f) => [f.key, f]));
   const nodes: PlaygroundNode[] = [];
@@ -64,20 +72,25 @@ export function buildNodes(
   nodes.push({
     id: EXTERNAL_ID,
     type: 'external',
-    position: layout[EXTERNAL_ID] ?? { x: 0, y: NS_HEADER + 40 },
+    position: layout[EXTERNAL_ID] ?? { x: 0, y: NS_HEADER },
     data: { label: 'outside the mesh' },
     selected: selection?.kind === 'external',
     ariaLabel: 'Client outside the mesh (no proxy)',
     domAttributes: { 'data-testid': 'external-node', 'data-workload': 'external' } as Record<string, string>,
   });
   namespacesOf(mesh).forEach((ns, i) => {
-    const members = workloads.filter((w) => w.namespace === ns);
+    const inNamespace = workloads.filter((w) => w.namespace === ns);
+    const isServer = (w: WorkloadSpec) => servers.has(`${w.namespace}/${w.name}`);
+    const members = [...inNamespace.filter((w) => !isServer(w)), ...inNamespace.filter(isServer)];
     nodes.push({
       id: `ns:${ns}`,
       type: 'namespace',
-      position: layout[ns] ?? { x: 230 + i * COLUMN, y: 0 },
+      position: layout[ns] ?? { x: 260, y: i * (NS_HEIGHT + NS_GAP) },
       data: { name: ns, count: members.length },
-      style: { width: NS_WIDTH, height: NS_HEADER + Math.max(1, members.length) * ROW },
+      style: {
+        width: 2 * NS_PAD + WORKLOAD_WIDTH + Math.max(0, members.length - 1) * STEP,
+        height: NS_HEIGHT,
+      },
       selected: selection?.kind === 'namespace' && selection.name === ns,
       ariaLabel: `Namespace ${ns}`,
       domAttributes: { 'data-testid': 'namespace-node', 'data-namespace': ns } as Record<string, string>,
@@ -90,7 +103,7 @@ export function buildNodes(
         type: 'workload',
         parentId: `ns:${ns}`,
         extent: 'parent',
-        position: layout[key] ?? { x: 20, y: NS_HEADER + j * ROW },
+        position: layout[key] ?? { x: NS_PAD + j * STEP, y: NS_HEADER },
         data: { workload: w, facts: f },
         selected: selection?.kind === 'workload' && selection.key === key,
         ariaLabel: `Workload ${w.name} in namespace ${ns}: ${w.sidecar === false ? 'no sidecar' : w.gateway ? 'gateway' : 'sidecar'}${f && f.peerAuthentication.mode !== 'NONE' ? `, peer authentication ${f.peerAuthentication.mode} from ${f.peerAuthentication.origin}` : ''}`,

@@ -1,6 +1,6 @@
 /**
  * DESIGN's visual language for verdicts: colour is never the only signal — each verdict also has
- * its own line pattern, icon and words.
+ * its own line pattern, icon (VerdictIcon) and words.
  */
 import type { ProbeResult, Verdict } from '@playground/evaluator';
 
@@ -8,7 +8,6 @@ export interface VerdictLook {
   /** CSS variable holding the colour (themes set it). */
   color: string;
   dash: string | undefined;
-  icon: string;
   words: string;
 }
 
@@ -16,49 +15,44 @@ export function verdictLook(verdict: Verdict | 'pending', mtls: boolean | null):
   switch (verdict) {
     case 'allowed':
       return mtls
-        ? { color: 'var(--verdict-allowed)', dash: undefined, icon: '🔒', words: 'allowed, over mutual TLS' }
-        : { color: 'var(--verdict-allowed)', dash: undefined, icon: '🔓', words: 'allowed, in plain text' };
+        ? { color: 'var(--verdict-allowed)', dash: undefined, words: 'allowed, over mutual TLS' }
+        : { color: 'var(--verdict-allowed)', dash: undefined, words: 'allowed, in plain text' };
     case 'denied':
       return {
         color: 'var(--verdict-denied)',
         dash: undefined,
-        icon: '✕',
         words: 'denied by authorization policy',
       };
     case 'custom-denied':
       return {
         color: 'var(--verdict-denied)',
         dash: undefined,
-        icon: '✕',
         words: 'denied by the external authorizer',
       };
     case 'unauthenticated':
       return {
         color: 'var(--verdict-unauthenticated)',
         dash: undefined,
-        icon: '🔑',
         words: 'unauthenticated: the token was rejected',
       };
     case 'audience-rejected':
       return {
         color: 'var(--verdict-unauthenticated)',
         dash: undefined,
-        icon: '🔑',
         words: "rejected: the token's audience is not allowed",
       };
     case 'mtls-failure':
       return {
         color: 'var(--verdict-mtls)',
         dash: '8 5',
-        icon: '⚡🔓',
         words: 'mutual TLS failure: the TLS modes do not meet',
       };
     case 'no-route':
-      return { color: 'var(--verdict-noroute)', dash: '2 4', icon: '∅', words: 'no route' };
+      return { color: 'var(--verdict-noroute)', dash: '2 4', words: 'no route' };
     case 'invalid':
-      return { color: 'var(--verdict-noroute)', dash: '2 4', icon: '?', words: 'invalid probe' };
+      return { color: 'var(--verdict-noroute)', dash: '2 4', words: 'invalid probe' };
     case 'pending':
-      return { color: 'var(--verdict-pending)', dash: '1 3', icon: '…', words: 'being evaluated' };
+      return { color: 'var(--verdict-pending)', dash: '1 3', words: 'being evaluated' };
   }
 }
 

@@ -2,6 +2,8 @@
 import { usePlayground } from '../../state/context';
 import { useMeshActions } from '../graph/useMeshActions';
 import { TextField } from './fields';
+import { toEditorRange } from '../editor/markers';
+import type { Diagnostic } from '@playground/evaluator';
 import { ProbeInspector } from './ProbeInspector';
 import { WorkloadInspector } from './WorkloadInspector';
 
@@ -97,6 +99,7 @@ export function Inspector() {
 
 function Diagnostics() {
   const verdicts = usePlayground((s) => s.verdicts);
+  const lineCount = usePlayground((s) => s.policies.split('\n').length);
   const diagnostics = verdicts?.diagnostics ?? [];
   if (!diagnostics.length) return null;
   return (
@@ -105,11 +108,19 @@ function Diagnostics() {
       <ul className="plain-list">
         {diagnostics.slice(0, 200).map((d, i) => (
           <li key={i} className={`diag diag-${d.severity}`} data-code={d.code}>
-            <strong>{d.severity}</strong> {d.range ? `line ${d.range.start.line}: ` : ''}
+            <strong>{d.severity}</strong> {where(d, verdicts?.policiesLine ?? 1, lineCount)}
             {d.message} <code>{d.code}</code>
           </li>
         ))}
       </ul>
     </section>
   );
+}
+
+/** Where a diagnostic is: an editor line, or the Mesh / Probes part of the workspace. */
+function where(d: Diagnostic, policiesLine: number, lineCount: number): string {
+  if (!d.range) return '';
+  const r = toEditorRange(d.range, policiesLine, lineCount);
+  if (r) return `editor line ${r.startLine}: `;
+  return d.range.start.line < policiesLine ? '(mesh) ' : '(probes) ';
 }

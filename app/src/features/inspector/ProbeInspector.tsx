@@ -10,6 +10,7 @@ import type {
 import { usePlayground } from '../../state/context';
 import { useMeshActions } from '../graph/useMeshActions';
 import { verdictLook } from '../graph/verdictStyle';
+import { iconFor, VerdictIcon } from '../graph/VerdictIcon';
 import { linesToMap, mapToLines, TextField } from './fields';
 import { useJump } from './useJump';
 
@@ -136,7 +137,8 @@ export function ProbeInspector({
         data-verdict={result?.verdict ?? 'pending'}
         data-status={result?.status ?? ''}
       >
-        <span aria-hidden="true">{look.icon}</span> <strong>{result?.status ?? '…'}</strong> — {look.words}
+        <VerdictIcon name={iconFor(result?.verdict ?? 'pending', result?.mtls ?? null)} />{' '}
+        <strong>{result?.status ?? '…'}</strong> — {look.words}
         {stale ? <em> (stale: the YAML does not parse)</em> : null}
       </p>
       <fieldset className="request-builder">

@@ -8,6 +8,7 @@ import { usePlayground, usePlaygroundStore } from '../../state/context';
 import { partsOf } from '../../state/sync';
 import { evaluationClient } from '../../worker/client';
 import { verdictLook } from '../graph/verdictStyle';
+import { iconFor, VerdictIcon } from '../graph/VerdictIcon';
 
 export function MatrixView() {
   const store = usePlaygroundStore();
@@ -39,6 +40,9 @@ export function MatrixView() {
       <div
         className="dialog matrix"
         role="dialog"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') toggle('matrixOpen');
+        }}
         aria-modal="true"
         aria-labelledby="matrix-title"
         data-testid="matrix"
@@ -49,6 +53,7 @@ export function MatrixView() {
             type="button"
             onClick={() => toggle('matrixOpen')}
             data-testid="matrix.close"
+            autoFocus
             aria-label="Close the matrix"
           >
             ✕
@@ -89,7 +94,7 @@ export function MatrixView() {
                         >
                           {e ? (
                             <>
-                              <span aria-hidden="true">{look?.icon}</span> {e.status}
+                              <VerdictIcon name={iconFor(e.verdict, e.mtls)} /> {e.status}
                               <span className="sr-only"> {look?.words}</span>
                             </>
                           ) : (

@@ -2,6 +2,7 @@
 import type { Verdict } from '@playground/evaluator';
 import { usePlayground } from '../../state/context';
 import { verdictLook } from '../graph/verdictStyle';
+import { iconFor, VerdictIcon } from '../graph/VerdictIcon';
 
 const ROWS: [Verdict, boolean | null][] = [
   ['allowed', true],
@@ -33,7 +34,7 @@ export function Legend() {
                   strokeDasharray={look.dash}
                 />
               </svg>{' '}
-              <span aria-hidden="true">{look.icon}</span> {look.words}
+              <VerdictIcon name={iconFor(verdict, mtls)} /> {look.words}
             </li>
           );
         })}

@@ -17,6 +17,9 @@ function ShareDialog({ url, onClose }: { url: string; onClose(): void }) {
       <div
         className="dialog"
         role="dialog"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onClose();
+        }}
         aria-modal="true"
         aria-labelledby="share-title"
         data-testid="share"

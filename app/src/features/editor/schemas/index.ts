@@ -32,7 +32,8 @@ export const policiesSchema: JsonSchema = {
       enum: [...RESOURCES.map((r) => r.kind), ...OTHER_KINDS],
     },
   },
-  required: ['apiVersion', 'kind'],
+  // apiVersion and kind are not `required` here: an empty editor would be flagged; the engine reports
+  // documents without them.
   allOf: RESOURCES.map((r) => ({
     if: { properties: { kind: { const: r.kind } }, required: ['kind'] },
     then: {
@@ -42,7 +43,7 @@ export const policiesSchema: JsonSchema = {
         metadata: r.metadata,
         spec: r.spec,
       },
-      required: ['metadata', 'spec'],
+      required: ['metadata'],
     },
   })),
 };

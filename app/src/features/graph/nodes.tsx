@@ -72,7 +72,7 @@ export const ExternalNode = memo(function ExternalNode({
 }: NodeProps<Node<ExternalNodeData>>) {
   return (
     <div className={`ext-node${selected ? ' is-selected' : ''}`} data-proxy="none">
-      <div className="wl-node__name">🌐 {data.label}</div>
+      <div className="wl-node__name">{data.label}</div>
       <div className="wl-node__origin">no proxy, plain text</div>
       <Handle type="source" position={Position.Right} />
     </div>

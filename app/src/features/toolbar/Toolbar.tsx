@@ -138,7 +138,7 @@ export function Toolbar() {
         data-testid="toolbar.share"
         onClick={() => void shareUrl(location, text()).then(setShare)}
       >
-        🔗 Share
+        Share
       </button>
       <button type="button" data-testid="toolbar.import" onClick={() => fileInput.current?.click()}>
         Import…

@@ -9,6 +9,8 @@ import { NoticeBar } from './features/share/Notice';
 import { Legend } from './features/toolbar/Legend';
 import { Toolbar } from './features/toolbar/Toolbar';
 import { Splitter } from './features/layout/Splitter';
+import { EmbedView } from './features/embed/EmbedView';
+import { LearnLayer, LessonPanelSlot } from './features/LearnLayer';
 
 const PolicyEditor = lazy(() => import('./features/editor/PolicyEditor'));
 
@@ -16,6 +18,7 @@ export function App() {
   const theme = usePlayground((s) => s.theme);
   const canvasOnly = usePlayground((s) => s.canvasOnly);
   const matrixOpen = usePlayground((s) => s.matrixOpen);
+  const embedded = usePlayground((s) => s.embedded);
   const [editorWidth, setEditorWidth] = useState(() => Math.round(window.innerWidth * 0.3));
   const [inspectorWidth, setInspectorWidth] = useState(340);
 
@@ -23,6 +26,7 @@ export function App() {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
+  if (embedded) return <EmbedView />;
   return (
     <div className="app">
       <a className="skip-link" href="#canvas-region">
@@ -32,6 +36,7 @@ export function App() {
         Skip to the inspector
       </a>
       <Toolbar />
+      <LearnLayer />
       <NoticeBar />
       <Legend />
       <main
@@ -62,6 +67,7 @@ export function App() {
           <ReactFlowProvider>
             <Canvas />
           </ReactFlowProvider>
+          <LessonPanelSlot />
         </section>
         {canvasOnly ? null : (
           <>

@@ -25,7 +25,7 @@ if (restored && !restored.ok)
 const theme = loadTheme() ?? (window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
 store.getState().setTheme(theme === 'dark' ? 'dark' : 'light');
 
-connectEvaluation(store, evaluationClient());
+connectEvaluation(store, evaluationClient(), 300, !store.getState().embedded);
 void openShareHash(store, location.hash);
 window.addEventListener('hashchange', () => void openShareHash(store, location.hash));
 

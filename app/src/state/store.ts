@@ -19,6 +19,7 @@ import type {
 } from '@playground/evaluator';
 import { DEFAULT_WORKSPACE } from './defaultWorkspace';
 import { readWorkspaceText } from './workspaceText';
+import { createLessonSlice, type LessonSlice } from './lessonSlice';
 
 export type Selection =
   | { kind: 'workload'; key: string }
@@ -95,7 +96,7 @@ export interface PlaygroundActions {
   toggle(view: 'matrixOpen' | 'legendOpen' | 'canvasOnly'): void;
 }
 
-export type Store = PlaygroundState & PlaygroundActions;
+export type Store = PlaygroundState & PlaygroundActions & LessonSlice;
 
 const HISTORY_LIMIT = 100;
 
@@ -119,6 +120,7 @@ export function createPlaygroundStore(initial: WorkspaceParts = defaultParts()) 
     const snapshot = (): Snapshot => ({ metadata: get().metadata, mesh: get().mesh, probes: get().probes });
     const record = () => set((s) => ({ past: [...s.past, snapshot()].slice(-HISTORY_LIMIT), future: [] }));
     return {
+      ...createLessonSlice(set, get),
       ...initial,
       verdicts: null,
       savedText: null,

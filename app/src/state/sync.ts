@@ -19,11 +19,13 @@ export function connectEvaluation(
   store: PlaygroundStore,
   client: EvaluationClient,
   autosaveDelayMs = 300,
+  autosave = true,
 ): () => void {
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   const offEvaluation = client.on('evaluation', (answer) => {
     store.getState().receive(answer.evaluation, answer.policiesLine, answer.text);
     clearTimeout(saveTimer);
+    if (!autosave) return; // an embed must not overwrite the playground's autosaved work
     saveTimer = setTimeout(() => {
       if (!saveCurrent(answer.text)) {
         store.getState().setNotice({

@@ -5,7 +5,8 @@
 import { prepareJwt } from './jwt';
 import { ParseCache } from './parse';
 import { Engine } from './pipeline/engine';
-import { buildRequest, evaluateProbe } from './pipeline/probe';
+import { evaluateProbe } from './pipeline/probe';
+import { buildRequest } from './pipeline/request';
 import type { PeerAuthentication } from './resources/types';
 import type { Diagnostic, DocumentSummary, Evaluation, ProbeSpec, ResourceRef, WorkloadFacts } from './types';
 

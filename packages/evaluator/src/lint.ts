@@ -75,7 +75,12 @@ function authorizationLints(
     });
     rule.to?.forEach((op, i) => {
       op.hosts?.forEach((host, j) => {
-        if (host.includes(':') || host.endsWith('*') || op.hosts?.some((h) => h.toLowerCase().startsWith(`${host.toLowerCase()}:`))) return;
+        if (
+          host.includes(':') ||
+          host.endsWith('*') ||
+          op.hosts?.some((h) => h.toLowerCase().startsWith(`${host.toLowerCase()}:`))
+        )
+          return;
         const nonDefault = [...servicePorts].filter((p) => p !== 80 && p !== 443);
         if (nonDefault.length === 0) return;
         out.push(

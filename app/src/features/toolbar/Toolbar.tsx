@@ -9,6 +9,7 @@ import { readWorkspaceText } from '../../state/workspaceText';
 import { useMeshActions } from '../graph/useMeshActions';
 import { shareUrl } from '../share/shareLink';
 import { download, kubectlYaml } from './download';
+import { LearnButtons } from '../LearnLayer';
 
 function ShareDialog({ url, onClose }: { url: string; onClose(): void }) {
   const [copied, setCopied] = useState(false);
@@ -93,6 +94,7 @@ export function Toolbar() {
           ))}
         </select>
       </label>
+      <LearnButtons />
       <button
         type="button"
         data-testid="toolbar.undo"

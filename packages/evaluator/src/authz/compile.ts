@@ -55,33 +55,54 @@ function fieldClauses(
   const out: Clause[] = [];
   if (values && values.length) {
     const c = compiler.compile(field, values);
-    if (c) out.push({ label: `${label}.${field}`, httpOnly: c.httpOnly, peer: PEER_FIELDS.has(field), test: c.test });
+    if (c)
+      out.push({
+        label: `${label}.${field}`,
+        httpOnly: c.httpOnly,
+        peer: PEER_FIELDS.has(field),
+        test: c.test,
+      });
   }
   if (notValues && notValues.length) {
     const c = compiler.compile(field, notValues);
     if (c) {
       const test = c.test;
-      out.push({ label: `${label}.not${field[0]?.toUpperCase()}${field.slice(1)}`, httpOnly: c.httpOnly, peer: PEER_FIELDS.has(field), test: (r) => !test(r) });
+      out.push({
+        label: `${label}.not${field[0]?.toUpperCase()}${field.slice(1)}`,
+        httpOnly: c.httpOnly,
+        peer: PEER_FIELDS.has(field),
+        test: (r) => !test(r),
+      });
     }
   }
   return out;
 }
 
 function compileSource(compiler: FieldCompiler, source: Source, label: string): Conjunction {
-  const clauses = SOURCE_FIELDS.flatMap(([pos, neg]) => fieldClauses(compiler, label, pos, source[pos], source[neg]));
+  const clauses = SOURCE_FIELDS.flatMap(([pos, neg]) =>
+    fieldClauses(compiler, label, pos, source[pos], source[neg]),
+  );
   return { clauses };
 }
 
 function compileOperation(compiler: FieldCompiler, op: Operation, label: string): Conjunction {
-  const clauses = OPERATION_FIELDS.flatMap(([pos, neg]) => fieldClauses(compiler, label, pos, op[pos], op[neg]));
+  const clauses = OPERATION_FIELDS.flatMap(([pos, neg]) =>
+    fieldClauses(compiler, label, pos, op[pos], op[neg]),
+  );
   return { clauses };
 }
 
-function compileConditions(compiler: FieldCompiler, when: readonly Condition[]): { conj: Conjunction; unknown: boolean } {
+function compileConditions(
+  compiler: FieldCompiler,
+  when: readonly Condition[],
+): { conj: Conjunction; unknown: boolean } {
   const clauses: Clause[] = [];
   let unknown = false;
   when.forEach((c, i) => {
-    for (const [values, negate] of [[c.values, false], [c.notValues, true]] as const) {
+    for (const [values, negate] of [
+      [c.values, false],
+      [c.notValues, true],
+    ] as const) {
       if (!values?.length) continue;
       const compiled = compiler.compile(c.key, values);
       if (!compiled) {
@@ -135,11 +156,17 @@ function anyHolds(list: Conjunction[] | null, request: AuthzRequest, dropHttpOnl
  * Whether a compiled rule matches. Returns `'dropped'` when the rule does not exist on this chain
  * (an ALLOW rule with HTTP-only attributes on a TCP chain).
  */
-export function ruleMatches(rule: CompiledRule, request: AuthzRequest, action: AuthorizationPolicy['action']): boolean | 'dropped' {
+export function ruleMatches(
+  rule: CompiledRule,
+  request: AuthzRequest,
+  action: AuthorizationPolicy['action'],
+): boolean | 'dropped' {
   const tcp = request.chain === 'tcp';
   if (tcp && action === 'ALLOW' && rule.usesHttpOnly) return 'dropped';
   const drop = tcp;
-  return anyHolds(rule.from, request, drop) && anyHolds(rule.to, request, drop) && holds(rule.when, request, drop);
+  return (
+    anyHolds(rule.from, request, drop) && anyHolds(rule.to, request, drop) && holds(rule.when, request, drop)
+  );
 }
 
 /** The first clause that failed, in words, for a rule that did not match (for the trace). */
@@ -147,13 +174,16 @@ export function explainMiss(rule: CompiledRule, request: AuthzRequest): string {
   const drop = request.chain === 'tcp';
   const describe = (list: Conjunction[] | null, what: string): string | null => {
     if (list === null || anyHolds(list, request, drop)) return null;
-    const failures = list.map((conj) => conj.clauses.find((c) => !(drop && c.httpOnly) && !c.test(request))?.label ?? what);
+    const failures = list.map(
+      (conj) => conj.clauses.find((c) => !(drop && c.httpOnly) && !c.test(request))?.label ?? what,
+    );
     return `${failures.join(' / ')} did not match`;
   };
   return (
     describe(rule.from, 'from') ??
     describe(rule.to, 'to') ??
-    (rule.when.clauses.find((c) => !(drop && c.httpOnly) && !c.test(request))?.label ?? 'when') + ' did not match'
+    (rule.when.clauses.find((c) => !(drop && c.httpOnly) && !c.test(request))?.label ?? 'when') +
+      ' did not match'
   );
 }
 
@@ -162,7 +192,11 @@ export function explainMiss(rule: CompiledRule, request: AuthzRequest): string {
  * client are decided now, so deciding many clients (the matrix) only tests what varies with them.
  * Returns null when the rule can no longer match (or does not exist on this chain).
  */
-export function specializeRule(rule: CompiledRule, request: AuthzRequest, action: AuthorizationPolicy['action']): CompiledRule | null {
+export function specializeRule(
+  rule: CompiledRule,
+  request: AuthzRequest,
+  action: AuthorizationPolicy['action'],
+): CompiledRule | null {
   const tcp = request.chain === 'tcp';
   if (tcp && action === 'ALLOW' && rule.usesHttpOnly) return null;
   const reduce = (conj: Conjunction): Conjunction | null => {

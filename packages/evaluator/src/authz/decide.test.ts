@@ -170,9 +170,9 @@ describe('CUSTOM (§A2, §A9, §A10)', () => {
   });
 
   it('§A9: a provider whose Service is not in the registry is bad too → DENY on its rules', () => {
-    expect(decide([custom('missing-service', ['/admin'])], request({}, { path: '/admin' })).custom.denied).toBe(
-      true,
-    );
+    expect(
+      decide([custom('missing-service', ['/admin'])], request({}, { path: '/admin' })).custom.denied,
+    ).toBe(true);
   });
 
   it('§A9: several CUSTOM providers on one workload → each CUSTOM policy becomes a DENY', () => {

@@ -57,7 +57,8 @@ function providerProblem(name: string | null, mesh: MeshModel): string | Extensi
   const provider = mesh.extensionProviders.find((p) => p.name === name);
   if (!provider) return `extension provider "${name}" is not defined in meshConfig (Mesh extensionProviders)`;
   const target = provider.envoyExtAuthzGrpc ?? provider.envoyExtAuthzHttp;
-  if (!target) return `extension provider "${name}" is not an ext_authz provider (envoyExtAuthzGrpc/envoyExtAuthzHttp)`;
+  if (!target)
+    return `extension provider "${name}" is not an ext_authz provider (envoyExtAuthzGrpc/envoyExtAuthzHttp)`;
   if (target.service) {
     const host = resolveServiceHost(mesh, target.service.replace(/^[^/]+\//, ''), mesh.rootNamespace);
     if (!host || !mesh.services.has(`${host.service}.${host.namespace}`)) {
@@ -70,8 +71,21 @@ function providerProblem(name: string | null, mesh: MeshModel): string | Extensi
   return provider;
 }
 
-export function buildPolicySet(policies: readonly AuthorizationPolicy[], mesh: MeshModel, compiler: PolicyCompiler): PolicySet {
-  const set: PolicySet = { custom: [], badCustom: [], provider: null, deny: [], allow: [], audit: [], dryRun: [], notes: [] };
+export function buildPolicySet(
+  policies: readonly AuthorizationPolicy[],
+  mesh: MeshModel,
+  compiler: PolicyCompiler,
+): PolicySet {
+  const set: PolicySet = {
+    custom: [],
+    badCustom: [],
+    provider: null,
+    deny: [],
+    allow: [],
+    audit: [],
+    dryRun: [],
+    notes: [],
+  };
   const custom = policies.filter((p) => p.action === 'CUSTOM');
   const providers = new Set(custom.map((p) => p.provider ?? ''));
   for (const p of policies) {
@@ -83,7 +97,10 @@ export function buildPolicySet(policies: readonly AuthorizationPolicy[], mesh: M
     else if (p.action === 'DENY') set.deny.push(compiler.compile(p));
     else if (p.action === 'AUDIT') set.audit.push(compiler.compile(p));
     else {
-      const problem = providers.size > 1 ? `several CUSTOM providers (${[...providers].join(', ')}) apply to one workload, which Istio does not support` : providerProblem(p.provider, mesh);
+      const problem =
+        providers.size > 1
+          ? `several CUSTOM providers (${[...providers].join(', ')}) apply to one workload, which Istio does not support`
+          : providerProblem(p.provider, mesh);
       if (typeof problem === 'string') {
         // istiod compiles a bad CUSTOM policy into a DENY with the same rules (getBadCustomDenyRules),
         // installed where the CUSTOM filter would be: ahead of jwt_authn (listener_builder.go).
@@ -111,7 +128,8 @@ function firstMatch(
 ): { policy: AuthorizationPolicy; rule: number } | null {
   for (const compiled of policies) {
     for (const rule of compiled.rules) {
-      if (ruleMatches(rule, request, compiled.policy.action) === true) return { policy: compiled.policy, rule: rule.index };
+      if (ruleMatches(rule, request, compiled.policy.action) === true)
+        return { policy: compiled.policy, rule: rule.index };
     }
   }
   return null;
@@ -152,15 +170,26 @@ export function decideCustom(set: PolicySet, request: AuthzRequest, trace = true
     }
     return { denied: true, verdict: 'denied', status: 403, steps };
   }
-  if (set.custom.length === 0 || !set.provider) return { denied: false, verdict: 'custom-denied', status: 0, steps };
+  if (set.custom.length === 0 || !set.provider)
+    return { denied: false, verdict: 'custom-denied', status: 0, steps };
   const provider = set.provider;
   if (request.chain === 'tcp' && provider.envoyExtAuthzHttp) {
-    if (trace) steps.push({ stage: 'custom', outcome: 'skip', message: `CUSTOM provider "${provider.name}" is an HTTP ext_authz provider: not applied on TCP ports` });
+    if (trace)
+      steps.push({
+        stage: 'custom',
+        outcome: 'skip',
+        message: `CUSTOM provider "${provider.name}" is an HTTP ext_authz provider: not applied on TCP ports`,
+      });
     return { denied: false, verdict: 'custom-denied', status: 0, steps };
   }
   const match = firstMatch(set.custom, request);
   if (!match) {
-    if (trace) steps.push({ stage: 'custom', outcome: 'pass', message: 'no CUSTOM rule matched: ext_authz is not called' });
+    if (trace)
+      steps.push({
+        stage: 'custom',
+        outcome: 'pass',
+        message: 'no CUSTOM rule matched: ext_authz is not called',
+      });
     return { denied: false, verdict: 'custom-denied', status: 0, steps };
   }
   const allowed = extAuthzAllows(provider, request);
@@ -257,9 +286,18 @@ export function decideRbac(set: PolicySet, request: AuthzRequest, trace = true):
     });
     return { denied: true, steps };
   }
-  if (set.deny.length) steps.push({ stage: 'deny', outcome: 'pass', message: `no DENY rule matched (${set.deny.length} DENY ${set.deny.length === 1 ? 'policy' : 'policies'})` });
+  if (set.deny.length)
+    steps.push({
+      stage: 'deny',
+      outcome: 'pass',
+      message: `no DENY rule matched (${set.deny.length} DENY ${set.deny.length === 1 ? 'policy' : 'policies'})`,
+    });
   if (set.allow.length === 0) {
-    steps.push({ stage: 'allow', outcome: 'pass', message: 'no ALLOW policy applies to this workload: allowed by default' });
+    steps.push({
+      stage: 'allow',
+      outcome: 'pass',
+      message: 'no ALLOW policy applies to this workload: allowed by default',
+    });
     return { denied: false, steps };
   }
   const allow = firstMatch(set.allow, request);
@@ -294,5 +332,12 @@ export function specializePolicySet(set: PolicySet, request: AuthzRequest): Poli
       policy: compiled.policy,
       rules: compiled.rules.flatMap((rule) => specializeRule(rule, request, compiled.policy.action) ?? []),
     }));
-  return { ...set, custom: specialize(set.custom), badCustom: specialize(set.badCustom), deny: specialize(set.deny), allow: specialize(set.allow), audit: specialize(set.audit) };
+  return {
+    ...set,
+    custom: specialize(set.custom),
+    badCustom: specialize(set.badCustom),
+    deny: specialize(set.deny),
+    allow: specialize(set.allow),
+    audit: specialize(set.audit),
+  };
 }

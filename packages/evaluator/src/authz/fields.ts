@@ -68,7 +68,11 @@ function expandPrincipal(value: string, td: TrustDomains): string[] {
 }
 
 /** Positive identity matcher: never matches without an authenticated peer (Envoy `authenticated`). */
-function peerMatcher(values: readonly string[], get: (peer: Peer) => string | undefined, matcher: (v: string) => StringMatcher): (r: AuthzRequest) => boolean {
+function peerMatcher(
+  values: readonly string[],
+  get: (peer: Peer) => string | undefined,
+  matcher: (v: string) => StringMatcher,
+): (r: AuthzRequest) => boolean {
   const m = anyOf(values.map(matcher));
   return (r) => r.peer !== null && m(get(r.peer));
 }
@@ -87,7 +91,9 @@ function namespaceMatcher(values: readonly string[]): Predicate {
   // Regex `.*/ns/<value with * as .*>/.*` over the peer's URI SAN. Without a `*` that regex holds
   // exactly when the SPIFFE namespace equals the value (no SPIFFE segment contains '/').
   const exact = values.filter((v) => !v.includes('*'));
-  const regexes = values.filter((v) => v.includes('*')).map((v) => new RegExp(`^.*/ns/${v.split('*').map(escapeRegex).join('.*')}/.*$`));
+  const regexes = values
+    .filter((v) => v.includes('*'))
+    .map((v) => new RegExp(`^.*/ns/${v.split('*').map(escapeRegex).join('.*')}/.*$`));
   return (r) => {
     const peer = r.peer;
     if (!peer) return false;
@@ -111,7 +117,11 @@ function trustDomainMatcher(values: readonly string[], td: TrustDomains): Predic
   const expanded = values.flatMap((v) =>
     v === td.local || td.aliases.includes(v) || v === 'cluster.local' ? [td.local, ...td.aliases] : [v],
   );
-  return peerMatcher(expanded, (p) => p.trustDomain, (v) => compileStringMatcher(v, { presence: 'non-empty' }));
+  return peerMatcher(
+    expanded,
+    (p) => p.trustDomain,
+    (v) => compileStringMatcher(v, { presence: 'non-empty' }),
+  );
 }
 
 function escapeRegex(s: string): string {
@@ -126,9 +136,18 @@ function escapeRegex(s: string): string {
  */
 function requestPrincipalMatcher(values: readonly string[]): Predicate {
   const nonEmpty: StringMatcher = (s) => s !== undefined && s.length > 0;
-  const exact = (x: string): StringMatcher => (s) => s === x;
-  const prefix = (x: string): StringMatcher => (s) => s !== undefined && s.startsWith(x);
-  const suffix = (x: string): StringMatcher => (s) => s !== undefined && s.endsWith(x);
+  const exact =
+    (x: string): StringMatcher =>
+    (s) =>
+      s === x;
+  const prefix =
+    (x: string): StringMatcher =>
+    (s) =>
+      s !== undefined && s.startsWith(x);
+  const suffix =
+    (x: string): StringMatcher =>
+    (s) =>
+      s !== undefined && s.endsWith(x);
   const parts = values.map((v): { iss: StringMatcher; sub: StringMatcher } => {
     if (v === '*') return { iss: nonEmpty, sub: nonEmpty };
     const slash = v.lastIndexOf('/');
@@ -162,7 +181,9 @@ function claimMatcher(path: readonly string[], values: readonly string[]): Predi
     let node: unknown = r.jwtPayload;
     for (const key of path) {
       if (node === null || typeof node !== 'object' || Array.isArray(node)) return false;
-      node = Object.prototype.hasOwnProperty.call(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+      node = Object.prototype.hasOwnProperty.call(node, key)
+        ? (node as Record<string, unknown>)[key]
+        : undefined;
     }
     if (typeof node === 'string') return m(node);
     if (Array.isArray(node)) return node.some((item) => typeof item === 'string' && m(item));
@@ -186,7 +207,11 @@ function portMatcher(values: readonly string[]): Predicate {
   return (r) => ports.includes(r.destinationPort);
 }
 
-function stringFieldMatcher(values: readonly string[], get: (r: AuthzRequest) => string | undefined, presence: 'present' | 'non-empty'): Predicate {
+function stringFieldMatcher(
+  values: readonly string[],
+  get: (r: AuthzRequest) => string | undefined,
+  presence: 'present' | 'non-empty',
+): Predicate {
   const m = anyOf(values.map((v) => compileStringMatcher(v, { presence })));
   return (r) => m(get(r));
 }
@@ -234,7 +259,10 @@ export function fieldCompiler(policyNamespace: string, td: TrustDomains): FieldC
         case 'destination.port':
           return { test: portMatcher(values), httpOnly: false };
         case 'connection.sni':
-          return { test: stringFieldMatcher(values, (r) => (r.sni === '' ? undefined : r.sni), 'non-empty'), httpOnly: false };
+          return {
+            test: stringFieldMatcher(values, (r) => (r.sni === '' ? undefined : r.sni), 'non-empty'),
+            httpOnly: false,
+          };
         case 'requestPrincipals':
         case 'request.auth.principal':
           return { test: requestPrincipalMatcher(values), httpOnly: true };
@@ -263,7 +291,8 @@ export function fieldCompiler(policyNamespace: string, td: TrustDomains): FieldC
           const claims = bracketPath(field, 'request.auth.claims');
           if (claims) return { test: claimMatcher(claims, values), httpOnly: true };
           const header = bracketPath(field, 'request.headers');
-          if (header && header.length === 1) return { test: headerMatcher(header[0] ?? '', values), httpOnly: true };
+          if (header && header.length === 1)
+            return { test: headerMatcher(header[0] ?? '', values), httpOnly: true };
           // experimental.envoy.filters.* reads Envoy dynamic metadata the playground does not simulate: absent.
           if (field.startsWith('experimental.envoy.filters.')) return { test: () => false, httpOnly: false };
           return null;

@@ -332,7 +332,10 @@ describe('JWT (401 / 403 audience)', () => {
       ra('foo', 'jwt', { jwtRules: [rule] }),
       ap('foo', 'bad-custom', { action: 'CUSTOM', provider: { name: 'nope' }, rules: [{}] }),
     ];
-    expect(outcome(await one(docs, toHttpbin({ token: 'expired' })))).toMatchObject({ status: '403', verdict: 'denied' });
+    expect(outcome(await one(docs, toHttpbin({ token: 'expired' })))).toMatchObject({
+      status: '403',
+      verdict: 'denied',
+    });
   });
 
   it('J6: an audience mismatch gives 403 audience-rejected', async () => {

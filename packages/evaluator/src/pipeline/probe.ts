@@ -1,114 +1,22 @@
 /**
- * Evaluating one probe: resolve its endpoints and port, build the request the client sends,
- * then one hop (client → server) or, through an ingress gateway, two hops with routing between.
+ * Evaluating one probe: resolve its endpoints and port, build the request the client sends
+ * (`request.ts`), then one hop (client → server) or, through an ingress gateway, two hops with
+ * routing between.
  */
 import { specializePolicySet, type RawStep } from '../authz/decide';
 import type { AuthzRequest } from '../authz/context';
-import { authenticate, placeTokens, renderToken } from '../jwt';
+import { authenticate } from '../jwt';
 import { normalizePath } from '../match';
-import { isHttpProtocol, type MeshPort, type MeshWorkload } from '../mesh';
+import type { MeshWorkload } from '../mesh';
 import { routeAtGateway } from '../gateway/route';
 import type { HttpRequestModel } from '../request';
 import type { ProbeResult, ProbeSpec, TraceStep, Verdict } from '../types';
 import type { Engine } from './engine';
-import { evaluateHop, sniOf, type Chain, type HopInput, type HopStep } from './hop';
+import { evaluateHop, sniOf, type HopInput, type HopStep } from './hop';
+import { buildRequest, resolvePort } from './request';
 
 /** The address an outside client calls from when the probe names none (TEST-NET-3). */
 export const DEFAULT_EXTERNAL_IP = '203.0.113.10';
-
-export interface ResolvedPort {
-  servicePort: number;
-  targetPort: number;
-  chain: Chain;
-  description: string;
-}
-
-/** Which port and chain a probe reaches (SEMANTICS §A8), or why it cannot. */
-export function resolvePort(
-  server: MeshWorkload,
-  port: number,
-  address: 'service' | 'podIP',
-): ResolvedPort | string {
-  const chainOf = (p: MeshPort): { chain: Chain; why: string } => {
-    if (isHttpProtocol(p.protocol)) return { chain: 'http', why: `${p.protocol} (${p.protocolSource})` };
-    if (p.protocol === 'UNKNOWN')
-      return { chain: 'http', why: `protocol sniffing (${p.protocolSource}) detects the HTTP request` };
-    return { chain: 'tcp', why: `${p.protocol} (${p.protocolSource}): the TCP filter chain` };
-  };
-  if (address === 'service') {
-    const p = server.ports.find((x) => x.port === port);
-    if (!p) return `Service ${server.service}.${server.namespace} has no port ${port}`;
-    const c = chainOf(p);
-    return {
-      servicePort: p.port,
-      targetPort: p.targetPort,
-      chain: c.chain,
-      description: `Service port ${p.port} → target port ${p.targetPort}: ${c.why}`,
-    };
-  }
-  const declared = server.ports.find((x) => x.targetPort === port);
-  if (declared) {
-    const c = chainOf(declared);
-    return {
-      servicePort: declared.port,
-      targetPort: port,
-      chain: c.chain,
-      description: `pod port ${port} (declared by Service port ${declared.port}): ${c.why}`,
-    };
-  }
-  if (!server.listens.includes(port))
-    return `${server.key} does not listen on port ${port} (add it to listens)`;
-  // Passthrough: sniffed. The client speaks what the workload's declared ports speak.
-  const speaksHttp = server.ports.length === 0 || server.ports.some((p) => chainOf(p).chain === 'http');
-  return {
-    servicePort: port,
-    targetPort: port,
-    chain: speaksHttp ? 'http' : 'tcp',
-    description: `pod port ${port} is in no Service: the inbound passthrough chain, sniffed as ${speaksHttp ? 'HTTP' : 'TCP'}`,
-  };
-}
-
-export function defaultHost(server: MeshWorkload, port: number): string {
-  return `${server.service}.${server.namespace}${port === 80 ? '' : `:${port}`}`;
-}
-
-/** The request the client application sends (tokens placed where the probe says). */
-export function buildRequest(
-  engine: Engine,
-  spec: ProbeSpec,
-  server: MeshWorkload,
-): { request: HttpRequestModel; problems: string[] } {
-  const r = spec.request ?? {};
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(r.headers ?? {})) headers[k.toLowerCase()] = v;
-  const tokens = engine.probesSpec.tokens ?? {};
-  const uses = [...(r.token ? [{ token: r.token }] : []), ...(r.tokens ?? [])];
-  const problems: string[] = [];
-  const placed = uses.flatMap((u) => {
-    const token = Object.prototype.hasOwnProperty.call(tokens, u.token) ? tokens[u.token] : undefined;
-    if (!token) {
-      problems.push(`token "${u.token}" is not defined in the Probes document's tokens`);
-      return [];
-    }
-    return [
-      {
-        value: renderToken(token),
-        ...(u.in ? { in: u.in } : {}),
-        ...(u.prefix !== undefined ? { prefix: u.prefix } : {}),
-      },
-    ];
-  });
-  const withTokens = placeTokens({ headers, path: r.path ?? '/' }, placed);
-  return {
-    request: {
-      method: r.method ?? 'GET',
-      path: withTokens.path,
-      host: r.host ?? defaultHost(server, spec.port),
-      headers: withTokens.headers,
-    },
-    problems,
-  };
-}
 
 interface Flow {
   status: string;

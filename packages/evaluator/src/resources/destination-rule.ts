@@ -12,8 +12,8 @@ import type {
   TlsSettings,
   TrafficPolicy,
 } from './types';
-import type { Reader } from './read';
-import { type Dict } from './read';
+import type { Reader } from '../read';
+import { type Dict } from '../read';
 
 const SPEC_FIELDS = ['host', 'trafficPolicy', 'subsets', 'exportTo', 'workloadSelector'] as const;
 const TRAFFIC_POLICY_FIELDS = [

@@ -4,8 +4,8 @@
  */
 import type { NodePath } from '../document';
 import type { IstioGateway, ResourceMeta } from './types';
-import type { Reader } from './read';
-import { type Dict } from './read';
+import type { Reader } from '../read';
+import { type Dict } from '../read';
 
 const SPEC_FIELDS = ['selector', 'servers'] as const;
 const SERVER_FIELDS = ['port', 'bind', 'hosts', 'tls', 'defaultEndpoint', 'name'] as const;

@@ -5,8 +5,8 @@
  */
 import type { NodePath } from '../document';
 import type { HttpRoute, HttpRouteMatch, ResourceMeta } from './types';
-import type { Reader } from './read';
-import { type Dict } from './read';
+import type { Reader } from '../read';
+import { type Dict } from '../read';
 
 const SPEC_FIELDS = ['parentRefs', 'hostnames', 'rules', 'useDefaultGateways'] as const;
 const PARENT_REF_FIELDS = ['group', 'kind', 'namespace', 'name', 'sectionName', 'port'] as const;

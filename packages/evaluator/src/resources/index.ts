@@ -13,7 +13,7 @@ import { readHttpRoute } from './http-route';
 import { readKubernetesGateway } from './kubernetes-gateway';
 import { readMeta, rootOf } from './meta';
 import { readPeerAuthentication } from './peer-authentication';
-import { type Dict, Reader, formatPath, isDict, own } from './read';
+import { type Dict, Reader, formatPath, isDict, own } from '../read';
 import { readRequestAuthentication } from './request-authentication';
 import { readVirtualService } from './virtual-service';
 

@@ -3,8 +3,8 @@
  * server would (namespace defaults to `default`, as kubectl applies it).
  */
 import type { ResourceMeta } from './types';
-import type { Reader } from './read';
-import { type Dict, isDict, own } from './read';
+import type { Reader } from '../read';
+import { type Dict, isDict, own } from '../read';
 
 const TOP_LEVEL_FIELDS = ['apiVersion', 'kind', 'metadata', 'spec', 'status'] as const;
 

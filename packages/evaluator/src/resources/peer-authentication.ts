@@ -5,8 +5,8 @@
  */
 import type { NodePath } from '../document';
 import type { MutualTlsMode, PeerAuthentication, ResourceMeta } from './types';
-import type { Reader } from './read';
-import { type Dict, ownKeys } from './read';
+import type { Reader } from '../read';
+import { type Dict, ownKeys } from '../read';
 import { readWorkloadSelector } from './policy-target';
 
 const SPEC_FIELDS = ['selector', 'mtls', 'portLevelMtls'] as const;

@@ -4,8 +4,8 @@
  */
 import type { NodePath } from '../document';
 import type { TargetRef } from './types';
-import type { Reader } from './read';
-import { type Dict, defineOwn, ownKeys } from './read';
+import type { Reader } from '../read';
+import { type Dict, defineOwn, ownKeys } from '../read';
 
 /** Label values are Kubernetes label values: at most 63 characters (CRD schema). */
 const MAX_LABEL_VALUE = 63;

@@ -5,8 +5,8 @@
  */
 import type { NodePath } from '../document';
 import type { JwtHeader, JwtRule, RequestAuthentication, ResourceMeta } from './types';
-import type { Reader } from './read';
-import { type Dict } from './read';
+import type { Reader } from '../read';
+import { type Dict } from '../read';
 import { readTargetRefs, readWorkloadSelector } from './policy-target';
 
 const SPEC_FIELDS = ['selector', 'targetRef', 'targetRefs', 'jwtRules'] as const;

@@ -11,8 +11,8 @@ import type {
   StringMatch,
   VirtualService,
 } from './types';
-import type { Reader } from './read';
-import { type Dict, defineOwn, ownKeys } from './read';
+import type { Reader } from '../read';
+import { type Dict, defineOwn, ownKeys } from '../read';
 
 const SPEC_FIELDS = ['hosts', 'gateways', 'http', 'tls', 'tcp', 'exportTo'] as const;
 const HTTP_ROUTE_FIELDS = [

@@ -1,12 +1,15 @@
 /**
- * Defensive, typed reading of one resource's plain YAML data. Every reader of a kind goes through
- * a `Reader`: it narrows `unknown` values, reports structural problems (wrong type, unknown
- * field, missing required field) the way the API server's structural schema and kubectl's strict
- * field validation would, and records whether the resource would be refused (`rejected`).
- * Nothing here throws on any input.
+ * Defensive, typed reading of one document's plain YAML data. Every reader of an Istio kind, and
+ * of the playground's own Mesh and Probes documents, goes through a `Reader`: it narrows `unknown`
+ * values and reports structural problems (wrong type, unknown field, missing required field) with
+ * the source range of the offending node. Nothing here throws on any input.
+ *
+ * Two readings share it (see `ReaderOptions`): Istio resources are read the way the API server's
+ * structural schema and kubectl's strict field validation would (`KUBECTL_READING`), the
+ * playground's documents leniently (`playgroundReading`).
  */
-import type { NodePath, ParsedDocument } from '../document';
-import type { Diagnostic, ResourceRef, Severity, SourceRange } from '../types';
+import type { NodePath, ParsedDocument } from './document';
+import type { Diagnostic, ResourceRef, Severity, SourceRange } from './types';
 
 /** A YAML mapping as plain data. */
 export type Dict = Record<string, unknown>;
@@ -24,7 +27,7 @@ export function ownKeys(obj: Dict): string[] {
   return Object.keys(obj);
 }
 
-/** `spec.rules[0].from` for `['spec', 'rules', 0, 'from']`. */
+/** `spec.rules[0].from` for `['spec', 'rules', 0, 'from']` (kubectl's spelling). */
 export function formatPath(path: NodePath): string {
   let out = '';
   for (const seg of path) {
@@ -45,29 +48,86 @@ export function describeType(value: unknown): string {
   return typeof value;
 }
 
+/** `spec.workloads.0.name` for `['spec', 'workloads', 0, 'name']` (the playground's spelling). */
+export function dottedPath(path: NodePath): string {
+  return path.join('.');
+}
+
+/** How a `Reader` reads and words its findings. */
+export interface ReaderOptions {
+  /**
+   * A fixed prefix for every message (`Mesh`), for documents that are not cluster resources:
+   * their diagnostics carry no `resource`. Without it, the prefix is `<kind> <namespace>/<name>`.
+   */
+  label?: string;
+  /**
+   * An unknown field: `refuse` is kubectl's strict field validation (an error that suggests a
+   * near name); `ignore` is a warning that the field is ignored.
+   */
+  unknownField: 'refuse' | 'ignore';
+  /** Whether an error means a cluster would refuse the object (sets `rejected`). */
+  rejectOnError: boolean;
+  /**
+   * `kubectl`: paths as `a[0].b`, type errors say what was found and that the API server refuses
+   * the object. `plain`: paths as `a.0.b`, type errors only state the expectation.
+   */
+  messages: 'kubectl' | 'plain';
+  /**
+   * Hand-written playground documents: a number or boolean where a string is expected is taken
+   * as its text (`name: 123`), a digit string where an integer is expected as its number.
+   */
+  coerceScalars: boolean;
+}
+
+/** Istio and Kubernetes resources, read as the API server and `kubectl apply` would. */
+export const KUBECTL_READING: Readonly<ReaderOptions> = {
+  unknownField: 'refuse',
+  rejectOnError: true,
+  messages: 'kubectl',
+  coerceScalars: false,
+};
+
+/** The playground's own documents: nothing is refused, unknown fields are ignored with a warning. */
+export function playgroundReading(label: string): ReaderOptions {
+  return { label, unknownField: 'ignore', rejectOnError: false, messages: 'plain', coerceScalars: true };
+}
+
+/** Inclusive bounds of an integer field. */
+export interface IntegerBounds {
+  min: number;
+  max: number;
+}
+
 export interface ReportOptions {
   /** Point at the key of `path` rather than its value. */
   key?: boolean;
 }
 
-/** Collects the diagnostics of one resource and knows where its nodes are in the source. */
+/** Collects the diagnostics of one document and knows where its nodes are in the source. */
 export class Reader {
   readonly diagnostics: Diagnostic[] = [];
-  /** true once any error was reported: a cluster would refuse the object. */
+  /** true once any error was reported and `rejectOnError` is set: a cluster would refuse the object. */
   rejected = false;
   readonly resource: ResourceRef;
 
   constructor(
     readonly doc: ParsedDocument,
     kind: string,
+    readonly options: Readonly<ReaderOptions> = KUBECTL_READING,
   ) {
     this.resource = { kind, name: '', namespace: 'default', document: doc.index };
   }
 
-  /** `AuthorizationPolicy foo/deny-all`, the prefix of every message. */
+  /** `AuthorizationPolicy foo/deny-all` (or the fixed label), the prefix of every message. */
   get label(): string {
+    if (this.options.label !== undefined) return this.options.label;
     const name = this.resource.name === '' ? '(unnamed)' : this.resource.name;
     return `${this.resource.kind} ${this.resource.namespace}/${name}`;
+  }
+
+  /** `path` spelt as this reader's messages spell paths. */
+  path(path: NodePath): string {
+    return this.options.messages === 'kubectl' ? formatPath(path) : dottedPath(path);
   }
 
   range(path: NodePath, opts: ReportOptions = {}): SourceRange {
@@ -76,21 +136,22 @@ export class Reader {
   }
 
   report(severity: Severity, code: string, path: NodePath, message: string, opts: ReportOptions = {}): void {
-    if (severity === 'error') this.rejected = true;
+    if (severity === 'error' && this.options.rejectOnError) this.rejected = true;
     let range: SourceRange | null;
     try {
       range = this.range(path, opts);
     } catch {
       range = null;
     }
-    this.diagnostics.push({
+    const diagnostic: Diagnostic = {
       code,
       severity,
       message: `${this.label}: ${message}`,
       document: this.doc.index,
       range,
-      resource: { ...this.resource },
-    });
+    };
+    if (this.options.label === undefined) diagnostic.resource = { ...this.resource };
+    this.diagnostics.push(diagnostic);
   }
 
   error(code: string, path: NodePath, message: string, opts?: ReportOptions): void {
@@ -105,7 +166,13 @@ export class Reader {
   fields(obj: Dict, path: NodePath, allowed: readonly string[]): void {
     for (const key of ownKeys(obj)) {
       if (allowed.includes(key)) continue;
-      const where = formatPath([...path, key]);
+      const where = this.path([...path, key]);
+      if (this.options.unknownField === 'ignore') {
+        this.warning('schema.unknown-field', [...path, key], `unknown field "${where}" is ignored`, {
+          key: true,
+        });
+        continue;
+      }
       const hint = suggest(key, allowed);
       this.error(
         'schema.unknown-field',
@@ -121,8 +188,18 @@ export class Reader {
     this.error(
       'schema.type',
       path,
-      `${formatPath(path)} must be ${expected}, found ${describeType(value)}; the API server refuses the object`,
+      this.options.messages === 'kubectl'
+        ? `${formatPath(path)} must be ${expected}, found ${describeType(value)}; the API server refuses the object`
+        : `${dottedPath(path)} must be ${expected}`,
     );
+  }
+
+  /** `value` as text: a string, or with `coerceScalars` a number (and, if `booleans`, a boolean). */
+  private text(value: unknown, booleans: boolean): string | undefined {
+    if (typeof value === 'string') return value;
+    if (!this.options.coerceScalars) return undefined;
+    if (typeof value === 'number' || (booleans && typeof value === 'boolean')) return String(value);
+    return undefined;
   }
 
   /** Present and not null (the API server prunes nulls of non-nullable fields). */
@@ -154,11 +231,9 @@ export class Reader {
   string(obj: Dict, key: string, path: NodePath): string | undefined {
     const v = own(obj, key);
     if (v === undefined || v === null) return undefined;
-    if (typeof v !== 'string') {
-      this.typeError([...path, key], 'a string', v);
-      return undefined;
-    }
-    return v;
+    const text = this.text(v, true);
+    if (text === undefined) this.typeError([...path, key], 'a string', v);
+    return text;
   }
 
   /** A required non-empty string (`schema.required` when absent or empty). */
@@ -180,21 +255,28 @@ export class Reader {
     return v;
   }
 
-  integer(obj: Dict, key: string, path: NodePath): number | undefined {
+  /** An integer, within `bounds` when given (one `schema.type` error for a wrong type or range). */
+  integer(obj: Dict, key: string, path: NodePath, bounds?: IntegerBounds): number | undefined {
     const v = own(obj, key);
     if (v === undefined || v === null) return undefined;
-    if (typeof v !== 'number' || !Number.isInteger(v)) {
-      this.typeError([...path, key], 'an integer', v);
+    const n = this.options.coerceScalars && typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
+    const ok =
+      typeof n === 'number' &&
+      Number.isInteger(n) &&
+      (bounds === undefined || (n >= bounds.min && n <= bounds.max));
+    if (!ok) {
+      const expected = bounds ? `an integer from ${bounds.min} to ${bounds.max}` : 'an integer';
+      this.typeError([...path, key], expected, v);
       return undefined;
     }
-    return v;
+    return n;
   }
 
   boolean(obj: Dict, key: string, path: NodePath): boolean | undefined {
     const v = own(obj, key);
     if (v === undefined || v === null) return undefined;
     if (typeof v !== 'boolean') {
-      this.typeError([...path, key], 'a boolean', v);
+      this.typeError([...path, key], this.options.messages === 'kubectl' ? 'a boolean' : 'true or false', v);
       return undefined;
     }
     return v;
@@ -206,7 +288,8 @@ export class Reader {
     if (items === undefined) return undefined;
     const out: string[] = [];
     items.forEach((item, i) => {
-      if (typeof item === 'string') out.push(item);
+      const text = this.text(item, false);
+      if (text !== undefined) out.push(text);
       else this.typeError([...path, key, i], 'a string', item);
     });
     return out;
@@ -219,7 +302,8 @@ export class Reader {
     const out: Record<string, string> = {};
     for (const k of ownKeys(m)) {
       const v = m[k];
-      if (typeof v === 'string') defineOwn(out, k, v);
+      const text = this.text(v, true);
+      if (text !== undefined) defineOwn(out, k, text);
       else this.typeError([...path, key, k], 'a string', v);
     }
     return out;
@@ -253,6 +337,16 @@ export class Reader {
       if (dict !== undefined) out.push([dict, i]);
     });
     return out;
+  }
+
+  /** Calls `read` for each map in the list at `key`, with its path; other items are reported. */
+  each(obj: Dict, key: string, path: NodePath, read: (item: Dict, itemPath: NodePath) => void): void {
+    const items = this.list(obj, key, path);
+    items?.forEach((item, i) => {
+      const itemPath = [...path, key, i];
+      const dict = this.dict(item, itemPath);
+      if (dict !== undefined) read(dict, itemPath);
+    });
   }
 }
 

@@ -1,8 +1,8 @@
-/** workspace.ts: reading the playground/v1 Mesh and Probes documents (DESIGN.md "Workspace format"). */
+/** workspace/: reading the playground/v1 Mesh and Probes documents (DESIGN.md "Workspace format"). */
 import { describe, expect, it } from 'vitest';
-import { parseWorkspaceText } from './parse';
-import type { Diagnostic } from './types';
-import { readWorkspace } from './workspace';
+import { parseWorkspaceText } from '../parse';
+import type { Diagnostic } from '../types';
+import { readWorkspace } from '.';
 
 function read(text: string) {
   const parsed = parseWorkspaceText(text);
@@ -50,6 +50,28 @@ describe('documents', () => {
     const ws = read('apiVersion: playground/v1\nkind: Mesh\nspec: {}\n');
     expect(ws.diagnostics).toEqual([]);
     expect(ws.mesh).toEqual({ namespaces: [], workloads: [] });
+  });
+
+  it('a Mesh inside a kind: List points its diagnostics at its own nodes', () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: List',
+      'items:',
+      '  - apiVersion: playground/v1',
+      '    kind: Mesh',
+      '    spec:',
+      '      workloads:',
+      '        - {name: a, namespace: b, sidecar: maybe, sidcar: true}',
+      '',
+    ].join('\n');
+    const ws = read(text);
+    expect(ws.meshDocument?.basePath).toEqual(['items', 0]);
+    const at = (code: string) => ws.diagnostics.find((d) => d.code === code)?.range;
+    const type = at('schema.type');
+    const unknown = at('schema.unknown-field');
+    if (!type || !unknown) throw new Error('missing diagnostics');
+    expect(text.slice(type.offset, type.offset + type.length)).toBe('maybe');
+    expect(text.slice(unknown.offset, unknown.offset + unknown.length)).toBe('sidcar');
   });
 
   it('a Mesh without spec is an empty mesh', () => {

@@ -5,10 +5,30 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const uiModules = ['react', 'react-dom', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*', 'monaco-editor', 'monaco-editor/*', 'monaco-yaml', '@monaco-editor/*'];
+const uiModules = [
+  'react',
+  'react-dom',
+  'react-dom/*',
+  '@xyflow/*',
+  'zustand',
+  'zustand/*',
+  'monaco-editor',
+  'monaco-editor/*',
+  'monaco-yaml',
+  '@monaco-editor/*',
+];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/.bench/**', 'test-results/**', 'playwright-report/**', '.reports/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/.bench/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.reports/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -28,7 +48,10 @@ export default tseslint.config(
           paths: [{ name: '@playground/cli', message: 'The evaluator must not depend on the CLI.' }],
           patterns: [
             { group: uiModules, message: 'The evaluator is pure TypeScript: no UI libraries.' },
-            { group: ['**/app/**', '**/cli/**'], message: 'The evaluator must not import from the app or the CLI.' },
+            {
+              group: ['**/app/**', '**/cli/**'],
+              message: 'The evaluator must not import from the app or the CLI.',
+            },
           ],
         },
       ],
@@ -42,7 +65,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: uiModules, message: 'The CLI has no UI.' },
-            { group: ['**/evaluator/src/**', '@playground/evaluator/*'], message: 'Use the evaluator public API (@playground/evaluator).' },
+            {
+              group: ['**/evaluator/src/**', '@playground/evaluator/*'],
+              message: 'Use the evaluator public API (@playground/evaluator).',
+            },
           ],
         },
       ],
@@ -58,7 +84,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/packages/evaluator/**', '@playground/evaluator/*'], message: 'Use the evaluator public API (@playground/evaluator).' },
+            {
+              group: ['**/packages/evaluator/**', '@playground/evaluator/*'],
+              message: 'Use the evaluator public API (@playground/evaluator).',
+            },
           ],
         },
       ],

@@ -22,4 +22,11 @@ export interface ParsedDocument {
   keyRangeOf(path: NodePath): SourceRange;
   /** For `kind: List` items: the path prefix of the item inside the document (`['items', i]`). */
   basePath: NodePath;
+  /**
+   * Where the document's text starts in the whole workspace (0-based offset and line), and a memo
+   * that lives as long as the document's text is unchanged: readers keep their results there and
+   * shift their ranges when only the document's position moved.
+   */
+  origin?: { offset: number; line: number };
+  memo?: Map<string, unknown>;
 }

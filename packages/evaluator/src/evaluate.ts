@@ -3,6 +3,7 @@
  * and trace for every probe out. Never throws for user input.
  */
 import { prepareJwt } from './jwt';
+import type { PolicyCompiler } from './authz/decide';
 import { ParseCache } from './parse';
 import { Engine } from './pipeline/engine';
 import { evaluateProbe } from './pipeline/probe';
@@ -137,10 +138,11 @@ function presentedTokens(engine: Engine): string[] {
 
 export class Evaluator {
   private readonly cache = new ParseCache();
+  private readonly compilers = new Map<string, PolicyCompiler>();
 
   /** Compile a workspace (re-parsing only the documents that changed since the last call). */
   compile(text: string): Engine {
-    return new Engine(text, this.cache);
+    return new Engine(text, this.cache, this.compilers);
   }
 
   async evaluate(text: string, options: EvaluateOptions = {}): Promise<Evaluation> {

@@ -37,6 +37,8 @@ interface DocumentParse {
   contentLength: number;
   /** Node offsets by path, resolved once per document text (trace ranges ask for the same paths). */
   nodeOffsets: Map<string, [number, number] | null>;
+  /** Readers' results for this document text (see ParsedDocument.memo). */
+  memo: Map<string, unknown>;
 }
 
 /** Reuses the parse of unchanged documents across calls (keyed by document text). */
@@ -203,6 +205,7 @@ function parseChunk(text: string): DocumentParse {
     problems,
     contentLength: text.trimEnd().length,
     nodeOffsets: new Map(),
+    memo: new Map(),
   };
 }
 
@@ -313,6 +316,8 @@ function makeDocument(
     kind: typeof record.kind === 'string' ? record.kind : null,
     range: basePath.length ? rangeOf(basePath) : whole,
     basePath,
+    origin: { offset: chunk.offset, line: chunk.line },
+    memo: parse.memo,
     rangeOf,
     keyRangeOf(path: NodePath): SourceRange {
       const key = keyNodeAt(parse.doc, path);

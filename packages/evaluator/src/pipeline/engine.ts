@@ -42,7 +42,12 @@ export class Engine {
   private readonly providers = new Map<string, JwtProvider[]>();
   private readonly documentsByIndex = new Map<number, ParsedDocument>();
 
-  constructor(text: string, cache?: ParseCache) {
+  /**
+   * `compilers`: compiled policies kept across evaluations, per trust-domain configuration (rules
+   * compile against it); resources re-read from unchanged documents are the same objects, so their
+   * compiled rules are found again.
+   */
+  constructor(text: string, cache?: ParseCache, compilers?: Map<string, PolicyCompiler>) {
     const parsed = parseWorkspaceText(text, cache);
     const workspace = readWorkspace(parsed.documents);
     this.documents = parsed.documents;
@@ -73,10 +78,16 @@ export class Engine {
     this.diagnostics.push(
       ...lintResources(this.resources, this.mesh, this.peerAuthentications, (d, p) => this.rangeOf(d, p)),
     );
-    this.compiler = new PolicyCompiler({
-      local: this.mesh.trustDomain,
-      aliases: this.mesh.trustDomainAliases,
-    });
+    const trustDomains = { local: this.mesh.trustDomain, aliases: this.mesh.trustDomainAliases };
+    const key = JSON.stringify(trustDomains);
+    let compiler = compilers?.get(key);
+    if (!compiler) {
+      compiler = new PolicyCompiler(trustDomains);
+      // One configuration at a time: a trust-domain edit drops the compilations made for the old one.
+      compilers?.clear();
+      compilers?.set(key, compiler);
+    }
+    this.compiler = compiler;
   }
 
   /** The CUSTOM/DENY/ALLOW/AUDIT policies enforced by a workload's proxy, compiled once. */

@@ -4,7 +4,7 @@
  * and the Gateway API). Kubernetes workload kinds are skipped: the Mesh document describes them.
  */
 import type { ParsedDocument } from '../document';
-import type { Diagnostic } from '../types';
+import type { Diagnostic, SourceRange } from '../types';
 import type { ResourceSet } from './types';
 import { readAuthorizationPolicy } from './authorization-policy';
 import { readDestinationRule } from './destination-rule';
@@ -160,6 +160,54 @@ function readNameAndNamespace(root: Dict): { name: string; namespace: string } {
   };
 }
 
+interface MemoisedRead {
+  origin: { offset: number; line: number };
+  set: ResourceSet;
+  diagnostics: Diagnostic[];
+}
+
+/** A range moved by a document that moved as a whole (columns are unchanged). */
+function shiftRange(range: SourceRange | null, lines: number, offset: number): SourceRange | null {
+  if (!range || (lines === 0 && offset === 0)) return range;
+  return {
+    start: { line: range.start.line + lines, column: range.start.column },
+    end: { line: range.end.line + lines, column: range.end.column },
+    offset: range.offset + offset,
+    length: range.length,
+  };
+}
+
+/**
+ * Reads one document, or reuses what reading the same text at the same index and order gave
+ * before (the ParsedDocument's memo lives as long as its text): the resource objects stay the
+ * same — so their compiled rules are reused too — and only the diagnostics' ranges follow the
+ * document if an edit above it moved it.
+ */
+function readMemoised(doc: ParsedDocument, order: number, options: ReadOptions): MemoisedRead {
+  const origin = doc.origin ?? { offset: 0, line: 0 };
+  const key = `resources\u0000${doc.index}\u0000${order}\u0000${doc.basePath.join('/')}\u0000${options.rootNamespace}`;
+  const cached = doc.memo?.get(key) as MemoisedRead | undefined;
+  if (cached) {
+    const lines = origin.line - cached.origin.line;
+    const offset = origin.offset - cached.origin.offset;
+    return {
+      origin,
+      set: cached.set,
+      diagnostics: cached.diagnostics.map((d) => ({ ...d, range: shiftRange(d.range, lines, offset) })),
+    };
+  }
+  const set = emptyResourceSet();
+  const read: MemoisedRead = { origin, set, diagnostics: readDocument(doc, order, options, set) };
+  doc.memo?.set(key, read);
+  return read;
+}
+
+function mergeInto(target: ResourceSet, source: ResourceSet): void {
+  for (const key of Object.keys(source) as (keyof ResourceSet)[]) {
+    (target[key] as unknown[]).push(...source[key]);
+  }
+}
+
 /**
  * Reads every Istio/Kubernetes document (the caller removed the playground's own documents and
  * expanded `kind: List`). `order` of each resource is its position in `docs`.
@@ -172,7 +220,9 @@ export function readResources(
   const diagnostics: Diagnostic[] = [];
   docs.forEach((doc, order) => {
     try {
-      diagnostics.push(...readDocument(doc, order, options, resources));
+      const read = readMemoised(doc, order, options);
+      diagnostics.push(...read.diagnostics);
+      mergeInto(resources, read.set);
     } catch (err) {
       // A reader bug must not take the whole evaluation down: report it against the document.
       diagnostics.push({

@@ -6,7 +6,14 @@ import type { MeshModel } from '../mesh';
 import { resolveServiceHost } from '../mesh';
 import type { AuthorizationPolicy, ResourceMeta } from '../resources/types';
 import type { ExtensionProviderSpec, TraceStage } from '../types';
-import { compilePolicy, explainMiss, ruleMatches, specializeRule, type CompiledPolicy } from './compile';
+import {
+  compilePolicy,
+  explainMiss,
+  ruleMatches,
+  specializeRule,
+  type CompiledPolicy,
+  type CompiledRule,
+} from './compile';
 import type { AuthzRequest } from './context';
 import type { TrustDomains } from './fields';
 
@@ -32,6 +39,11 @@ export interface PolicySet {
   audit: CompiledPolicy[];
   dryRun: CompiledPolicy[];
   notes: RawStep[];
+  /**
+   * The DENY and ALLOW rules that can still match, flattened — set by `specializePolicySet` for
+   * deciding without a trace. `allowPolicies` keeps default-deny when none of them survives.
+   */
+  decisive: { deny: CompiledRule[]; allow: CompiledRule[]; allowPolicies: number } | null;
 }
 
 const rulePath = (p: AuthorizationPolicy, index: number) => [...p.meta.basePath, 'spec', 'rules', index];
@@ -85,6 +97,7 @@ export function buildPolicySet(
     audit: [],
     dryRun: [],
     notes: [],
+    decisive: null,
   };
   const custom = policies.filter((p) => p.action === 'CUSTOM');
   const providers = new Set(custom.map((p) => p.provider ?? ''));
@@ -249,6 +262,15 @@ function describeAllowMiss(set: PolicySet, request: AuthzRequest): RawStep[] {
 export function decideRbac(set: PolicySet, request: AuthzRequest, trace = true): RbacDecision {
   const steps: RawStep[] = [];
   if (!trace) {
+    const d = set.decisive;
+    if (d) {
+      for (const rule of d.deny)
+        if (ruleMatches(rule, request, 'DENY') === true) return { denied: true, steps };
+      if (d.allowPolicies === 0) return { denied: false, steps };
+      for (const rule of d.allow)
+        if (ruleMatches(rule, request, 'ALLOW') === true) return { denied: false, steps };
+      return { denied: true, steps };
+    }
     if (firstMatch(set.deny, request)) return { denied: true, steps };
     return { denied: set.allow.length > 0 && !firstMatch(set.allow, request), steps };
   }
@@ -332,12 +354,19 @@ export function specializePolicySet(set: PolicySet, request: AuthzRequest): Poli
       policy: compiled.policy,
       rules: compiled.rules.flatMap((rule) => specializeRule(rule, request, compiled.policy.action) ?? []),
     }));
+  const deny = specialize(set.deny);
+  const allow = specialize(set.allow);
   return {
     ...set,
     custom: specialize(set.custom),
     badCustom: specialize(set.badCustom),
-    deny: specialize(set.deny),
-    allow: specialize(set.allow),
+    deny,
+    allow,
     audit: specialize(set.audit),
+    decisive: {
+      deny: deny.flatMap((c) => c.rules),
+      allow: allow.flatMap((c) => c.rules),
+      allowPolicies: allow.length,
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH_OPTIONS } from './e2e/chromium';
 
 /**
  * End-to-end tests against the built app (`vite build` first) served by `vite preview`, in Debian's
@@ -18,18 +19,7 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1600, height: 900 },
     trace: 'off',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
   webServer: {
     command: './node_modules/.bin/vite preview --port 4173 --strictPort',

@@ -5,6 +5,7 @@ import { filterExamples, loadAllExamples, tagsOf } from './examples';
 import type { ExampleEntry } from './examples';
 import '../learn.css';
 import { usePlayground } from '../../state/context';
+import { LearnDialog } from '../LearnDialog';
 
 export function GalleryDialog() {
   const close = usePlayground((s) => s.setLearnDialog);
@@ -27,96 +28,78 @@ export function GalleryDialog() {
   const shown = useMemo(() => filterExamples(examples ?? [], query, tags), [examples, query, tags]);
 
   return (
-    <div className="dialog-backdrop" role="presentation">
-      <div
-        className="dialog learn-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="gallery-title"
-        data-testid="gallery"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') close(null);
-        }}
-      >
-        <header>
-          <h2 id="gallery-title">Examples</h2>
-          <button type="button" aria-label="Close" data-testid="gallery.close" onClick={() => close(null)}>
-            ✕
-          </button>
-        </header>
-        <p className="muted">
-          Every example is a workspace from Istio&apos;s documents, and every one is also a test of the
-          engine.
-        </p>
-        <input
-          type="search"
-          className="learn-search"
-          placeholder="Search titles, descriptions and tags"
-          aria-label="Search the examples"
-          data-testid="gallery.search"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          autoFocus
-        />
-        <div className="learn-chips" role="group" aria-label="Filter by tag">
-          {allTags.map((t) => {
-            const on = tags.includes(t);
-            return (
-              <button
-                key={t}
-                type="button"
-                className="learn-chip"
-                aria-pressed={on}
-                data-testid="gallery.tag"
-                data-tag={t}
-                onClick={() => setTags(on ? tags.filter((x) => x !== t) : [...tags, t])}
-              >
-                {t}
-              </button>
-            );
-          })}
-        </div>
-        {examples === null ? (
-          <p role="status">Loading the examples…</p>
-        ) : (
-          <>
-            <p className="muted" role="status" data-testid="gallery.count">
-              {shown.length} of {examples.length} examples
-            </p>
-            <ul className="learn-list">
-              {shown.map((e) => (
-                <li key={e.id} className="learn-row">
-                  <button
-                    type="button"
-                    className="learn-item"
-                    data-testid="gallery.item"
-                    data-example={e.id}
-                    onClick={() => void openExample(e.id)}
-                  >
-                    <span className="learn-item__title">{e.title}</span>
-                    <span className="learn-item__text">{e.description}</span>
-                    <span className="learn-item__tags">
-                      {e.tags.map((t) => (
-                        <span key={t} className="learn-tag">
-                          {t}
-                        </span>
-                      ))}
-                    </span>
-                  </button>
-                  <a
-                    className="learn-item__link"
-                    href={exampleHash(e.id)}
-                    title="A link that opens this example"
-                    aria-label={`Link to the example ${e.title}`}
-                  >
-                    #
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
+    <LearnDialog id="gallery" title="Examples" onClose={() => close(null)}>
+      <p className="muted">
+        Every example is a workspace from Istio&apos;s documents, and every one is also a test of the engine.
+      </p>
+      <input
+        type="search"
+        className="learn-search"
+        placeholder="Search titles, descriptions and tags"
+        aria-label="Search the examples"
+        data-testid="gallery.search"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        autoFocus
+      />
+      <div className="learn-chips" role="group" aria-label="Filter by tag">
+        {allTags.map((t) => {
+          const on = tags.includes(t);
+          return (
+            <button
+              key={t}
+              type="button"
+              className="learn-chip"
+              aria-pressed={on}
+              data-testid="gallery.tag"
+              data-tag={t}
+              onClick={() => setTags(on ? tags.filter((x) => x !== t) : [...tags, t])}
+            >
+              {t}
+            </button>
+          );
+        })}
       </div>
-    </div>
+      {examples === null ? (
+        <p role="status">Loading the examples…</p>
+      ) : (
+        <>
+          <p className="muted" role="status" data-testid="gallery.count">
+            {shown.length} of {examples.length} examples
+          </p>
+          <ul className="learn-list">
+            {shown.map((e) => (
+              <li key={e.id} className="learn-row">
+                <button
+                  type="button"
+                  className="learn-item"
+                  data-testid="gallery.item"
+                  data-example={e.id}
+                  onClick={() => void openExample(e.id)}
+                >
+                  <span className="learn-item__title">{e.title}</span>
+                  <span className="learn-item__text">{e.description}</span>
+                  <span className="learn-item__tags">
+                    {e.tags.map((t) => (
+                      <span key={t} className="learn-tag">
+                        {t}
+                      </span>
+                    ))}
+                  </span>
+                </button>
+                <a
+                  className="learn-item__link"
+                  href={exampleHash(e.id)}
+                  title="A link that opens this example"
+                  aria-label={`Link to the example ${e.title}`}
+                >
+                  #
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </LearnDialog>
   );
 }

@@ -4,6 +4,7 @@ import { lessonCatalog } from './lessonSource';
 import type { LessonSummary } from './lessonSource';
 import '../learn.css';
 import { usePlayground } from '../../state/context';
+import { LearnDialog } from '../LearnDialog';
 
 export function LessonListDialog() {
   const close = usePlayground((s) => s.setLearnDialog);
@@ -22,56 +23,39 @@ export function LessonListDialog() {
   }, []);
 
   return (
-    <div className="dialog-backdrop" role="presentation">
-      <div
-        className="dialog learn-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="lessons-title"
-        data-testid="lessons"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') close(null);
-        }}
-      >
-        <header>
-          <h2 id="lessons-title">Lessons</h2>
-          <button type="button" aria-label="Close" data-testid="lessons.close" onClick={() => close(null)}>
-            ✕
-          </button>
-        </header>
-        <p className="muted">
-          Each step says what to change. Press Apply to see it happen, or write the policy yourself and press
-          Check: the playground compares your connections with the step&apos;s.
-        </p>
-        {lessons === null ? (
-          <p role="status">Loading the lessons…</p>
-        ) : (
-          <ul className="learn-list">
-            {lessons.map((l) => {
-              const p = progress[l.id];
-              const last = Math.min(p?.lastStep ?? 1, l.steps);
-              return (
-                <li key={l.id}>
-                  <button
-                    type="button"
-                    className="learn-item"
-                    data-testid="lessons.item"
-                    data-lesson={l.id}
-                    onClick={() => void openLesson(l.id, last, 'resume')}
-                  >
-                    <span className="learn-item__title">{l.title}</span>
-                    <span className="learn-item__text">{l.summary}</span>
-                    <span className="learn-item__tags" data-testid="lessons.progress">
-                      {l.steps} steps · {p?.passed.length ?? 0} checked
-                      {p && last > 1 ? ` · continue at step ${last}` : ''}
-                    </span>
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </div>
-    </div>
+    <LearnDialog id="lessons" title="Lessons" onClose={() => close(null)}>
+      <p className="muted">
+        Each step says what to change. Press Apply to see it happen, or write the policy yourself and press
+        Check: the playground compares your connections with the step&apos;s.
+      </p>
+      {lessons === null ? (
+        <p role="status">Loading the lessons…</p>
+      ) : (
+        <ul className="learn-list">
+          {lessons.map((l) => {
+            const p = progress[l.id];
+            const last = Math.min(p?.lastStep ?? 1, l.steps);
+            return (
+              <li key={l.id}>
+                <button
+                  type="button"
+                  className="learn-item"
+                  data-testid="lessons.item"
+                  data-lesson={l.id}
+                  onClick={() => void openLesson(l.id, last, 'resume')}
+                >
+                  <span className="learn-item__title">{l.title}</span>
+                  <span className="learn-item__text">{l.summary}</span>
+                  <span className="learn-item__tags" data-testid="lessons.progress">
+                    {l.steps} steps · {p?.passed.length ?? 0} checked
+                    {p && last > 1 ? ` · continue at step ${last}` : ''}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </LearnDialog>
   );
 }

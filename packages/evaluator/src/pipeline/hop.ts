@@ -141,13 +141,6 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
   // Without a trace nothing is recorded and no step closure is allocated (the matrix's hot path).
   const steps: HopStep[] = trace ? [] : NO_STEPS;
   const step = trace ? (s: RawStep) => void steps.push(Object.assign(s, { hop })) : ignoreStep;
-  const result = (
-    verdict: Verdict,
-    httpStatus: number,
-    mtls: boolean | null,
-    remoteIp?: string,
-    forwarded?: HttpRequestModel,
-  ) => hopResult(input, steps, verdict, httpStatus, mtls, remoteIp, forwarded);
 
   // --- transport: what the client sends, what the server accepts (§B) ---
   let sends: ClientSends = 'PLAINTEXT';
@@ -206,7 +199,7 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
         message: `${shake.reason}${viaSidecar && chain === 'http' ? ': the client sidecar answers 503' : ': the connection is reset (curl prints 000)'}`,
       });
     }
-    return result('mtls-failure', viaSidecar && chain === 'http' ? 503 : 0, null);
+    return hopResult(input, steps, 'mtls-failure', viaSidecar && chain === 'http' ? 503 : 0, null);
   }
   if (trace)
     step({
@@ -218,7 +211,7 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
   if (!server.sidecar && !server.gateway) {
     if (trace)
       step({ stage: 'allow', outcome: 'pass', message: `${server.key} has no proxy: no policy is enforced` });
-    return result('allowed', 200, shake.mtls);
+    return hopResult(input, steps, 'allowed', 200, shake.mtls);
   }
 
   // --- the server proxy's filters ---
@@ -237,7 +230,7 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
         outcome: 'fail',
         message: `the path ${input.request.path} is rejected by Envoy's path normalization (400) before any filter runs`,
       });
-    return result('invalid', 400, shake.mtls);
+    return hopResult(input, steps, 'invalid', 400, shake.mtls);
   }
   const authz: AuthzRequest = {
     chain,
@@ -274,7 +267,7 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
   }
   const custom = decideCustom(set, authz, trace);
   if (trace) custom.steps.forEach(step);
-  if (custom.denied) return result(custom.verdict, custom.status, shake.mtls, remoteIp);
+  if (custom.denied) return hopResult(input, steps, custom.verdict, custom.status, shake.mtls, remoteIp);
 
   let forwarded = input.request;
   if (chain === 'http') {
@@ -295,9 +288,10 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
               }
             : {}),
         });
-      if (outcome.result === 'unauthenticated') return result('unauthenticated', 401, shake.mtls, remoteIp);
+      if (outcome.result === 'unauthenticated')
+        return hopResult(input, steps, 'unauthenticated', 401, shake.mtls, remoteIp);
       if (outcome.result === 'audience-rejected')
-        return result('audience-rejected', 403, shake.mtls, remoteIp);
+        return hopResult(input, steps, 'audience-rejected', 403, shake.mtls, remoteIp);
       authz.jwtPayload = outcome.payload;
       forwarded = stripTokens(input.request, outcome);
     }
@@ -312,5 +306,5 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
   const rbac = decideRbac(set, authz, trace);
   if (trace) rbac.steps.forEach(step);
   const verdict: Verdict = rbac.denied ? 'denied' : 'allowed';
-  return result(verdict, rbac.denied ? 403 : 200, shake.mtls, remoteIp, forwarded);
+  return hopResult(input, steps, verdict, rbac.denied ? 403 : 200, shake.mtls, remoteIp, forwarded);
 }

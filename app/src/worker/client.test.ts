@@ -32,6 +32,24 @@ describe('evaluation client', () => {
     expect(worker.sent.map((r) => r.type)).toEqual(['evaluate', 'evaluate']);
   });
 
+  it('posts the mesh, probes and metadata only when they changed', () => {
+    const worker = new FakeWorker();
+    const client = new EvaluationClient(worker);
+    client.evaluate(parts);
+    client.evaluate({ ...parts, policies: 'a' });
+    client.matrix({ ...parts, policies: 'b' });
+    const mesh = { workloads: [] };
+    client.evaluate({ ...parts, mesh });
+    client.evaluate({ ...parts, mesh, policies: 'c' });
+    expect(worker.sent.map((r) => [r.policies, r.structureVersion, r.structure?.mesh])).toEqual([
+      ['', 1, parts.mesh],
+      ['a', 1, undefined],
+      ['b', 1, undefined],
+      ['', 2, mesh],
+      ['c', 2, undefined],
+    ]);
+  });
+
   it('keeps evaluation and matrix requests apart', () => {
     const worker = new FakeWorker();
     const client = new EvaluationClient(worker);

@@ -3,7 +3,7 @@
  * dropped. The worker is created lazily so tests can inject a fake.
  */
 import type { WorkspaceParts } from '@playground/evaluator';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { WorkerRequest, WorkerResponse, WorkspaceStructure } from './protocol';
 
 export interface WorkerLike {
   postMessage(message: WorkerRequest): void;
@@ -25,25 +25,30 @@ export class EvaluationClient {
     worker.onmessage = (event) => this.receive(event.data);
   }
 
-  private structure: Omit<WorkspaceParts, 'policies'> | null = null;
+  private structure: WorkspaceStructure | null = null;
   private structureVersion = 0;
+  /** The newest structure version already posted to the worker. */
+  private postedVersion = 0;
 
   evaluate(parts: WorkspaceParts): number {
-    return this.send({ type: 'evaluate', id: this.nextId++, parts, structureVersion: this.versionOf(parts) });
+    return this.send({ type: 'evaluate', id: this.nextId++, ...this.bodyOf(parts) });
   }
 
   matrix(parts: WorkspaceParts): number {
-    return this.send({ type: 'matrix', id: this.nextId++, parts, structureVersion: this.versionOf(parts) });
+    return this.send({ type: 'matrix', id: this.nextId++, ...this.bodyOf(parts) });
   }
 
   /** A new version whenever metadata, mesh or probes are different objects (the store never mutates them). */
-  private versionOf(parts: WorkspaceParts): number {
+  private bodyOf(parts: WorkspaceParts): Omit<WorkerRequest, 'type' | 'id'> {
     const s = this.structure;
     if (!s || s.metadata !== parts.metadata || s.mesh !== parts.mesh || s.probes !== parts.probes) {
       this.structure = { metadata: parts.metadata, mesh: parts.mesh, probes: parts.probes };
       this.structureVersion++;
     }
-    return this.structureVersion;
+    const body = { policies: parts.policies, structureVersion: this.structureVersion };
+    if (this.postedVersion === this.structureVersion) return body;
+    this.postedVersion = this.structureVersion;
+    return { ...body, structure: this.structure ?? undefined };
   }
 
   on<T extends keyof EvaluationClient['listeners']>(

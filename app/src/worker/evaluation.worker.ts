@@ -5,13 +5,15 @@
  * kind is evaluated next, so typing never queues up work.
  */
 import { createEvaluator, matrixOfWorkspace } from '@playground/evaluator';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { WorkerRequest, WorkerResponse, WorkspaceStructure } from './protocol';
 import { SerializeCache } from './serializeCache';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const evaluator = createEvaluator();
 const serializer = new SerializeCache();
 const pending = new Map<WorkerRequest['type'], WorkerRequest>();
+/** Structures by version, as the client sent them (only when new); older ones are dropped once unused. */
+const structures = new Map<number, WorkspaceStructure>();
 let running = false;
 
 function post(message: WorkerResponse): void {
@@ -20,7 +22,10 @@ function post(message: WorkerResponse): void {
 
 async function handle(request: WorkerRequest): Promise<void> {
   try {
-    const { text, policiesLine } = serializer.serialize(request.parts, request.structureVersion);
+    const structure = structures.get(request.structureVersion);
+    if (!structure) throw new Error(`workspace structure ${request.structureVersion} never arrived`);
+    const parts = { ...structure, policies: request.policies };
+    const { text, policiesLine } = serializer.serialize(parts, request.structureVersion);
     if (request.type === 'evaluate') {
       const evaluation = await evaluator.evaluate(text);
       post({ type: 'evaluation', id: request.id, text, policiesLine, evaluation });
@@ -54,7 +59,12 @@ async function drain(): Promise<void> {
 }
 
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  pending.set(event.data.type, event.data);
+  const request = event.data;
+  if (request.structure) structures.set(request.structureVersion, request.structure);
+  pending.set(request.type, request);
+  // Keep the structures a pending request still needs (and the newest, which later requests reuse).
+  const needed = Math.min(request.structureVersion, ...[...pending.values()].map((r) => r.structureVersion));
+  for (const version of structures.keys()) if (version < needed) structures.delete(version);
   // Let queued messages arrive first so only the latest of a burst is evaluated.
   setTimeout(() => void drain(), 0);
 };

@@ -6,9 +6,21 @@
  */
 import type { Diagnostic, Evaluation, MatrixEntry, WorkspaceParts } from '@playground/evaluator';
 
-export type WorkerRequest =
-  | { type: 'evaluate'; id: number; parts: WorkspaceParts; structureVersion: number }
-  | { type: 'matrix'; id: number; parts: WorkspaceParts; structureVersion: number };
+/** Metadata, Mesh and Probes: everything but the policies text. */
+export type WorkspaceStructure = Omit<WorkspaceParts, 'policies'>;
+
+/**
+ * `structure` travels only when its version is new to the worker: while the user types, a request
+ * is just the policies text, so posting it does not clone 100 workloads and 300 probes each time.
+ */
+interface RequestBody {
+  id: number;
+  policies: string;
+  structureVersion: number;
+  structure?: WorkspaceStructure;
+}
+
+export type WorkerRequest = ({ type: 'evaluate' } & RequestBody) | ({ type: 'matrix' } & RequestBody);
 
 export type WorkerResponse =
   | { type: 'evaluation'; id: number; text: string; policiesLine: number; evaluation: Evaluation }

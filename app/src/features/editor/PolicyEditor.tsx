@@ -28,6 +28,9 @@ const EDITOR_OPTIONS: MonacoEditor.IStandaloneEditorConstructionOptions & { edit
   automaticLayout: true,
   wordWrap: 'on',
   quickSuggestions: { other: true, comments: false, strings: true },
+  // Sticky lines from indentation (YAML's structure) rather than the outline model, which asks the
+  // YAML worker for every document's symbols again on each keystroke.
+  stickyScroll: { enabled: true, defaultModel: 'indentationModel' },
   ariaLabel: 'Istio policies (YAML). Press Alt+F1 for accessibility help; Ctrl+M toggles Tab focus.',
 };
 
@@ -51,10 +54,16 @@ export default function PolicyEditor() {
   };
 
   // Engine diagnostics → markers (owner "playground"; monaco-yaml owns the schema markers).
+  // Most keystrokes leave the markers as they were: resetting them re-renders every squiggle.
+  const shownMarkers = useRef<{ model: MonacoEditor.ITextModel; signature: string } | null>(null);
   useEffect(() => {
     const model = monaco.editor.getModel(monaco.Uri.parse(POLICIES_URI));
     if (!model || !verdicts) return;
     const markers = diagnosticsToMarkers(verdicts.diagnostics, verdicts.policiesLine, model.getLineCount());
+    const signature = JSON.stringify(markers);
+    const shown = shownMarkers.current;
+    if (shown?.model === model && shown.signature === signature) return;
+    shownMarkers.current = { model, signature };
     monaco.editor.setModelMarkers(
       model,
       'playground',

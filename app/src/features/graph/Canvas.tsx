@@ -24,6 +24,10 @@ import { useMeshActions } from './useMeshActions';
 
 const nodeTypes = { namespace: NamespaceNode, workload: WorkloadNode, external: ExternalNode };
 const edgeTypes = { probe: ProbeEdge };
+/** Constant props: new objects on every render would make React Flow re-render and re-bind its keys. */
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const FIT_VIEW_OPTIONS = { padding: 0.15 };
+const PRO_OPTIONS = { hideAttribution: true };
 
 /**
  * Rebuilt nodes replace the local ones, keeping React Flow's measurements; a node whose derived
@@ -117,6 +121,8 @@ export function Canvas() {
     [select],
   );
 
+  const onPaneClick = useCallback(() => select(null), [select]);
+
   const onConnect = useCallback(
     (c: Connection) => actions.addProbe(c.source === EXTERNAL_ID ? 'external' : c.source, c.target),
     [actions],
@@ -135,18 +141,18 @@ export function Canvas() {
         onNodeDragStop={onNodeDragStop}
         onNodesDelete={actions.deleteNodes}
         onEdgesDelete={actions.deleteEdges}
-        onPaneClick={() => select(null)}
-        deleteKeyCode={['Delete', 'Backspace']}
+        onPaneClick={onPaneClick}
+        deleteKeyCode={DELETE_KEYS}
         panActivationKeyCode={null}
         colorMode={theme}
         fitView
-        fitViewOptions={{ padding: 0.15 }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.2}
         nodesFocusable
         edgesFocusable
         elevateEdgesOnSelect
         aria-label="Mesh canvas"
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
       >
         <Background gap={24} />
         <Controls />

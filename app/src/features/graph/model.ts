@@ -169,9 +169,11 @@ export function buildEdges(
  */
 export class Reuser<T extends { id: string }> {
   private cache = new Map<string, { signature: string; item: T }>();
+  private last: T[] = [];
 
   constructor(private readonly signature: (item: T) => string) {}
 
+  /** When nothing changed, the previous array itself comes back, so React Flow sees no update at all. */
   reuse(items: T[]): T[] {
     const next = new Map<string, { signature: string; item: T }>();
     const out = items.map((item) => {
@@ -182,7 +184,9 @@ export class Reuser<T extends { id: string }> {
       return kept;
     });
     this.cache = next;
-    return out;
+    const same = out.length === this.last.length && out.every((item, i) => item === this.last[i]);
+    if (!same) this.last = out;
+    return this.last;
   }
 }
 
@@ -198,5 +202,22 @@ export const edgeSignature = (e: ProbeEdge): string =>
     e.data?.stale,
   ]);
 
+/** Stable ids for workload specs: the store replaces a spec when it changes, never mutates it. */
+const specIds = new WeakMap<WorkloadSpec, number>();
+let nextSpecId = 1;
+function specId(spec: WorkloadSpec): number {
+  let id = specIds.get(spec);
+  if (id === undefined) specIds.set(spec, (id = nextSpecId++));
+  return id;
+}
+
+/** The workload spec counts by identity, so only its (new on every evaluation) facts are stringified. */
 export const nodeSignature = (n: PlaygroundNode): string =>
-  JSON.stringify([n.position, n.data, n.selected, n.style, n.parentId, n.ariaLabel]);
+  JSON.stringify([
+    n.position,
+    n.type === 'workload' ? [specId(n.data.workload), n.data.facts] : n.data,
+    n.selected,
+    n.style,
+    n.parentId,
+    n.ariaLabel,
+  ]);

@@ -106,8 +106,8 @@ function Diagnostics() {
     <section aria-label="Problems" className="diagnostics" data-testid="diagnostics">
       <h3>Problems ({diagnostics.length})</h3>
       <ul className="plain-list">
-        {diagnostics.slice(0, 200).map((d, i) => (
-          <li key={i} className={`diag diag-${d.severity}`} data-code={d.code}>
+        {keyed(diagnostics.slice(0, 200)).map(([key, d]) => (
+          <li key={key} className={`diag diag-${d.severity}`} data-code={d.code}>
             <strong>{d.severity}</strong> {where(d, verdicts?.policiesLine ?? 1, lineCount)}
             {d.message} <code>{d.code}</code>
           </li>
@@ -115,6 +115,21 @@ function Diagnostics() {
       </ul>
     </section>
   );
+}
+
+/**
+ * Keys that follow a diagnostic, not its position: an error appearing at the top of the list then
+ * inserts one item instead of rewriting every item below it.
+ */
+function keyed(diagnostics: Diagnostic[]): [string, Diagnostic][] {
+  const seen = new Map<string, number>();
+  return diagnostics.map((d) => {
+    const r = d.range;
+    const base = `${d.severity}|${d.code}|${r ? `${r.start.line}:${r.start.column}` : ''}|${d.message}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return [n ? `${base}#${n}` : base, d];
+  });
 }
 
 /** Where a diagnostic is: an editor line, or the Mesh / Probes part of the workspace. */

@@ -275,37 +275,12 @@ export function readRule(
   const dict = raw as Dict;
   r.fields(dict, at, ['from', 'to', 'when']);
 
-  const from = r.list(dict, 'from', at);
-  if (from !== undefined) {
-    if (from.length === 0)
-      r.error('authz.from-empty', [...at, 'from'], `\`from\` must not be empty, found at rule ${index}`);
-    rule.from = r.dictItems(from, [...at, 'from']).map(([entry, i]) => {
-      const entryPath = [...at, 'from', i];
-      r.fields(entry, entryPath, ['source']);
-      const source = r.object(entry, 'source', entryPath);
-      if (source === undefined) {
-        r.error('authz.source-nil', entryPath, `\`from.source\` must not be nil, found at rule ${index}`);
-        return {};
-      }
-      return readSource(r, source, [...entryPath, 'source'], action);
-    });
-  }
-
-  const to = r.list(dict, 'to', at);
-  if (to !== undefined) {
-    if (to.length === 0)
-      r.error('authz.to-empty', [...at, 'to'], `\`to\` must not be empty, found at rule ${index}`);
-    rule.to = r.dictItems(to, [...at, 'to']).map(([entry, i]) => {
-      const entryPath = [...at, 'to', i];
-      r.fields(entry, entryPath, ['operation']);
-      const op = r.object(entry, 'operation', entryPath);
-      if (op === undefined) {
-        r.error('authz.operation-nil', entryPath, `\`to.operation\` must not be nil, found at rule ${index}`);
-        return {};
-      }
-      return readOperation(r, op, [...entryPath, 'operation']);
-    });
-  }
+  const from = readEntries(r, dict, at, index, 'from', 'source', (source, path) =>
+    readSource(r, source, path, action),
+  );
+  if (from !== undefined) rule.from = from;
+  const to = readEntries(r, dict, at, index, 'to', 'operation', (op, path) => readOperation(r, op, path));
+  if (to !== undefined) rule.to = to;
 
   const when = r.list(dict, 'when', at);
   if (when !== undefined) {
@@ -338,4 +313,39 @@ function warnDenyHttpOnly(r: Reader, rule: Rule, at: NodePath): void {
       { key: true },
     );
   }
+}
+
+/**
+ * `from: [{source}]` and `to: [{operation}]` share one shape and one set of webhook checks:
+ * the list must not be empty, and each entry needs its object (`from.source must not be nil`).
+ */
+function readEntries<T extends object>(
+  r: Reader,
+  dict: Dict,
+  at: NodePath,
+  index: number,
+  listKey: 'from' | 'to',
+  entryKey: 'source' | 'operation',
+  read: (value: Dict, path: NodePath) => T,
+): T[] | undefined {
+  const list = r.list(dict, listKey, at);
+  if (list === undefined) return undefined;
+  if (list.length === 0) {
+    r.error(
+      `authz.${listKey}-empty`,
+      [...at, listKey],
+      `\`${listKey}\` must not be empty, found at rule ${index}`,
+    );
+  }
+  const nilCode = entryKey === 'source' ? 'authz.source-nil' : 'authz.operation-nil';
+  return r.dictItems(list, [...at, listKey]).map(([entry, i]) => {
+    const entryPath = [...at, listKey, i];
+    r.fields(entry, entryPath, [entryKey]);
+    const value = r.object(entry, entryKey, entryPath);
+    if (value === undefined) {
+      r.error(nilCode, entryPath, `\`${listKey}.${entryKey}\` must not be nil, found at rule ${index}`);
+      return {} as T; // an empty source/operation: every field of both is optional
+    }
+    return read(value, [...entryPath, entryKey]);
+  });
 }

@@ -187,6 +187,22 @@ interface Mutation {
 const lines = (text: string) => text.split('\n');
 const keyValue = /^(\s*(?:- )?)([^\s:#][^:#]*?):(\s+)(\S.*)$/;
 
+/** Rewrites one randomly chosen `key: value` line (indent, key, space, value → new line). */
+function onKeyValueLine(
+  text: string,
+  r: Rng,
+  rewrite: (indent: string, key: string, space: string, value: string) => string,
+): string {
+  const l = lines(text);
+  const candidates = l.map((line, i) => (keyValue.test(line) ? i : -1)).filter((i) => i >= 0);
+  if (!candidates.length) return text;
+  const i = r.pick(candidates);
+  l[i] = (l[i] ?? '').replace(keyValue, (_, indent: string, key: string, space: string, value: string) =>
+    rewrite(indent, key, space, value),
+  );
+  return l.join('\n');
+}
+
 const MUTATIONS: Mutation[] = [
   {
     name: 'delete line',
@@ -235,32 +251,13 @@ const MUTATIONS: Mutation[] = [
   },
   {
     name: 'replace scalar',
-    apply: (t, r) => {
-      const l = lines(t);
-      const candidates = l.map((line, i) => (keyValue.test(line) ? i : -1)).filter((i) => i >= 0);
-      if (!candidates.length) return t;
-      const i = r.pick(candidates);
-      l[i] = (l[i] ?? '').replace(
-        keyValue,
-        (_, indent: string, key: string, space: string) => `${indent}${key}:${space}${r.pick(SCALARS)}`,
-      );
-      return l.join('\n');
-    },
+    apply: (t, r) =>
+      onKeyValueLine(t, r, (indent, key, space) => `${indent}${key}:${space}${r.pick(SCALARS)}`),
   },
   {
     name: 'replace key',
-    apply: (t, r) => {
-      const l = lines(t);
-      const candidates = l.map((line, i) => (keyValue.test(line) ? i : -1)).filter((i) => i >= 0);
-      if (!candidates.length) return t;
-      const i = r.pick(candidates);
-      l[i] = (l[i] ?? '').replace(
-        keyValue,
-        (_, indent: string, _key: string, space: string, value: string) =>
-          `${indent}${r.pick(KEYS)}:${space}${value}`,
-      );
-      return l.join('\n');
-    },
+    apply: (t, r) =>
+      onKeyValueLine(t, r, (indent, _key, space, value) => `${indent}${r.pick(KEYS)}:${space}${value}`),
   },
   {
     name: 'anchor and alias',

@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_LAUNCH_OPTIONS } from './e2e/chromium';
 
+/** `E2E_PORT` lets several checkouts run their journeys at once on one machine. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+
 /**
  * End-to-end tests against the built app (`vite build` first) served by `vite preview`, in Debian's
  * Chromium (never `playwright install`), offline.
@@ -15,15 +18,15 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${PORT}`,
     headless: true,
     viewport: { width: 1600, height: 900 },
     trace: 'off',
     launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
   webServer: {
-    command: './node_modules/.bin/vite preview --port 4173 --strictPort',
-    url: 'http://localhost:4173',
+    command: `./node_modules/.bin/vite preview --port ${PORT} --strictPort`,
+    url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

@@ -93,4 +93,26 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Layering: the core state knows nothing of features; features depend on it, never the reverse.
+    // The composition root (app/src/store.tsx) is the one place that puts slices together.
+    files: ['app/src/state/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/features/**', '../store', '../store.tsx'],
+              message: 'state/ must not import features or the composition root: inject what it needs.',
+            },
+            {
+              group: ['**/packages/evaluator/**', '@playground/evaluator/*'],
+              message: 'Use the evaluator public API (@playground/evaluator).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

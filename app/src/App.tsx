@@ -1,7 +1,7 @@
 /** The page: toolbar, then editor | canvas | inspector side by side (resizable). */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { usePlayground } from './state/context';
+import { usePlayground } from './store';
 import { Canvas } from './features/graph/Canvas';
 import { Inspector } from './features/inspector/Inspector';
 import { MatrixView } from './features/matrix/MatrixView';

@@ -5,18 +5,22 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { StoreProvider } from './state/context';
+import { createAppStore, StoreProvider } from './store';
 import { loadSaved, loadTheme } from './state/persistence';
-import { createPlaygroundStore, defaultParts } from './state/store';
-import { connectEvaluation } from './state/sync';
+import { defaultParts } from './state/store';
+import { connectAutosave, connectEvaluation } from './state/sync';
 import { readWorkspaceText } from './state/workspaceText';
 import { evaluationClient } from './worker/client';
 import { openShareHash } from './features/share/useShareLink';
+import { workerEngine } from './features/lessons/workerEngine';
 import './styles.css';
 
 const saved = loadSaved();
 const restored = saved ? readWorkspaceText(saved) : null;
-const store = createPlaygroundStore(restored?.ok ? restored.parts : defaultParts());
+const store = createAppStore({
+  lessonEngine: workerEngine,
+  initial: restored?.ok ? restored.parts : defaultParts(),
+});
 if (restored && !restored.ok)
   store.getState().setNotice({
     kind: 'error',
@@ -25,7 +29,17 @@ if (restored && !restored.ok)
 const theme = loadTheme() ?? (window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
 store.getState().setTheme(theme === 'dark' ? 'dark' : 'light');
 
-connectEvaluation(store, evaluationClient(), 300, !store.getState().embedded);
+connectEvaluation(store, evaluationClient());
+// An embed must not overwrite the playground's autosaved work.
+if (!store.getState().embedded)
+  connectAutosave(store, {
+    onFailure: () =>
+      store.getState().setNotice({
+        kind: 'error',
+        message:
+          'Autosave failed: the browser refused to store this workspace (too large?). Export it to keep it.',
+      }),
+  });
 void openShareHash(store, location.hash);
 window.addEventListener('hashchange', () => void openShareHash(store, location.hash));
 

@@ -6,7 +6,7 @@ import { lazy, Suspense } from 'react';
 import { PresentButton, PresenterMode } from './presenter/PresenterMode';
 import { useLearnRouting } from './routing/useLearnRouting';
 import './learn.css';
-import { usePlayground } from '../state/context';
+import { usePlayground } from '../store';
 
 // Loaded when first opened: they stay out of the page's entry chunk.
 const GalleryDialog = lazy(() =>

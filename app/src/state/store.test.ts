@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, Evaluation, ProbeResult } from '@playground/evaluator';
-import { createPlaygroundStore, renameWorkload } from './store';
+import { createCoreStore as createPlaygroundStore } from './store';
+import { renameWorkload } from './meshEdits';
 import { sanitizeMesh } from './sanitize';
 
 const probe = (status: string, verdict: ProbeResult['verdict']): ProbeResult => ({
@@ -34,46 +35,59 @@ const syntaxError: Diagnostic = {
 describe('the playground store', () => {
   it('starts on the authentication task mesh with nine probes and no policies', () => {
     const s = createPlaygroundStore().getState();
-    expect(s.mesh.namespaces?.map((n) => n.name)).toEqual(['foo', 'bar', 'legacy']);
-    expect(s.mesh.workloads).toHaveLength(6);
+    expect(s.workspace.mesh.namespaces?.map((n) => n.name)).toEqual(['foo', 'bar', 'legacy']);
+    expect(s.workspace.mesh.workloads).toHaveLength(6);
     expect(
-      s.mesh.workloads?.filter((w) => w.sidecar === false).map((w) => `${w.namespace}/${w.name}`),
+      s.workspace.mesh.workloads?.filter((w) => w.sidecar === false).map((w) => `${w.namespace}/${w.name}`),
     ).toEqual(['legacy/httpbin', 'legacy/sleep']);
-    expect(s.probes.probes).toHaveLength(9);
-    expect(s.probes.probes?.every((p) => p.port === 8000 && p.request?.path === '/ip')).toBe(true);
-    expect(s.policies.trim()).toBe('');
+    expect(s.workspace.probes.probes).toHaveLength(9);
+    expect(s.workspace.probes.probes?.every((p) => p.port === 8000 && p.request?.path === '/ip')).toBe(true);
+    expect(s.workspace.policies.trim()).toBe('');
   });
 
   it('keeps the last good verdicts, marked stale, while the YAML does not parse', () => {
     const store = createPlaygroundStore();
-    store.getState().receive(evaluation([probe('000', 'mtls-failure')]), 20, 'text');
-    store.getState().receive(evaluation([], [syntaxError]), 20, 'broken');
+    store.getState().receive(evaluation([probe('000', 'mtls-failure')]));
+    store.getState().receive(evaluation([], [syntaxError]));
     const v = store.getState().verdicts;
     expect(v?.stale).toBe(true);
     expect(v?.probes[0]?.verdict).toBe('mtls-failure');
     expect(v?.diagnostics).toEqual([syntaxError]);
-    store.getState().receive(evaluation([probe('200', 'allowed')]), 20, 'fixed');
+    store.getState().receive(evaluation([probe('200', 'allowed')]));
     expect(store.getState().verdicts?.stale).toBe(false);
     expect(store.getState().verdicts?.probes[0]?.verdict).toBe('allowed');
   });
 
   it('undoes and redoes canvas and inspector edits', () => {
     const store = createPlaygroundStore();
-    const before = store.getState().mesh;
+    const before = store.getState().workspace.mesh;
     store
       .getState()
       .editMesh((m) => ({ ...m, workloads: (m.workloads ?? []).map((w) => ({ ...w, sidecar: true })) }));
-    const after = store.getState().mesh;
+    const after = store.getState().workspace.mesh;
     expect(after).not.toBe(before);
     store.getState().undo();
-    expect(store.getState().mesh).toBe(before);
+    expect(store.getState().workspace.mesh).toBe(before);
     store.getState().redo();
-    expect(store.getState().mesh).toBe(after);
+    expect(store.getState().workspace.mesh).toBe(after);
     expect(store.getState().future).toHaveLength(0);
   });
 
+  it('clears the trace highlight on deselect and on an edit of the policies', () => {
+    const store = createPlaygroundStore();
+    store.getState().select({ kind: 'probe', index: 0 });
+    store.getState().highlightLines([{ startLine: 1, endLine: 2 }]);
+    store.getState().select({ kind: 'probe', index: 0 });
+    expect(store.getState().highlight).not.toBeNull();
+    store.getState().select(null);
+    expect(store.getState().highlight).toBeNull();
+    store.getState().highlightLines([{ startLine: 1, endLine: 2 }]);
+    store.getState().setPolicies('kind: X\n');
+    expect(store.getState().highlight).toBeNull();
+  });
+
   it('renames a workload in the mesh, the layout and every probe', () => {
-    const { mesh, probes } = createPlaygroundStore().getState();
+    const { mesh, probes } = createPlaygroundStore().getState().workspace;
     const renamed = renameWorkload(
       { ...mesh, layout: { 'foo/httpbin': { x: 1, y: 2 } } },
       probes,

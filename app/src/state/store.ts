@@ -1,102 +1,67 @@
 /**
- * The one application store. It holds the workspace as the user edits it (metadata, Mesh spec,
- * the Istio resources text shown in Monaco, Probes spec), the latest answer of the evaluation
- * worker, the selection and view settings. Derived data (nodes, edges, markers) is computed by
- * selectors and components, never stored.
+ * The core of the one application store: the workspace document (`state.workspace`) with its undo
+ * history, and the session state around it (selection, view settings, the engine's latest answer).
+ * Derived data (nodes, edges, markers) is computed by selectors and components, never stored.
+ *
+ * This module imports nothing from `features/`: features add their own slices, and the app's
+ * composition root (`../store.tsx`) puts them together with the injected engines.
  */
 import { create } from 'zustand';
-import type {
-  Diagnostic,
-  Evaluation,
-  MeshSpec,
-  ProbeResult,
-  ProbeSpec,
-  ProbesSpec,
-  WorkloadFacts,
-  WorkloadSpec,
-  WorkspaceMetadata,
-  WorkspaceParts,
-} from '@playground/evaluator';
+import type { Diagnostic, Evaluation, MeshSpec, ProbesSpec, WorkspaceParts } from '@playground/evaluator';
 import { DEFAULT_WORKSPACE } from './defaultWorkspace';
 import { readWorkspaceText } from './workspaceText';
-import { createLessonSlice, type LessonSlice } from './lessonSlice';
+import type {
+  EditorHighlight,
+  Notice,
+  PanelToggle,
+  Selection,
+  Theme,
+  Verdicts,
+  WorkspaceSnapshot,
+} from './types';
 
-export type Selection =
-  | { kind: 'workload'; key: string }
-  | { kind: 'namespace'; name: string }
-  | { kind: 'probe'; index: number }
-  | { kind: 'external' }
-  | null;
+export type * from './types';
 
-/** Lines to reveal and highlight in the editor (Monaco lines, 1-based). */
-export interface EditorHighlight {
-  ranges: { startLine: number; endLine: number; startColumn?: number; endColumn?: number }[];
-  /** Changes on every request so the same range can be revealed twice. */
-  nonce: number;
-}
-
-export interface Notice {
-  kind: 'error' | 'info';
-  message: string;
-  /** Workspace text the user had before a share link replaced it: one click restores it. */
-  previous?: string;
-}
-
-/** The worker's latest answer plus what the UI keeps while the YAML does not parse. */
-export interface Verdicts {
-  probes: ProbeResult[];
-  workloads: WorkloadFacts[];
-  diagnostics: Diagnostic[];
-  evaluation: Evaluation;
-  policiesLine: number;
-  /** The YAML did not parse: the probes/workloads shown are the last good ones. */
-  stale: boolean;
-}
-
-interface Snapshot {
-  metadata: WorkspaceMetadata;
-  mesh: MeshSpec;
-  probes: ProbesSpec;
-}
-
-export type Theme = 'light' | 'dark';
-
-export interface PlaygroundState extends WorkspaceParts {
+export interface CoreState {
+  /** The workspace document: what is autosaved, shared, exported and undone. */
+  workspace: WorkspaceParts;
+  past: WorkspaceSnapshot[];
+  future: WorkspaceSnapshot[];
   verdicts: Verdicts | null;
-  /** Latest serialised workspace text (from the worker), used by autosave. */
-  savedText: string | null;
   selection: Selection;
   highlight: EditorHighlight | null;
-  past: Snapshot[];
-  future: Snapshot[];
   theme: Theme;
   notice: Notice | null;
   matrixOpen: boolean;
   legendOpen: boolean;
   canvasOnly: boolean;
-  /** Increments when the whole workspace is replaced (example, import, link): the canvas refits. */
+  /** Increments when the whole workspace is replaced (example, import, link): the canvas lays out and refits. */
   epoch: number;
 }
 
-export interface PlaygroundActions {
+export interface CoreActions {
   setPolicies(text: string): void;
   /** A canvas or inspector change: recorded for undo. */
   editMesh(update: (mesh: MeshSpec) => MeshSpec, probes?: (probes: ProbesSpec) => ProbesSpec): void;
   editProbes(update: (probes: ProbesSpec) => ProbesSpec): void;
-  /** Node positions: recorded for undo too, but without re-evaluating anything else. */
-  setLayout(positions: Record<string, { x: number; y: number }>): void;
+  /** Node positions: recorded for undo too. `replace` drops every stored position first (Tidy up). */
+  setLayout(positions: Record<string, { x: number; y: number }>, replace?: boolean): void;
   replaceWorkspace(parts: WorkspaceParts): void;
   undo(): void;
   redo(): void;
   select(selection: Selection): void;
   highlightLines(ranges: EditorHighlight['ranges']): void;
-  receive(evaluation: Evaluation, policiesLine: number, text: string): void;
+  clearHighlight(): void;
+  receive(evaluation: Evaluation): void;
   setTheme(theme: Theme): void;
   setNotice(notice: Notice | null): void;
-  toggle(view: 'matrixOpen' | 'legendOpen' | 'canvasOnly'): void;
+  toggle(view: PanelToggle): void;
 }
 
-export type Store = PlaygroundState & PlaygroundActions & LessonSlice;
+export type CoreStore = CoreState & CoreActions;
+
+/** zustand's `set`, narrowed to what a slice may write. */
+export type SliceSet<T> = (partial: Partial<T> | ((state: T) => Partial<T>)) => void;
 
 const HISTORY_LIMIT = 100;
 
@@ -115,19 +80,29 @@ export function isUnparsable(diagnostics: Diagnostic[]): boolean {
   );
 }
 
-export function createPlaygroundStore(initial: WorkspaceParts = defaultParts()) {
-  return create<Store>()((set, get) => {
-    const snapshot = (): Snapshot => ({ metadata: get().metadata, mesh: get().mesh, probes: get().probes });
-    const record = () => set((s) => ({ past: [...s.past, snapshot()].slice(-HISTORY_LIMIT), future: [] }));
+const snapshotOf = ({ metadata, mesh, probes }: WorkspaceParts): WorkspaceSnapshot => ({
+  metadata,
+  mesh,
+  probes,
+});
+
+/** The core slice, to spread into a store creator: `...createCoreSlice(initial)(set, get)`. */
+export function createCoreSlice(initial: WorkspaceParts) {
+  return (set: SliceSet<CoreStore>, get: () => CoreStore): CoreStore => {
+    /** Records the current snapshot for undo, then applies `next` to the workspace. */
+    const commit = (next: (w: WorkspaceParts) => Partial<WorkspaceParts>) =>
+      set((s) => ({
+        past: [...s.past, snapshotOf(s.workspace)].slice(-HISTORY_LIMIT),
+        future: [],
+        workspace: { ...s.workspace, ...next(s.workspace) },
+      }));
     return {
-      ...createLessonSlice(set, get),
-      ...initial,
-      verdicts: null,
-      savedText: null,
-      selection: null,
-      highlight: null,
+      workspace: initial,
       past: [],
       future: [],
+      verdicts: null,
+      selection: null,
+      highlight: null,
       theme: 'light',
       notice: null,
       matrixOpen: false,
@@ -135,90 +110,73 @@ export function createPlaygroundStore(initial: WorkspaceParts = defaultParts()) 
       canvasOnly: false,
       epoch: 0,
 
-      setPolicies: (policies) => set({ policies }),
-      editMesh: (update, probes) => {
-        record();
-        set((s) => ({ mesh: update(s.mesh), probes: probes ? probes(s.probes) : s.probes }));
-      },
-      editProbes: (update) => {
-        record();
-        set((s) => ({ probes: update(s.probes) }));
-      },
-      setLayout: (positions) => {
-        record();
-        set((s) => ({ mesh: { ...s.mesh, layout: { ...s.mesh.layout, ...positions } } }));
-      },
+      // An edit moves lines, so a highlight of the old lines is dropped.
+      setPolicies: (policies) =>
+        set((s) =>
+          s.workspace.policies === policies
+            ? {}
+            : { workspace: { ...s.workspace, policies }, highlight: null },
+        ),
+      editMesh: (update, probes) =>
+        commit((w) => ({ mesh: update(w.mesh), probes: probes ? probes(w.probes) : w.probes })),
+      editProbes: (update) => commit((w) => ({ probes: update(w.probes) })),
+      setLayout: (positions, replace = false) =>
+        commit((w) => ({
+          mesh: { ...w.mesh, layout: replace ? { ...positions } : { ...w.mesh.layout, ...positions } },
+        })),
       replaceWorkspace: (parts) => {
-        record();
-        set((s) => ({ ...parts, selection: null, highlight: null, epoch: s.epoch + 1 }));
+        commit(() => parts);
+        set((s) => ({ selection: null, highlight: null, epoch: s.epoch + 1 }));
       },
       undo: () => {
-        const { past } = get();
-        const previous = past[past.length - 1];
+        const previous = get().past.at(-1);
         if (!previous) return;
-        set((s) => ({ ...previous, past: s.past.slice(0, -1), future: [snapshot(), ...s.future] }));
+        set((s) => ({
+          workspace: { ...s.workspace, ...previous },
+          past: s.past.slice(0, -1),
+          future: [snapshotOf(s.workspace), ...s.future],
+        }));
       },
       redo: () => {
         const [next, ...rest] = get().future;
         if (!next) return;
-        set((s) => ({ ...next, past: [...s.past, snapshot()], future: rest }));
+        set((s) => ({
+          workspace: { ...s.workspace, ...next },
+          past: [...s.past, snapshotOf(s.workspace)],
+          future: rest,
+        }));
       },
-      select: (selection) => set({ selection }),
+      select: (selection) =>
+        set((s) =>
+          JSON.stringify(s.selection) === JSON.stringify(selection) ? {} : { selection, highlight: null },
+        ),
       highlightLines: (ranges) =>
         set((s) => ({ highlight: { ranges, nonce: (s.highlight?.nonce ?? 0) + 1 } })),
-      receive: (evaluation, policiesLine, text) =>
+      clearHighlight: () => set((s) => (s.highlight ? { highlight: null } : {})),
+      receive: (evaluation) =>
         set((s) => {
           const stale = isUnparsable(evaluation.diagnostics) && s.verdicts !== null;
           const keep = stale && s.verdicts ? s.verdicts : null;
           return {
-            savedText: text,
             verdicts: {
               probes: keep ? keep.probes : evaluation.probes,
               workloads: keep ? keep.workloads : evaluation.workloads,
               diagnostics: evaluation.diagnostics,
               evaluation: keep ? keep.evaluation : evaluation,
-              policiesLine,
               stale,
             },
           };
         }),
       setTheme: (theme) => set({ theme }),
       setNotice: (notice) => set({ notice }),
-      toggle: (view) => set((s) => ({ [view]: !s[view] }) as Pick<PlaygroundState, typeof view>),
+      toggle: (view) => set((s) => ({ [view]: !s[view] }) as Pick<CoreState, typeof view>),
     };
-  });
-}
-
-export type PlaygroundStore = ReturnType<typeof createPlaygroundStore>;
-
-// --- pure helpers used by actions in components ---------------------------------------------
-
-export const workloadKey = (w: Pick<WorkloadSpec, 'name' | 'namespace'>): string =>
-  `${w.namespace}/${w.name}`;
-
-/** Renames a workload everywhere it is named: the mesh, the layout and every probe. */
-export function renameWorkload(
-  mesh: MeshSpec,
-  probes: ProbesSpec,
-  from: string,
-  to: { name: string; namespace: string },
-) {
-  const next = `${to.namespace}/${to.name}`;
-  const workloads = (mesh.workloads ?? []).map((w) =>
-    workloadKey(w) === from ? { ...w, name: to.name, namespace: to.namespace } : w,
-  );
-  const layout = { ...mesh.layout };
-  if (layout[from]) {
-    layout[next] = layout[from];
-    delete layout[from];
-  }
-  const rename = (p: ProbeSpec): ProbeSpec => ({
-    ...p,
-    from: p.from === from ? next : p.from,
-    to: p.to === from ? next : p.to,
-  });
-  return {
-    mesh: { ...mesh, workloads, layout },
-    probes: { ...probes, probes: (probes.probes ?? []).map(rename) },
   };
 }
+
+/** A store with the core slice only (tests, tools); the app composes more slices in `../store.tsx`. */
+export function createCoreStore(initial: WorkspaceParts = defaultParts()) {
+  return create<CoreStore>()((set, get) => createCoreSlice(initial)(set, get));
+}
+
+export type CoreStoreApi = ReturnType<typeof createCoreStore>;

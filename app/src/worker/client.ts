@@ -2,7 +2,8 @@
  * The app's side of the worker protocol: latest request wins, answers to older requests are
  * dropped. The worker is created lazily so tests can inject a fake.
  */
-import type { WorkspaceParts } from '@playground/evaluator';
+import type { Evaluation, WorkspaceParts } from '@playground/evaluator';
+import { DeltaDecoder } from './delta';
 import type { WorkerRequest, WorkerResponse, WorkspaceStructure } from './protocol';
 
 export interface WorkerLike {
@@ -10,7 +11,22 @@ export interface WorkerLike {
   onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null;
 }
 
-type Answer<T extends WorkerResponse['type']> = Extract<WorkerResponse, { type: T }>;
+type Response<T extends WorkerResponse['type']> = Extract<WorkerResponse, { type: T }>;
+
+/** What listeners receive: an evaluation answer is rebuilt whole from the worker's delta. */
+export interface EvaluationAnswer {
+  type: 'evaluation';
+  id: number;
+  evaluation: Evaluation;
+  /** Time the worker spent evaluating. */
+  ms: number;
+}
+interface Answers {
+  evaluation: EvaluationAnswer;
+  matrix: Response<'matrix'>;
+  failure: Response<'failure'>;
+}
+type Answer<T extends keyof Answers> = Answers[T];
 
 export class EvaluationClient {
   private nextId = 1;
@@ -30,8 +46,11 @@ export class EvaluationClient {
   /** The newest structure version already posted to the worker. */
   private postedVersion = 0;
 
-  evaluate(parts: WorkspaceParts): number {
-    return this.send({ type: 'evaluate', id: this.nextId++, ...this.bodyOf(parts) });
+  private readonly decoder = new DeltaDecoder();
+
+  /** Evaluates every probe; `traces` lists the probes whose full trace is wanted. */
+  evaluate(parts: WorkspaceParts, traces: number[] = []): number {
+    return this.send({ type: 'evaluate', id: this.nextId++, traces, ...this.bodyOf(parts) });
   }
 
   matrix(parts: WorkspaceParts): number {
@@ -39,7 +58,7 @@ export class EvaluationClient {
   }
 
   /** A new version whenever metadata, mesh or probes are different objects (the store never mutates them). */
-  private bodyOf(parts: WorkspaceParts): Omit<WorkerRequest, 'type' | 'id'> {
+  private bodyOf(parts: WorkspaceParts): Omit<WorkerRequest, 'type' | 'id' | 'traces'> {
     const s = this.structure;
     if (!s || s.metadata !== parts.metadata || s.mesh !== parts.mesh || s.probes !== parts.probes) {
       this.structure = { metadata: parts.metadata, mesh: parts.mesh, probes: parts.probes };
@@ -67,12 +86,16 @@ export class EvaluationClient {
   }
 
   private receive(answer: WorkerResponse): void {
+    // Every delta changes the mirror, in order, even one whose answer is not delivered.
+    const evaluation = answer.type === 'evaluation' ? this.decoder.apply(answer.delta) : null;
     const kind: WorkerRequest['type'] =
       answer.type === 'failure' ? answer.request : answer.type === 'evaluation' ? 'evaluate' : 'matrix';
     if (this.latest.get(kind) !== answer.id) return; // stale: a newer request is on its way
-    if (answer.type === 'evaluation') this.listeners.evaluation.forEach((l) => l(answer));
-    else if (answer.type === 'matrix') this.listeners.matrix.forEach((l) => l(answer));
-    else this.listeners.failure.forEach((l) => l(answer));
+    if (answer.type === 'evaluation' && evaluation) {
+      const delivered: EvaluationAnswer = { type: 'evaluation', id: answer.id, evaluation, ms: answer.ms };
+      this.listeners.evaluation.forEach((l) => l(delivered));
+    } else if (answer.type === 'matrix') this.listeners.matrix.forEach((l) => l(answer));
+    else if (answer.type === 'failure') this.listeners.failure.forEach((l) => l(answer));
   }
 }
 

@@ -1,16 +1,20 @@
 /// <reference lib="webworker" />
 /**
- * The evaluation worker: serialises the workspace parts and runs the evaluator off the main
- * thread. Requests that arrive while one is being evaluated are coalesced: only the newest of each
- * kind is evaluated next, so typing never queues up work.
+ * The evaluation worker: runs the evaluator on the workspace parts off the main thread.
+ * - The evaluator parses only the parts that changed (the same mesh and probes objects are reused
+ *   while only the policies text changes).
+ * - Requests that arrive while one is being evaluated are coalesced: only the newest of each kind
+ *   is evaluated next, so typing never queues up work.
+ * - Answers are deltas against the previous answer (see delta.ts), with traces only for the probes
+ *   the app asked for.
  */
-import { createEvaluator, matrixOfWorkspace } from '@playground/evaluator';
+import { createEvaluator, matrixOfWorkspace, serializeWorkspace } from '@playground/evaluator';
+import { DeltaEncoder } from './delta';
 import type { WorkerRequest, WorkerResponse, WorkspaceStructure } from './protocol';
-import { SerializeCache } from './serializeCache';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const evaluator = createEvaluator();
-const serializer = new SerializeCache();
+const encoder = new DeltaEncoder();
 const pending = new Map<WorkerRequest['type'], WorkerRequest>();
 /** Structures by version, as the client sent them (only when new); older ones are dropped once unused. */
 const structures = new Map<number, WorkspaceStructure>();
@@ -25,12 +29,15 @@ async function handle(request: WorkerRequest): Promise<void> {
     const structure = structures.get(request.structureVersion);
     if (!structure) throw new Error(`workspace structure ${request.structureVersion} never arrived`);
     const parts = { ...structure, policies: request.policies };
-    const { text, policiesLine } = serializer.serialize(parts, request.structureVersion);
     if (request.type === 'evaluate') {
-      const evaluation = await evaluator.evaluate(text);
-      post({ type: 'evaluation', id: request.id, text, policiesLine, evaluation });
+      const started = performance.now();
+      const evaluation = await evaluator.evaluateParts(parts, { traces: request.traces });
+      const delta = encoder.encode(evaluation);
+      post({ type: 'evaluation', id: request.id, delta, ms: performance.now() - started });
     } else {
-      const { entries, diagnostics } = await matrixOfWorkspace(text, { path: '/ip' });
+      const { entries, diagnostics } = await matrixOfWorkspace(serializeWorkspace(parts).text, {
+        path: '/ip',
+      });
       post({ type: 'matrix', id: request.id, entries, diagnostics });
     }
   } catch (error) {

@@ -1,18 +1,28 @@
 /**
- * The typed messages between the app and the evaluation worker. Every request carries an id; the
- * client keeps only the answer to its latest request of each kind (stale answers are dropped).
- * `structureVersion` changes whenever metadata, mesh or probes change, so the worker can reuse their
- * serialisation while only the policies text changes.
+ * The typed messages between the app and the evaluation worker.
+ *
+ * - Every request carries an id; the client keeps only the answer to its latest request of each
+ *   kind for its listeners.
+ * - `structureVersion` changes whenever metadata, mesh or probes change, and `structure` travels
+ *   only when its version is new to the worker: while the user types, a request is just the
+ *   policies text, so posting it does not clone 100 workloads and 300 probes each time.
+ * - Traces are on demand (`traces`: the probe indices whose trace is wanted, usually the one the
+ *   inspector shows), and an answer carries only what changed since the worker's previous answer
+ *   (`EvaluationDelta`): most keystrokes change a few verdicts, not 300.
  */
-import type { Diagnostic, Evaluation, MatrixEntry, WorkspaceParts } from '@playground/evaluator';
+import type {
+  Diagnostic,
+  DocumentSummary,
+  MatrixEntry,
+  ProbeResult,
+  WorkloadFacts,
+  WorkspaceMetadata,
+  WorkspaceParts,
+} from '@playground/evaluator';
 
 /** Metadata, Mesh and Probes: everything but the policies text. */
 export type WorkspaceStructure = Omit<WorkspaceParts, 'policies'>;
 
-/**
- * `structure` travels only when its version is new to the worker: while the user types, a request
- * is just the policies text, so posting it does not clone 100 workloads and 300 probes each time.
- */
 interface RequestBody {
   id: number;
   policies: string;
@@ -20,9 +30,24 @@ interface RequestBody {
   structure?: WorkspaceStructure;
 }
 
-export type WorkerRequest = ({ type: 'evaluate' } & RequestBody) | ({ type: 'matrix' } & RequestBody);
+export type WorkerRequest =
+  ({ type: 'evaluate'; traces: number[] } & RequestBody) | ({ type: 'matrix' } & RequestBody);
+
+/**
+ * An evaluation as a change of the worker's previous answer (the first answer is complete):
+ * `probes` lists only the results that differ, `probeCount` is the new length; `workloads` and
+ * `documents` are present only when they changed.
+ */
+export interface EvaluationDelta {
+  metadata: WorkspaceMetadata;
+  diagnostics: Diagnostic[];
+  probeCount: number;
+  probes: ProbeResult[];
+  workloads?: WorkloadFacts[];
+  documents?: DocumentSummary[];
+}
 
 export type WorkerResponse =
-  | { type: 'evaluation'; id: number; text: string; policiesLine: number; evaluation: Evaluation }
+  | { type: 'evaluation'; id: number; delta: EvaluationDelta; ms: number }
   | { type: 'matrix'; id: number; entries: MatrixEntry[]; diagnostics: Diagnostic[] }
   | { type: 'failure'; id: number; request: WorkerRequest['type']; message: string };

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import Editor from '@monaco-editor/react';
 import type { OnMount } from '@monaco-editor/react';
 import type { editor as MonacoEditor } from 'monaco-editor';
-import { usePlayground } from '../../state/context';
+import { usePlayground } from '../../store';
 import { monaco, POLICIES_URI } from './monacoSetup';
 import { diagnosticsToMarkers, toEditorRange } from './markers';
 
@@ -35,7 +35,7 @@ const EDITOR_OPTIONS: MonacoEditor.IStandaloneEditorConstructionOptions & { edit
 };
 
 export default function PolicyEditor() {
-  const policies = usePlayground((s) => s.policies);
+  const policies = usePlayground((s) => s.workspace.policies);
   const setPolicies = usePlayground((s) => s.setPolicies);
   const verdicts = usePlayground((s) => s.verdicts);
   const highlight = usePlayground((s) => s.highlight);
@@ -59,7 +59,7 @@ export default function PolicyEditor() {
   useEffect(() => {
     const model = monaco.editor.getModel(monaco.Uri.parse(POLICIES_URI));
     if (!model || !verdicts) return;
-    const markers = diagnosticsToMarkers(verdicts.diagnostics, verdicts.policiesLine, model.getLineCount());
+    const markers = diagnosticsToMarkers(verdicts.diagnostics, model.getLineCount());
     const signature = JSON.stringify(markers);
     const shown = shownMarkers.current;
     if (shown?.model === model && shown.signature === signature) return;
@@ -82,7 +82,13 @@ export default function PolicyEditor() {
   // A trace step (or a policy link) asked for some lines: reveal and highlight them.
   useEffect(() => {
     const editor = editorRef.current;
-    if (!editor || !highlight) return;
+    if (!editor) return;
+    if (!highlight) {
+      // Cleared on deselect, on edits and when a lesson step is applied.
+      traceDecorations.current?.clear();
+      containerRef.current?.removeAttribute('data-highlight-lines');
+      return;
+    }
     const ranges = highlight.ranges;
     traceDecorations.current?.set(
       ranges.map((r) => ({
@@ -111,7 +117,7 @@ export default function PolicyEditor() {
     const lineCount = policies.split('\n').length;
     return facts.policies.flatMap((ref) => {
       const d = docs.get(ref.document);
-      const r = d ? toEditorRange(d.range, verdicts.policiesLine, lineCount) : null;
+      const r = d ? toEditorRange(d.range, lineCount) : null;
       return r ? [r] : [];
     });
   }, [selection, verdicts, policies]);

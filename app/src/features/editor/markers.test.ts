@@ -10,32 +10,43 @@ const range = (l1: number, c1: number, l2: number, c2: number) => ({
 });
 
 describe('editor ranges', () => {
-  it('shifts whole-text lines so the policies section starts at editor line 1', () => {
-    expect(toEditorRange(range(20, 3, 21, 9), 18, 40)).toEqual({
+  it('keeps policies lines as they are (the engine evaluates the policies as their own part)', () => {
+    expect(toEditorRange(range(3, 3, 4, 9), 40)).toEqual({
       startLine: 3,
       startColumn: 3,
       endLine: 4,
       endColumn: 9,
     });
   });
-  it('starts a document range that begins on the separator before the policies at line 1', () => {
-    expect(toEditorRange(range(17, 1, 30, 1), 18, 40)).toEqual({
-      startLine: 1,
-      startColumn: 1,
-      endLine: 13,
-      endColumn: 1,
-    });
+  it('does not count the line a block ends on when it ends at its first column', () => {
+    expect(toEditorRange(range(2, 1, 9, 1), 40)).toMatchObject({ startLine: 2, endLine: 8 });
+    expect(toEditorRange(range(2, 1, 2, 1), 40)).toMatchObject({ startLine: 2, endLine: 2 });
   });
-  it('drops ranges in the Mesh or Probes documents', () => {
-    expect(toEditorRange(range(5, 1, 5, 4), 18, 40)).toBeNull();
-    expect(toEditorRange(range(80, 1, 80, 4), 18, 40)).toBeNull();
+  it('drops ranges outside the text and clamps their ends to it', () => {
+    expect(toEditorRange(range(50, 1, 52, 4), 40)).toBeNull();
+    expect(toEditorRange(range(38, 1, 52, 4), 40)).toMatchObject({ startLine: 38, endLine: 40 });
   });
-  it('turns located diagnostics into markers and skips unlocated ones', () => {
+  it('turns located policies diagnostics into markers, skipping unlocated and Mesh/Probes ones', () => {
     const diagnostics: Diagnostic[] = [
-      { code: 'yaml.syntax', severity: 'error', message: 'bad', document: 1, range: range(19, 1, 19, 5) },
+      {
+        code: 'yaml.syntax',
+        severity: 'error',
+        message: 'bad',
+        document: 1,
+        range: range(2, 1, 2, 5),
+        source: 'policies',
+      },
       { code: 'x', severity: 'warning', message: 'no range', document: -1, range: null },
+      {
+        code: 'probes.unknown-endpoint',
+        severity: 'error',
+        message: 'p',
+        document: 0,
+        range: range(3, 1, 3, 4),
+        source: 'probes',
+      },
     ];
-    expect(diagnosticsToMarkers(diagnostics, 18, 10)).toEqual([
+    expect(diagnosticsToMarkers(diagnostics, 10)).toEqual([
       {
         startLine: 2,
         startColumn: 1,

@@ -1,5 +1,9 @@
-/** Maps engine diagnostics and trace ranges (whole-workspace lines) onto the policies editor. */
-import type { Diagnostic, SourceRange } from '@playground/evaluator';
+/**
+ * Maps engine diagnostics and trace ranges onto the policies editor. The engine evaluates the
+ * workspace as parts, so a range of the policies part is already in editor lines; ranges of the
+ * Mesh and Probes parts have no place in the editor.
+ */
+import type { Diagnostic, SourceRange, WorkspaceSource } from '@playground/evaluator';
 
 export interface EditorRange {
   startLine: number;
@@ -8,26 +12,17 @@ export interface EditorRange {
   endColumn: number;
 }
 
-/** A whole-text range as Monaco lines, or null when it lies outside the policies section. */
-export function toEditorRange(
-  range: SourceRange,
-  policiesLine: number,
-  lineCount: number,
-): EditorRange | null {
-  let startLine = range.start.line - policiesLine + 1;
-  let startColumn = range.start.column;
-  const endLine = range.end.line - policiesLine + 1;
-  // A document's range may begin on the `---` separator just before the policies section.
-  if (startLine < 1 && endLine >= 1) {
-    startLine = 1;
-    startColumn = 1;
-  }
-  if (startLine < 1 || startLine > lineCount) return null;
+/** A policies range as Monaco lines, clamped to the text (it may have changed since it was computed). */
+export function toEditorRange(range: SourceRange, lineCount: number): EditorRange | null {
+  const { start, end } = range;
+  if (start.line < 1 || start.line > lineCount) return null;
+  // A YAML block ends where the next line begins (column 1): that line is not part of it.
+  const endLine = end.column <= 1 && end.line > start.line ? end.line - 1 : end.line;
   return {
-    startLine,
-    startColumn,
-    endLine: Math.min(Math.max(endLine, startLine), lineCount),
-    endColumn: range.end.column,
+    startLine: start.line,
+    startColumn: start.column,
+    endLine: Math.min(Math.max(endLine, start.line), lineCount),
+    endColumn: end.column <= 1 && end.line > start.line ? Number.MAX_SAFE_INTEGER : end.column,
   };
 }
 
@@ -37,13 +32,12 @@ export interface EditorMarker extends EditorRange {
   code: string;
 }
 
-export function diagnosticsToMarkers(
-  diagnostics: Diagnostic[],
-  policiesLine: number,
-  lineCount: number,
-): EditorMarker[] {
+export const isPoliciesSource = (source: WorkspaceSource | undefined): boolean =>
+  source === undefined || source === 'policies';
+
+export function diagnosticsToMarkers(diagnostics: Diagnostic[], lineCount: number): EditorMarker[] {
   return diagnostics.flatMap((d) => {
-    const r = d.range ? toEditorRange(d.range, policiesLine, lineCount) : null;
+    const r = d.range && isPoliciesSource(d.source) ? toEditorRange(d.range, lineCount) : null;
     return r ? [{ ...r, severity: d.severity, message: d.message, code: d.code }] : [];
   });
 }

@@ -9,11 +9,11 @@ import { Canvas } from '../graph/Canvas';
 import { useLearnRouting, START_LOCATION } from '../routing/useLearnRouting';
 import { playgroundHref } from '../routing/route';
 import '../learn.css';
-import { usePlayground } from '../../state/context';
+import { usePlayground } from '../../store';
 
 export function EmbedView() {
   useLearnRouting();
-  const title = usePlayground((s) => s.metadata.title ?? s.metadata.name ?? 'Workspace');
+  const title = usePlayground((s) => s.workspace.metadata.title ?? s.workspace.metadata.name ?? 'Workspace');
   const loaded = usePlayground((s) => s.lesson);
   const step = usePlayground((s) => s.lessonStep);
   const notice = usePlayground((s) => s.notice);

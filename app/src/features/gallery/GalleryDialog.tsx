@@ -4,7 +4,7 @@ import { exampleHash } from '../routing/route';
 import { filterExamples, loadAllExamples, tagsOf } from './examples';
 import type { ExampleEntry } from './examples';
 import '../learn.css';
-import { usePlayground } from '../../state/context';
+import { usePlayground } from '../../store';
 import { LearnDialog } from '../LearnDialog';
 
 export function GalleryDialog() {

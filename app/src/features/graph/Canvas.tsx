@@ -15,7 +15,7 @@ import {
 } from '@xyflow/react';
 import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { usePlayground } from '../../state/context';
+import { usePlayground } from '../../store';
 import { buildEdges, buildNodes, edgeSignature, EXTERNAL_ID, nodeSignature, Reuser } from './model';
 import type { PlaygroundNode, ProbeEdge as ProbeEdgeType } from './model';
 import { ExternalNode, NamespaceNode, WorkloadNode } from './nodes';
@@ -48,8 +48,8 @@ function mergeMeasured(
 }
 
 export function Canvas() {
-  const mesh = usePlayground((s) => s.mesh);
-  const probes = usePlayground((s) => s.probes);
+  const mesh = usePlayground((s) => s.workspace.mesh);
+  const probes = usePlayground((s) => s.workspace.probes);
   const verdicts = usePlayground((s) => s.verdicts);
   const selection = usePlayground((s) => s.selection);
   const theme = usePlayground((s) => s.theme);

@@ -6,7 +6,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { SVGAttributes } from 'react';
 import type { MeshSpec, ProbeResult, ProbesSpec, WorkloadFacts, WorkloadSpec } from '@playground/evaluator';
-import type { Selection } from '../../state/store';
+import type { Selection } from '../../state/types';
 import { edgeAriaLabel } from './verdictStyle';
 
 export const EXTERNAL_ID = '@external';

@@ -1,8 +1,8 @@
 /** Canvas and inspector edits of the mesh and probes, each one undoable. */
 import { useMemo } from 'react';
 import type { MeshSpec, ProbesSpec, WorkloadSpec } from '@playground/evaluator';
-import { usePlaygroundStore } from '../../state/context';
-import { renameWorkload, workloadKey } from '../../state/store';
+import { usePlaygroundStore } from '../../store';
+import { renameWorkload, workloadKey } from '../../state/meshEdits';
 import { EXTERNAL_ID, namespacesOf } from './model';
 import type { PlaygroundNode, ProbeEdge } from './model';
 
@@ -24,13 +24,13 @@ export function useMeshActions() {
     const state = () => store.getState();
     const api = {
       addNamespace(): string {
-        const name = uniqueName('new-namespace', namespacesOf(state().mesh));
+        const name = uniqueName('new-namespace', namespacesOf(state().workspace.mesh));
         state().editMesh((mesh) => ({ ...mesh, namespaces: [...(mesh.namespaces ?? []), { name }] }));
         state().select({ kind: 'namespace', name });
         return name;
       },
       addWorkload(namespace: string): string {
-        const taken = (state().mesh.workloads ?? [])
+        const taken = (state().workspace.mesh.workloads ?? [])
           .filter((w) => w.namespace === namespace)
           .map((w) => w.name);
         const name = uniqueName('workload', taken);
@@ -60,7 +60,10 @@ export function useMeshActions() {
       renameWorkload(key: string, name: string) {
         const [namespace] = key.split('/');
         if (!name || namespace === undefined) return;
-        const { mesh, probes } = renameWorkload(state().mesh, state().probes, key, { name, namespace });
+        const { mesh, probes } = renameWorkload(state().workspace.mesh, state().workspace.probes, key, {
+          name,
+          namespace,
+        });
         state().editMesh(
           () => mesh,
           () => probes,
@@ -69,8 +72,8 @@ export function useMeshActions() {
       },
       renameNamespace(from: string, to: string) {
         if (!to || from === to) return;
-        let mesh: MeshSpec = state().mesh;
-        let probes: ProbesSpec = state().probes;
+        let mesh: MeshSpec = state().workspace.mesh;
+        let probes: ProbesSpec = state().workspace.probes;
         for (const w of (mesh.workloads ?? []).filter((x) => x.namespace === from)) {
           ({ mesh, probes } = renameWorkload(mesh, probes, workloadKey(w), { name: w.name, namespace: to }));
         }
@@ -126,9 +129,9 @@ export function useMeshActions() {
       },
       addProbe(from: string, to: string) {
         if (to === EXTERNAL_ID || from === to) return;
-        const target = (state().mesh.workloads ?? []).find((w) => workloadKey(w) === to);
+        const target = (state().workspace.mesh.workloads ?? []).find((w) => workloadKey(w) === to);
         const port = target?.ports?.[0]?.port ?? 80;
-        const index = state().probes.probes?.length ?? 0;
+        const index = state().workspace.probes.probes?.length ?? 0;
         state().editProbes((probes) => ({
           ...probes,
           probes: [...(probes.probes ?? []), { from, to, port, request: { path: '/' } }],

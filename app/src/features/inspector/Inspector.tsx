@@ -1,5 +1,5 @@
 /** The inspector panel: shows whatever is selected on the canvas. */
-import { usePlayground } from '../../state/context';
+import { usePlayground } from '../../store';
 import { useMeshActions } from '../graph/useMeshActions';
 import { TextField } from './fields';
 import { toEditorRange } from '../editor/markers';
@@ -43,8 +43,8 @@ function NamespaceInspector({ name }: { name: string }) {
 
 export function Inspector() {
   const selection = usePlayground((s) => s.selection);
-  const mesh = usePlayground((s) => s.mesh);
-  const probes = usePlayground((s) => s.probes);
+  const mesh = usePlayground((s) => s.workspace.mesh);
+  const probes = usePlayground((s) => s.workspace.probes);
   const verdicts = usePlayground((s) => s.verdicts);
   let body;
   if (selection?.kind === 'workload') {
@@ -99,7 +99,7 @@ export function Inspector() {
 
 function Diagnostics() {
   const verdicts = usePlayground((s) => s.verdicts);
-  const lineCount = usePlayground((s) => s.policies.split('\n').length);
+  const lineCount = usePlayground((s) => s.workspace.policies.split('\n').length);
   const diagnostics = verdicts?.diagnostics ?? [];
   if (!diagnostics.length) return null;
   return (
@@ -108,7 +108,7 @@ function Diagnostics() {
       <ul className="plain-list">
         {keyed(diagnostics.slice(0, 200)).map(([key, d]) => (
           <li key={key} className={`diag diag-${d.severity}`} data-code={d.code}>
-            <strong>{d.severity}</strong> {where(d, verdicts?.policiesLine ?? 1, lineCount)}
+            <strong>{d.severity}</strong> {where(d, lineCount)}
             {d.message} <code>{d.code}</code>
           </li>
         ))}
@@ -133,9 +133,9 @@ function keyed(diagnostics: Diagnostic[]): [string, Diagnostic][] {
 }
 
 /** Where a diagnostic is: an editor line, or the Mesh / Probes part of the workspace. */
-function where(d: Diagnostic, policiesLine: number, lineCount: number): string {
-  if (!d.range) return '';
-  const r = toEditorRange(d.range, policiesLine, lineCount);
-  if (r) return `editor line ${r.startLine}: `;
-  return d.range.start.line < policiesLine ? '(mesh) ' : '(probes) ';
+function where(d: Diagnostic, lineCount: number): string {
+  if (d.source === 'mesh') return '(mesh) ';
+  if (d.source === 'probes') return '(probes) ';
+  const r = d.range ? toEditorRange(d.range, lineCount) : null;
+  return r ? `editor line ${r.startLine}: ` : '';
 }

@@ -7,7 +7,7 @@ import type {
   TraceStep,
   WorkloadSpec,
 } from '@playground/evaluator';
-import { usePlayground } from '../../state/context';
+import { usePlayground } from '../../store';
 import { useMeshActions } from '../graph/useMeshActions';
 import { verdictLook } from '../graph/verdictStyle';
 import { iconFor, VerdictIcon } from '../graph/VerdictIcon';
@@ -113,7 +113,7 @@ export function ProbeInspector({
   stale: boolean;
 }) {
   const editProbes = usePlayground((s) => s.editProbes);
-  const tokens = usePlayground((s) => s.probes.tokens);
+  const tokens = usePlayground((s) => s.workspace.probes.tokens);
   const actions = useMeshActions();
   const request = probe.request ?? {};
   const setProbe = (change: (p: ProbeSpec) => ProbeSpec) =>

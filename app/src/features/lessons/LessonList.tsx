@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { lessonCatalog } from './lessonSource';
 import type { LessonSummary } from './lessonSource';
 import '../learn.css';
-import { usePlayground } from '../../state/context';
+import { usePlayground } from '../../store';
 import { LearnDialog } from '../LearnDialog';
 
 export function LessonListDialog() {

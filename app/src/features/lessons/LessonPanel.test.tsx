@@ -9,23 +9,16 @@ import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StoreApi } from 'zustand';
-import { StoreProvider } from '../../state/context';
+import { createAppStore, StoreProvider } from '../../store';
+import type { AppStore } from '../../store';
 import { inProcessEngine } from './inProcessEngine';
-import { createLessonSlice } from '../../state/lessonSlice';
-import { createPlaygroundStore } from '../../state/store';
-import type { PlaygroundStore } from '../../state/store';
 import { GalleryDialog } from '../gallery/GalleryDialog';
 import { LessonPanel } from './LessonPanel';
-import type { Store as LearnStore } from '../../state/store';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-function learnStore(): StoreApi<LearnStore> {
-  const store = createPlaygroundStore() as unknown as StoreApi<LearnStore>;
-  store.setState(createLessonSlice(store.setState, store.getState, inProcessEngine));
-  return store;
-}
+/** The app's own store, composed as main.tsx does, with the in-process lesson engine. */
+const learnStore = (): AppStore => createAppStore({ lessonEngine: inProcessEngine });
 
 let host: HTMLElement;
 let root: Root;
@@ -40,8 +33,8 @@ afterEach(() => {
   host.remove();
 });
 
-const render = (store: StoreApi<LearnStore>, ui: ReactNode) =>
-  act(() => root.render(<StoreProvider store={store as unknown as PlaygroundStore}>{ui}</StoreProvider>));
+const render = (store: AppStore, ui: ReactNode) =>
+  act(() => root.render(<StoreProvider store={store}>{ui}</StoreProvider>));
 const q = (testId: string) => host.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
 const click = async (testId: string) => {
   await act(async () => {
@@ -77,7 +70,7 @@ describe('LessonPanel', () => {
 
     await click('lesson.apply');
     expect(q('lesson-check')).toBeNull();
-    await until(() => /mode: STRICT/.test(store.getState().policies));
+    await until(() => /mode: STRICT/.test(store.getState().workspace.policies));
     await click('lesson.checkButton');
     await until(() => q('lesson-check')?.getAttribute('data-result') === 'pass');
     expect(host.querySelectorAll('[data-testid="lesson.dot"][data-passed="true"]')).toHaveLength(1);
@@ -128,8 +121,8 @@ describe('GalleryDialog', () => {
     await act(async () => {
       host.querySelector<HTMLElement>('[data-example="jwt-ingress-require-token"]')?.click();
     });
-    await until(() => store.getState().metadata.name === 'jwt-ingress-require-token');
+    await until(() => store.getState().workspace.metadata.name === 'jwt-ingress-require-token');
     expect(store.getState().learnDialog).toBeNull();
-    expect(store.getState().policies).toMatch(/notRequestPrincipals/);
+    expect(store.getState().workspace.policies).toMatch(/notRequestPrincipals/);
   });
 });

@@ -4,10 +4,10 @@
  * `lesson-panel` with `data-lesson`/`data-step`, `lesson-check` with `data-result="pass|fail"`.
  */
 import { useState } from 'react';
-import type { LessonCheckResult } from '../../state/lessonSlice';
+import type { LessonCheckResult } from './lessonSlice';
 import { Markdown } from './markdown';
 import '../learn.css';
-import { usePlayground, usePlaygroundStore } from '../../state/context';
+import { usePlayground, usePlaygroundStore } from '../../store';
 
 function CheckResult({ check, hint }: { check: LessonCheckResult; hint: string | undefined }) {
   const { result } = check;

@@ -4,8 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { MatrixEntry } from '@playground/evaluator';
-import { usePlayground, usePlaygroundStore } from '../../state/context';
-import { partsOf } from '../../state/sync';
+import { usePlayground, usePlaygroundStore } from '../../store';
 import { evaluationClient } from '../../worker/client';
 import { verdictLook } from '../graph/verdictStyle';
 import { iconFor, VerdictIcon } from '../graph/VerdictIcon';
@@ -13,16 +12,16 @@ import { iconFor, VerdictIcon } from '../graph/VerdictIcon';
 export function MatrixView() {
   const store = usePlaygroundStore();
   const toggle = usePlayground((s) => s.toggle);
-  const mesh = usePlayground((s) => s.mesh);
-  const policies = usePlayground((s) => s.policies);
-  const probes = usePlayground((s) => s.probes);
+  const mesh = usePlayground((s) => s.workspace.mesh);
+  const policies = usePlayground((s) => s.workspace.policies);
+  const probes = usePlayground((s) => s.workspace.probes);
   const [entries, setEntries] = useState<MatrixEntry[] | null>(null);
   const [copied, setCopied] = useState(false);
 
   useEffect(() => {
     const client = evaluationClient();
     const off = client.on('matrix', (answer) => setEntries(answer.entries));
-    client.matrix(partsOf(store.getState()));
+    client.matrix(store.getState().workspace);
     return off;
     // The workspace parts are read from the store; they are listed so every edit re-runs the matrix.
   }, [store, mesh, policies, probes]);

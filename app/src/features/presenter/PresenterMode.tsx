@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import { presenterCommand } from './keys';
 import '../learn.css';
-import { usePlayground, usePlaygroundStore } from '../../state/context';
+import { usePlayground, usePlaygroundStore } from '../../store';
 
 /** The toolbar's way in (also `?present=1`). */
 export function PresentButton() {

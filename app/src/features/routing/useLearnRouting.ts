@@ -8,8 +8,8 @@
 import { useEffect } from 'react';
 import type { StoreApi } from 'zustand';
 import { isLessonHash, lessonHash, parseLearnRoute, withFlag } from './route';
-import { usePlaygroundStore } from '../../state/context';
-import type { Store as LearnStore } from '../../state/store';
+import { usePlaygroundStore } from '../../store';
+import type { Store as LearnStore } from '../../store';
 
 /** The address the page was opened with (module evaluation happens before main.tsx runs). */
 export const START_LOCATION =

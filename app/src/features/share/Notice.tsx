@@ -1,5 +1,5 @@
 /** The notice bar: share-link results, errors, and the one-click way back to the previous work. */
-import { usePlayground } from '../../state/context';
+import { usePlayground } from '../../store';
 import { readWorkspaceText } from '../../state/workspaceText';
 
 export function NoticeBar() {

@@ -2,9 +2,10 @@
  * Opening a share link: the link's workspace replaces the page's only after the current work was
  * put aside (one click restores it); a broken or hostile link only produces a message.
  */
-import type { PlaygroundStore } from '../../state/store';
+import type { AppStore as PlaygroundStore } from '../../store';
+import { serializeWorkspace } from '@playground/evaluator';
 import { readWorkspaceText } from '../../state/workspaceText';
-import { loadSaved, savePrevious } from '../../state/persistence';
+import { savePrevious } from '../../state/persistence';
 import { decodeShareHash } from './shareLink';
 
 export async function openShareHash(store: PlaygroundStore, hash: string): Promise<void> {
@@ -27,7 +28,7 @@ export async function openShareHash(store: PlaygroundStore, hash: string): Promi
     });
     return;
   }
-  const previous = store.getState().savedText ?? loadSaved();
+  const previous = serializeWorkspace(store.getState().workspace).text;
   if (previous) savePrevious(previous);
   store.getState().replaceWorkspace(read.parts);
   store.getState().setNotice({

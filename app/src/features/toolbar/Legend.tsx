@@ -1,6 +1,6 @@
 /** The legend of DESIGN's visual language. */
 import type { Verdict } from '@playground/evaluator';
-import { usePlayground } from '../../state/context';
+import { usePlayground } from '../../store';
 import { verdictLook } from '../graph/verdictStyle';
 import { iconFor, VerdictIcon } from '../graph/VerdictIcon';
 

@@ -2,9 +2,8 @@
 import { useRef, useState } from 'react';
 import { serializeWorkspace } from '@playground/evaluator';
 import { EXAMPLES } from '../../state/examples';
-import { usePlayground, usePlaygroundStore } from '../../state/context';
+import { usePlayground, usePlaygroundStore } from '../../store';
 import { saveTheme } from '../../state/persistence';
-import { partsOf } from '../../state/sync';
 import { readWorkspaceText } from '../../state/workspaceText';
 import { useMeshActions } from '../graph/useMeshActions';
 import { shareUrl } from '../share/shareLink';
@@ -63,12 +62,14 @@ export function Toolbar() {
   const canvasOnly = usePlayground((s) => s.canvasOnly);
   const legendOpen = usePlayground((s) => s.legendOpen);
   const stale = usePlayground((s) => s.verdicts?.stale ?? false);
-  const title = usePlayground((s) => s.metadata.title ?? s.metadata.name ?? 'Untitled workspace');
+  const title = usePlayground(
+    (s) => s.workspace.metadata.title ?? s.workspace.metadata.name ?? 'Untitled workspace',
+  );
   const actions = useMeshActions();
   const fileInput = useRef<HTMLInputElement | null>(null);
   const [share, setShare] = useState<string | null>(null);
   const state = () => store.getState();
-  const text = () => serializeWorkspace(partsOf(state())).text;
+  const text = () => serializeWorkspace(state().workspace).text;
 
   return (
     <header className="toolbar" role="toolbar" aria-label="Playground toolbar">
@@ -126,7 +127,7 @@ export function Toolbar() {
               ? sel.name
               : sel?.kind === 'workload'
                 ? sel.key.split('/')[0]
-                : state().mesh.namespaces?.[0]?.name;
+                : state().workspace.mesh.namespaces?.[0]?.name;
           actions.addWorkload(ns ?? 'default');
         }}
       >
@@ -174,14 +175,14 @@ export function Toolbar() {
       <button
         type="button"
         data-testid="toolbar.export"
-        onClick={() => download(`${state().metadata.name ?? 'workspace'}.yaml`, text())}
+        onClick={() => download(`${state().workspace.metadata.name ?? 'workspace'}.yaml`, text())}
       >
         Export workspace
       </button>
       <button
         type="button"
         data-testid="toolbar.exportPolicies"
-        onClick={() => download('istio-policies.yaml', kubectlYaml(state().policies))}
+        onClick={() => download('istio-policies.yaml', kubectlYaml(state().workspace.policies))}
       >
         Export for kubectl
       </button>

@@ -7,14 +7,13 @@
 import { serializeWorkspace } from '@playground/evaluator';
 import type { WorkspaceParts } from '@playground/evaluator';
 import type { StepCheck } from '@playground/lessons';
-import { isExampleId, loadExample } from '../features/gallery/examples';
-import type { LessonEngine } from '../features/lessons/engine';
-import { isLessonId, LESSON_FILE_IDS, loadLesson } from '../features/lessons/lessonSource';
-import { workerEngine } from '../features/lessons/workerEngine';
-import type { LoadedLesson } from '../features/lessons/lessonSource';
-import { parseLearnRoute } from '../features/routing/route';
-import type { Notice } from './store';
-import { readWorkspaceText } from './workspaceText';
+import type { Notice } from '../../state/types';
+import { readWorkspaceText } from '../../state/workspaceText';
+import { isExampleId, loadExample } from '../gallery/examples';
+import { parseLearnRoute } from '../routing/route';
+import type { LessonEngine } from './engine';
+import { isLessonId, LESSON_FILE_IDS, loadLesson } from './lessonSource';
+import type { LoadedLesson } from './lessonSource';
 
 export type { LessonEngine, LoadedLesson };
 
@@ -78,7 +77,8 @@ export interface LessonSliceActions {
 export type LessonSlice = LessonSliceState & LessonSliceActions;
 
 /** What the slice needs from the main store. */
-export interface LessonHost extends WorkspaceParts {
+export interface LessonHost {
+  workspace: WorkspaceParts;
   replaceWorkspace(parts: WorkspaceParts): void;
   setPolicies(text: string): void;
   setNotice(notice: Notice | null): void;
@@ -138,22 +138,11 @@ const sameStage = (a: Pick<WorkspaceParts, 'mesh' | 'probes'>, b: Pick<Workspace
  * The slice, to spread into the main store's creator: `...createLessonSlice(set, get)`. `engine`
  * runs the lesson operations (a worker in the app; tests pass the in-process engine).
  */
-export function createLessonSlice(
-  set: LessonSet,
-  get: LessonGet,
-  engine: LessonEngine = workerEngine,
-): LessonSlice {
+export function createLessonSlice(set: LessonSet, get: LessonGet, engine: LessonEngine): LessonSlice {
   /** Only the latest openLesson call may install its lesson. */
   let opening = 0;
   /** Only the latest step change may install its workspace (keys can be pressed quickly). */
   let installing = 0;
-
-  const partsOf = (s: WorkspaceParts): WorkspaceParts => ({
-    metadata: s.metadata,
-    mesh: s.mesh,
-    policies: s.policies,
-    probes: s.probes,
-  });
 
   const notice = (kind: Notice['kind'], message: string) => get().setNotice({ kind, message });
 
@@ -178,15 +167,16 @@ export function createLessonSlice(
     }
     if (!target || ticket !== installing || get().lesson !== loaded) return;
     const host = get();
+    const current = host.workspace;
     const previous = step > 1 ? (loaded.lesson.steps[step - 2]?.policies ?? '') : '';
-    const keep = mode === 'keep' || (mode === 'resume' && sameStage(host, target));
-    const policies = mode === 'apply' ? target.policies : keep ? host.policies : previous;
-    if (sameStage(host, target)) {
-      if (host.policies !== policies) host.setPolicies(policies);
+    const keep = mode === 'keep' || (mode === 'resume' && sameStage(current, target));
+    const policies = mode === 'apply' ? target.policies : keep ? current.policies : previous;
+    if (sameStage(current, target)) {
+      if (current.policies !== policies) host.setPolicies(policies);
       return;
     }
-    const sameMesh = meshKey(host) === meshKey(target);
-    host.replaceWorkspace({ ...target, mesh: sameMesh ? host.mesh : target.mesh, policies });
+    const sameMesh = meshKey(current) === meshKey(target);
+    host.replaceWorkspace({ ...target, mesh: sameMesh ? current.mesh : target.mesh, policies });
   };
 
   const remember = (id: string, update: (p: LessonProgress) => LessonProgress) => {
@@ -260,7 +250,7 @@ export function createLessonSlice(
       const { lesson, lessonId, lessonStep } = get();
       if (!lesson || !lessonId) return null;
       set({ lessonBusy: true });
-      const text = serializeWorkspace(partsOf(get())).text;
+      const text = serializeWorkspace(get().workspace).text;
       try {
         const result = await engine.check(lesson.lesson, lessonStep - 1, text);
         // The learner may have moved on while the Check ran: a stale answer is dropped.
@@ -302,7 +292,7 @@ export function createLessonSlice(
         notice('error', `The example "${id}" cannot be opened.`);
         return false;
       }
-      const previous = serializeWorkspace(partsOf(get())).text;
+      const previous = serializeWorkspace(get().workspace).text;
       get().closeLesson();
       get().replaceWorkspace(example.parts);
       get().setNotice({ kind: 'info', message: `You opened the example "${example.title}".`, previous });

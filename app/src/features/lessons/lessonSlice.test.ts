@@ -7,10 +7,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { create } from 'zustand';
 import type { WorkspaceParts } from '@playground/evaluator';
-import { inProcessEngine } from '../features/lessons/inProcessEngine';
+import { inProcessEngine } from './inProcessEngine';
 import { createLessonSlice, loadProgress, PROGRESS_KEY } from './lessonSlice';
 import type { LessonHost, LessonSlice } from './lessonSlice';
-import type { Notice } from './store';
+import type { Notice } from '../../state/types';
 
 interface TestHost extends LessonHost {
   notice: Notice | null;
@@ -21,11 +21,11 @@ const EMPTY: WorkspaceParts = { metadata: { name: 'empty' }, mesh: {}, policies:
 
 function makeStore() {
   return create<TestHost & LessonSlice>()((set, get) => ({
-    ...EMPTY,
+    workspace: EMPTY,
     notice: null,
     replaced: 0,
-    replaceWorkspace: (parts) => set((s) => ({ ...parts, replaced: s.replaced + 1 })),
-    setPolicies: (policies) => set({ policies }),
+    replaceWorkspace: (parts) => set((s) => ({ workspace: parts, replaced: s.replaced + 1 })),
+    setPolicies: (policies) => set((s) => ({ workspace: { ...s.workspace, policies } })),
     setNotice: (notice) => set({ notice }),
     ...createLessonSlice(set, get, inProcessEngine),
   }));
@@ -60,8 +60,8 @@ describe('lesson slice', () => {
     const s = store.getState();
     expect(s.lessonId).toBe('mtls-strict');
     expect(s.lessonStep).toBe(2);
-    expect(s.mesh.workloads?.map((w) => `${w.namespace}/${w.name}`)).toContain('legacy/sleep');
-    expect(s.policies).toBe(''); // step 1 has no policy
+    expect(s.workspace.mesh.workloads?.map((w) => `${w.namespace}/${w.name}`)).toContain('legacy/sleep');
+    expect(s.workspace.policies).toBe(''); // step 1 has no policy
 
     const failed = await store.getState().checkLessonStep();
     expect(failed?.pass).toBe(false);
@@ -86,8 +86,8 @@ describe('lesson slice', () => {
     await store.getState().openLesson('mtls-strict', 2);
     const replaced = store.getState().replaced;
     await store.getState().applyLessonStep();
-    expect(store.getState().policies).toMatch(/mode: STRICT/);
-    expect(store.getState().policies).toMatch(/namespace: "istio-system"/);
+    expect(store.getState().workspace.policies).toMatch(/mode: STRICT/);
+    expect(store.getState().workspace.policies).toMatch(/namespace: "istio-system"/);
     expect(store.getState().replaced).toBe(replaced);
     expect((await store.getState().checkLessonStep())?.pass).toBe(true);
   });
@@ -98,12 +98,12 @@ describe('lesson slice', () => {
     store.getState().setPolicies('# my own work\n');
     await store.getState().goToStep(2);
     expect(store.getState().lessonStep).toBe(2);
-    expect(store.getState().policies).toBe('# my own work\n');
+    expect(store.getState().workspace.policies).toBe('# my own work\n');
 
     store.getState().setPresenting(true);
     await store.getState().goToStep(3);
     expect(store.getState().lessonStep).toBe(3);
-    expect(store.getState().policies).toMatch(/namespace: "foo"/);
+    expect(store.getState().workspace.policies).toMatch(/namespace: "foo"/);
     await store.getState().goToStep(99);
     expect(store.getState().lessonStep).toBe(6);
     await store.getState().goToStep(0);
@@ -126,7 +126,7 @@ describe('lesson slice', () => {
     store.getState().closeLesson();
     expect(store.getState().lessonId).toBeNull();
     await store.getState().openLesson('mtls-strict', 3, 'resume');
-    expect(store.getState().policies).toBe(MESH_STRICT);
+    expect(store.getState().workspace.policies).toBe(MESH_STRICT);
   });
 
   it('opens an example, closing the lesson, with the previous work one click away', async () => {
@@ -135,8 +135,8 @@ describe('lesson slice', () => {
     expect(await store.getState().openExample('authn-mesh-strict')).toBe(true);
     const s = store.getState();
     expect(s.lessonId).toBeNull();
-    expect(s.metadata.name).toBe('authn-mesh-strict');
-    expect(s.policies).toMatch(/mode: STRICT/);
+    expect(s.workspace.metadata.name).toBe('authn-mesh-strict');
+    expect(s.workspace.policies).toMatch(/mode: STRICT/);
     expect(s.notice).toMatchObject({
       kind: 'info',
       message: expect.stringContaining('Mesh-wide STRICT mutual TLS'),
@@ -144,7 +144,7 @@ describe('lesson slice', () => {
     expect(s.notice?.previous).toMatch(/kind: Mesh/);
     expect(await store.getState().openExample('<script>')).toBe(false);
     expect(store.getState().notice?.kind).toBe('error');
-    expect(store.getState().metadata.name).toBe('authn-mesh-strict');
+    expect(store.getState().workspace.metadata.name).toBe('authn-mesh-strict');
   });
 
   it('reads saved progress defensively', () => {

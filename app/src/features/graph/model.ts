@@ -1,23 +1,43 @@
 /**
- * Derives React Flow nodes and edges from the workspace and the latest verdicts. Namespaces are
- * container nodes; workloads are their children (positions relative to the container); probes are
- * edges. Positions come from the Mesh's `layout`, or a default grid.
+ * Derives the canvas from the workspace and the latest verdicts:
+ * - nodes for React Flow: namespaces as containers, workloads as their children (positions relative
+ *   to the container), and the client outside the mesh;
+ * - probe edge models, grouped by (source, target) pair, for the edge layer (edges are drawn in one
+ *   SVG by `edges/EdgeLayer`, not by React Flow).
+ *
+ * A node's position is the one the user dragged it to (the Mesh's `layout`), else the automatic
+ * layout's (`Placement`, from ELK), else a simple grid until the automatic layout arrives.
  */
-import type { Edge, Node } from '@xyflow/react';
-import type { SVGAttributes } from 'react';
+import type { Node } from '@xyflow/react';
 import type { MeshSpec, ProbeResult, ProbesSpec, WorkloadFacts, WorkloadSpec } from '@playground/evaluator';
 import type { Selection } from '../../state/types';
 import { edgeAriaLabel } from './verdictStyle';
 
 export const EXTERNAL_ID = '@external';
-export const WORKLOAD_WIDTH = 170;
-export const WORKLOAD_HEIGHT = 100;
-const NS_HEADER = 40;
-const NS_PAD = 20;
-/** Horizontal step between workloads inside a namespace: room for edge labels between them. */
-const STEP = WORKLOAD_WIDTH + 150;
-const NS_HEIGHT = NS_HEADER + WORKLOAD_HEIGHT + NS_PAD;
-const NS_GAP = 70;
+/** Node sizes the layout plans with; the node components are drawn at exactly these sizes. */
+export const WORKLOAD_WIDTH = 180;
+export const WORKLOAD_HEIGHT = 76;
+export const EXTERNAL_WIDTH = 160;
+export const EXTERNAL_HEIGHT = 64;
+export const NS_HEADER = 36;
+export const NS_PAD = 16;
+const EMPTY_NS = { width: 240, height: NS_HEADER + 56 };
+/** Grid used only until the automatic layout answers. */
+const STEP_X = WORKLOAD_WIDTH + 120;
+const STEP_Y = NS_HEADER + WORKLOAD_HEIGHT + NS_PAD + 60;
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Positions from the automatic layout: namespace boxes absolute, workloads relative to their box. */
+export interface Placement {
+  namespaces: Record<string, Box>;
+  nodes: Record<string, { x: number; y: number }>;
+}
 
 export interface NamespaceNodeData extends Record<string, unknown> {
   name: string;
@@ -30,142 +50,205 @@ export interface WorkloadNodeData extends Record<string, unknown> {
 export interface ExternalNodeData extends Record<string, unknown> {
   label: string;
 }
-export interface ProbeEdgeData extends Record<string, unknown> {
-  index: number;
-  port: number;
-  method: string;
-  path: string;
-  result: ProbeResult | undefined;
-  stale: boolean;
-}
 
 export type PlaygroundNode =
   | Node<NamespaceNodeData, 'namespace'>
   | Node<WorkloadNodeData, 'workload'>
   | Node<ExternalNodeData, 'external'>;
-export type ProbeEdge = Edge<ProbeEdgeData, 'probe'>;
 
 /** Every namespace, declared or only named by a workload, in declaration order. */
 export function namespacesOf(mesh: MeshSpec): string[] {
-  const names = [
-    ...(mesh.namespaces ?? []).map((n) => n.name),
-    ...(mesh.workloads ?? []).map((w) => w.namespace),
-  ];
+  const names = [...(mesh.namespaces ?? []).map((n) => n.name), ...(mesh.workloads ?? []).map((w) => w.namespace)];
   return [...new Set(names)];
 }
 
 /**
- * Default layout: namespaces stacked in rows; inside each, the workloads side by side, clients
- * (never a probe's destination) before servers, so probes mostly run left to right.
+ * The namespaces the canvas draws: an empty root namespace (declared only to hold mesh-wide
+ * policies) is not drawn; any other empty namespace is, so a new one can be filled.
  */
+export function drawnNamespaces(mesh: MeshSpec): string[] {
+  const root = mesh.rootNamespace ?? 'istio-system';
+  const populated = new Set((mesh.workloads ?? []).map((w) => w.namespace));
+  return namespacesOf(mesh).filter((ns) => ns !== root || populated.has(ns));
+}
+
+const keyOf = (w: WorkloadSpec) => `${w.namespace}/${w.name}`;
+
+function workloadAriaLabel(w: WorkloadSpec, f: WorkloadFacts | undefined): string {
+  const proxy = w.sidecar === false ? 'no sidecar' : w.gateway ? 'gateway' : 'sidecar';
+  const pa = f && f.peerAuthentication.mode !== 'NONE' ? `, peer authentication ${f.peerAuthentication.mode} from ${f.peerAuthentication.origin}` : '';
+  return `Workload ${w.name} in namespace ${w.namespace}: ${proxy}${pa}`;
+}
+
 export function buildNodes(
   mesh: MeshSpec,
   facts: WorkloadFacts[] | undefined,
   selection: Selection,
-  probes?: ProbesSpec,
+  placement: Placement | null,
 ): PlaygroundNode[] {
-  const servers = new Set((probes?.probes ?? []).map((p) => p.to));
-  const layout = mesh.layout ?? {};
+  const stored = mesh.layout ?? {};
   const factsByKey = new Map((facts ?? []).map((f) => [f.key, f]));
-  const nodes: PlaygroundNode[] = [];
   const workloads = mesh.workloads ?? [];
-  nodes.push({
-    id: EXTERNAL_ID,
-    type: 'external',
-    position: layout[EXTERNAL_ID] ?? { x: 0, y: NS_HEADER },
-    data: { label: 'outside the mesh' },
-    selected: selection?.kind === 'external',
-    ariaLabel: 'Client outside the mesh (no proxy)',
-    domAttributes: { 'data-testid': 'external-node', 'data-workload': 'external' } as Record<string, string>,
-  });
-  namespacesOf(mesh).forEach((ns, i) => {
-    const inNamespace = workloads.filter((w) => w.namespace === ns);
-    const isServer = (w: WorkloadSpec) => servers.has(`${w.namespace}/${w.name}`);
-    const members = [...inNamespace.filter((w) => !isServer(w)), ...inNamespace.filter(isServer)];
+  const nodes: PlaygroundNode[] = [
+    {
+      id: EXTERNAL_ID,
+      type: 'external',
+      position: stored[EXTERNAL_ID] ?? placement?.nodes[EXTERNAL_ID] ?? { x: -EXTERNAL_WIDTH - 80, y: NS_HEADER },
+      width: EXTERNAL_WIDTH,
+      height: EXTERNAL_HEIGHT,
+      zIndex: 2,
+      data: { label: 'outside the mesh' },
+      selected: selection?.kind === 'external',
+      ariaLabel: 'Client outside the mesh (no proxy)',
+      domAttributes: { 'data-testid': 'external-node', 'data-workload': 'external' } as Record<string, string>,
+    },
+  ];
+  let fallbackY = 0;
+  for (const ns of drawnNamespaces(mesh)) {
+    const members = workloads.filter((w) => w.namespace === ns);
+    const children = members.map((w, j) => {
+      const key = keyOf(w);
+      return { w, key, position: stored[key] ?? placement?.nodes[key] ?? { x: NS_PAD + j * STEP_X, y: NS_HEADER } };
+    });
+    const auto = placement?.namespaces[ns];
+    const position = stored[ns] ?? (auto ? { x: auto.x, y: auto.y } : { x: 0, y: fallbackY });
+    // The box always encloses its children (some may have been dragged), and never shrinks below ELK's.
+    const width = Math.max(
+      auto?.width ?? 0,
+      members.length ? 0 : EMPTY_NS.width,
+      ...children.map((c) => c.position.x + WORKLOAD_WIDTH + NS_PAD),
+    );
+    const height = Math.max(
+      auto?.height ?? 0,
+      members.length ? 0 : EMPTY_NS.height,
+      ...children.map((c) => c.position.y + WORKLOAD_HEIGHT + NS_PAD),
+    );
+    fallbackY = Math.max(fallbackY, position.y + height + 60);
     nodes.push({
       id: `ns:${ns}`,
       type: 'namespace',
-      position: layout[ns] ?? { x: 260, y: i * (NS_HEIGHT + NS_GAP) },
+      position,
+      width,
+      height,
+      zIndex: 0,
       data: { name: ns, count: members.length },
-      style: {
-        width: 2 * NS_PAD + WORKLOAD_WIDTH + Math.max(0, members.length - 1) * STEP,
-        height: NS_HEIGHT,
-      },
       selected: selection?.kind === 'namespace' && selection.name === ns,
       ariaLabel: `Namespace ${ns}`,
       domAttributes: { 'data-testid': 'namespace-node', 'data-namespace': ns } as Record<string, string>,
     });
-    members.forEach((w, j) => {
-      const key = `${w.namespace}/${w.name}`;
+    for (const { w, key, position: p } of children) {
       const f = factsByKey.get(key);
       nodes.push({
         id: key,
         type: 'workload',
         parentId: `ns:${ns}`,
         extent: 'parent',
-        position: layout[key] ?? { x: NS_PAD + j * STEP, y: NS_HEADER },
+        expandParent: true,
+        position: p,
+        width: WORKLOAD_WIDTH,
+        height: WORKLOAD_HEIGHT,
+        zIndex: 2,
         data: { workload: w, facts: f },
         selected: selection?.kind === 'workload' && selection.key === key,
-        ariaLabel: `Workload ${w.name} in namespace ${ns}: ${w.sidecar === false ? 'no sidecar' : w.gateway ? 'gateway' : 'sidecar'}${f && f.peerAuthentication.mode !== 'NONE' ? `, peer authentication ${f.peerAuthentication.mode} from ${f.peerAuthentication.origin}` : ''}`,
+        ariaLabel: workloadAriaLabel(w, f),
         domAttributes: { 'data-testid': 'workload-node', 'data-workload': key } as Record<string, string>,
       });
-    });
-  });
+    }
+  }
   return nodes;
 }
 
-export function buildEdges(
+/** One probe as the edge layer draws it. */
+export interface ProbeEdgeModel {
+  index: number;
+  from: string;
+  to: string;
+  /** Node ids (the external client's id for `external`). */
+  source: string;
+  target: string;
+  port: number;
+  method: string;
+  path: string;
+  result: ProbeResult | undefined;
+  stale: boolean;
+  selected: boolean;
+  ariaLabel: string;
+}
+
+/** The probes between one (source, target) pair: drawn as one edge with a count. */
+export interface EdgeGroupModel {
+  id: string;
+  source: string;
+  target: string;
+  probes: ProbeEdgeModel[];
+}
+
+export function buildProbeEdges(
   mesh: MeshSpec,
   probes: ProbesSpec,
   results: ProbeResult[] | undefined,
   stale: boolean,
   selection: Selection,
-): ProbeEdge[] {
-  const known = new Set((mesh.workloads ?? []).map((w) => `${w.namespace}/${w.name}`));
-  const byIndex = new Map((results ?? []).map((r) => [r.index, r]));
-  const edges: ProbeEdge[] = [];
+): ProbeEdgeModel[] {
+  const known = new Set((mesh.workloads ?? []).map(keyOf));
+  const edges: ProbeEdgeModel[] = [];
   (probes.probes ?? []).forEach((p, index) => {
     const source = p.from === 'external' ? EXTERNAL_ID : p.from;
     if ((source !== EXTERNAL_ID && !known.has(source)) || !known.has(p.to)) return; // endpoint deleted: reported as a diagnostic
-    const result = byIndex.get(index);
+    const result = results?.[index];
     // A result belongs to this probe only if it still names the same endpoints.
     const current =
-      result && result.from === p.from && result.to === p.to && result.port === p.port ? result : undefined;
-    const attributes: Record<string, string> = {
-      'data-testid': 'probe-edge',
-      'data-from': p.from,
-      'data-to': p.to,
-      'data-port': String(p.port),
-      'data-status': current?.status ?? '',
-      'data-verdict': current?.verdict ?? 'pending',
-      'data-mtls': current ? String(current.mtls) : '',
-      'data-stale': String(stale),
-      'data-probe-index': String(index),
-    };
+      result && result.index === index && result.from === p.from && result.to === p.to && result.port === p.port
+        ? result
+        : undefined;
     edges.push({
-      id: `probe-${index}`,
-      type: 'probe',
+      index,
+      from: p.from,
+      to: p.to,
       source,
       target: p.to,
-      data: {
-        index,
-        port: p.port,
-        method: p.request?.method ?? 'GET',
-        path: p.request?.path ?? '/',
-        result: current,
-        stale,
-      },
+      port: p.port,
+      method: p.request?.method ?? 'GET',
+      path: p.request?.path ?? '/',
+      result: current,
+      stale,
       selected: selection?.kind === 'probe' && selection.index === index,
       ariaLabel: edgeAriaLabel(p.from, p.to, p.port, current, stale),
-      domAttributes: attributes as SVGAttributes<SVGGElement>,
     });
   });
   return edges;
 }
 
+/** Probes grouped by (source, target), in the order their first probe appears. */
+export function groupEdges(edges: ProbeEdgeModel[]): EdgeGroupModel[] {
+  const groups = new Map<string, EdgeGroupModel>();
+  for (const e of edges) {
+    const id = `${e.source}->${e.target}`;
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { id, source: e.source, target: e.target, probes: [] }));
+    g.probes.push(e);
+  }
+  return [...groups.values()];
+}
+
+/** The test hooks of one probe edge (a contract: e2e tests and reviewers read them). */
+export function probeEdgeAttributes(e: ProbeEdgeModel): Record<string, string> {
+  return {
+    'data-testid': 'probe-edge',
+    'data-from': e.from,
+    'data-to': e.to,
+    'data-port': String(e.port),
+    'data-status': e.result?.status ?? '',
+    'data-verdict': e.result?.verdict ?? 'pending',
+    'data-mtls': e.result ? String(e.result.mtls) : '',
+    'data-stale': String(e.stale),
+    'data-probe-index': String(e.index),
+  };
+}
+
 /**
  * Keeps the previous object for every item whose signature did not change, so React Flow and the
- * memoised nodes/edges skip them: a keystroke re-renders only the edges whose verdict changed.
+ * memoised nodes skip them.
  */
 export class Reuser<T extends { id: string }> {
   private cache = new Map<string, { signature: string; item: T }>();
@@ -190,18 +273,6 @@ export class Reuser<T extends { id: string }> {
   }
 }
 
-export const edgeSignature = (e: ProbeEdge): string =>
-  JSON.stringify([
-    e.source,
-    e.target,
-    e.selected,
-    e.ariaLabel,
-    e.domAttributes,
-    e.data?.method,
-    e.data?.path,
-    e.data?.stale,
-  ]);
-
 /** Stable ids for workload specs: the store replaces a spec when it changes, never mutates it. */
 const specIds = new WeakMap<WorkloadSpec, number>();
 let nextSpecId = 1;
@@ -211,13 +282,24 @@ function specId(spec: WorkloadSpec): number {
   return id;
 }
 
-/** The workload spec counts by identity, so only its (new on every evaluation) facts are stringified. */
+/** The workload spec counts by identity, so only its facts are stringified. */
 export const nodeSignature = (n: PlaygroundNode): string =>
   JSON.stringify([
     n.position,
+    n.width,
+    n.height,
     n.type === 'workload' ? [specId(n.data.workload), n.data.facts] : n.data,
     n.selected,
-    n.style,
     n.parentId,
     n.ariaLabel,
   ]);
+
+/** What the automatic layout depends on: namespaces, workloads and which pairs have probes. */
+export function layoutSignature(mesh: MeshSpec, probes: ProbesSpec): string {
+  const pairs = new Set((probes.probes ?? []).map((p) => `${p.from}>${p.to}`));
+  return JSON.stringify([
+    drawnNamespaces(mesh),
+    (mesh.workloads ?? []).map((w) => [keyOf(w), !!w.gateway]),
+    [...pairs].sort(),
+  ]);
+}

@@ -1,20 +1,20 @@
-/** Memoised custom nodes: namespace container, workload, and the "outside the mesh" client. */
+/**
+ * Memoised custom nodes: namespace container, workload, and the "outside the mesh" client. Each is
+ * drawn at the size the layout planned (model.ts), with its name at `--canvas-name-size`.
+ */
 import { memo } from 'react';
 import { Handle, Position } from '@xyflow/react';
-import type { NodeProps } from '@xyflow/react';
+import type { Node, NodeProps } from '@xyflow/react';
 import type { ModeOrigin } from '@playground/evaluator';
 import type { ExternalNodeData, NamespaceNodeData, WorkloadNodeData } from './model';
-import type { Node } from '@xyflow/react';
 
-export const NamespaceNode = memo(function NamespaceNode({
-  data,
-  selected,
-}: NodeProps<Node<NamespaceNodeData>>) {
+export const NamespaceNode = memo(function NamespaceNode({ data, selected }: NodeProps<Node<NamespaceNodeData>>) {
   return (
     <div className={`ns-node${selected ? ' is-selected' : ''}`}>
       <div className="ns-node__label">
-        <span aria-hidden="true">▣</span> namespace <strong>{data.name}</strong>
+        <span className="ns-node__kind">namespace</span> <strong>{data.name}</strong>
       </div>
+      {data.count === 0 ? <div className="ns-node__empty">no workloads yet</div> : null}
     </div>
   );
 });
@@ -28,14 +28,18 @@ const originWords: Record<ModeOrigin, string> = {
   'no-sidecar': 'no sidecar',
 };
 
-export const WorkloadNode = memo(function WorkloadNode({
-  data,
-  selected,
-}: NodeProps<Node<WorkloadNodeData>>) {
+const proxyWords = { sidecar: 'sidecar', gateway: 'gateway', none: 'no sidecar' } as const;
+
+export const WorkloadNode = memo(function WorkloadNode({ data, selected }: NodeProps<Node<WorkloadNodeData>>) {
   const w = data.workload;
   const proxy = data.facts?.proxy ?? (w.gateway ? 'gateway' : w.sidecar === false ? 'none' : 'sidecar');
   const pa = data.facts?.peerAuthentication;
   const portModes = pa?.ports.filter((p) => p.mode !== pa.mode) ?? [];
+  const modeTitle = pa
+    ? `Peer authentication ${pa.mode} from ${originWords[pa.origin]}${
+        portModes.length ? `; ports: ${portModes.map((p) => `${p.port} ${p.mode}`).join(', ')}` : ''
+      }`
+    : undefined;
   return (
     <div
       className={`wl-node proxy-${proxy}${selected ? ' is-selected' : ''}`}
@@ -44,36 +48,31 @@ export const WorkloadNode = memo(function WorkloadNode({
       data-mode-origin={pa?.origin ?? ''}
     >
       <Handle type="target" position={Position.Left} />
-      <div className="wl-node__name">{w.name}</div>
-      <div className="wl-node__row">
-        <span className="badge badge-proxy" title="proxy kind">
-          {proxy === 'sidecar' ? '⬡ sidecar' : proxy === 'gateway' ? '⇥ gateway' : '○ no sidecar'}
-        </span>
+      <div className="wl-node__name" title={`${w.name} in ${w.namespace}`}>
+        {w.name}
       </div>
-      {pa && pa.mode !== 'NONE' ? (
-        <div className="wl-node__row" title="effective PeerAuthentication mode and where it comes from">
-          <span className={`badge badge-mode mode-${pa.mode.toLowerCase()}`}>{pa.mode}</span>
-          <span className="wl-node__origin">from {originWords[pa.origin]}</span>
-          {portModes.length > 0 ? (
+      <div className="wl-node__row">
+        <span className={`badge badge-proxy proxy-${proxy}`}>{proxyWords[proxy]}</span>
+        {pa && pa.mode !== 'NONE' ? (
+          <span className="wl-node__mode" title={modeTitle}>
+            <span className={`badge badge-mode mode-${pa.mode.toLowerCase()}`}>{pa.mode}</span>{' '}
             <span className="wl-node__origin">
-              , ports: {portModes.map((p) => `${p.port} ${p.mode}`).join(', ')}
+              from {originWords[pa.origin]}
+              {portModes.length ? `, ${portModes.length} port${portModes.length > 1 ? 's' : ''} differ` : ''}
             </span>
-          ) : null}
-        </div>
-      ) : null}
+          </span>
+        ) : null}
+      </div>
       <Handle type="source" position={Position.Right} />
     </div>
   );
 });
 
-export const ExternalNode = memo(function ExternalNode({
-  data,
-  selected,
-}: NodeProps<Node<ExternalNodeData>>) {
+export const ExternalNode = memo(function ExternalNode({ data, selected }: NodeProps<Node<ExternalNodeData>>) {
   return (
     <div className={`ext-node${selected ? ' is-selected' : ''}`} data-proxy="none">
       <div className="wl-node__name">{data.label}</div>
-      <div className="wl-node__origin">no proxy, plain text</div>
+      <div className="ext-node__note">no proxy, plain text</div>
       <Handle type="source" position={Position.Right} />
     </div>
   );

@@ -1,0 +1,371 @@
+/**
+ * The probe edges, all in one SVG layer above the namespace boxes and below the workload nodes
+ * (React Flow would give every edge its own <svg> plus an HTML label, which costs Chrome a layer
+ * each). Probes between the same two nodes are drawn as one fanned group with one label; a label
+ * is placed along its own curve where it covers no node and no other label (`placeLabels`).
+ *
+ * Test hooks (contracts): one `[data-testid=probe-edge]` <g> per probe, with its data-* attributes,
+ * containing its SVG path; one `[data-testid="probe-edge.label"]` per drawn group.
+ */
+import { memo, useCallback, useMemo, useState } from 'react';
+import type { KeyboardEvent, MouseEvent } from 'react';
+import type { EdgeGroupModel, PlaygroundNode, ProbeEdgeModel } from '../model';
+import { NS_HEADER, probeEdgeAttributes } from '../model';
+import { verdictLook } from '../verdictStyle';
+import { VerdictIcon } from '../VerdictIcon';
+import { edgeCurve } from './geometry';
+import type { Curve, Rect } from './geometry';
+import { placeLabels } from './labels';
+import { compactLines, fullLines, labelSize, textWidth } from './labelText';
+import type { LabelLine } from './labelText';
+
+export interface EdgeLayerProps {
+  nodes: PlaygroundNode[];
+  groups: EdgeGroupModel[];
+  /** Label font size in graph units (CSS px at zoom 1). */
+  fontSize: number;
+  /** False when the zoom makes compact labels unreadable: only the active label is drawn. */
+  showLabels: boolean;
+  onSelect(index: number): void;
+  onDelete(index: number): void;
+}
+
+/** Absolute rectangles of the nodes edges attach to (workloads and the external client). */
+function nodeRects(nodes: PlaygroundNode[]): { rects: Map<string, Rect>; headers: Rect[] } {
+  const parents = new Map(nodes.filter((n) => n.type === 'namespace').map((n) => [n.id, n]));
+  const rects = new Map<string, Rect>();
+  const headers: Rect[] = [];
+  for (const n of nodes) {
+    const width = n.measured?.width ?? n.width ?? 0;
+    const height = n.measured?.height ?? n.height ?? 0;
+    if (n.type === 'namespace') {
+      headers.push({ x: n.position.x, y: n.position.y, width, height: NS_HEADER - 4 });
+      continue;
+    }
+    const parent = n.parentId ? parents.get(n.parentId) : undefined;
+    const x = n.position.x + (parent?.position.x ?? 0);
+    const y = n.position.y + (parent?.position.y ?? 0);
+    rects.set(n.id, { x, y, width, height });
+  }
+  return { rects, headers };
+}
+
+/** Parallel probes of a group fan out a few px apart, never wider than ±14 px. */
+const fanOffset = (k: number, n: number): number => (n <= 1 ? 0 : (k - (n - 1) / 2) * Math.min(6, 28 / (n - 1)));
+
+interface GroupGeometry {
+  curves: Curve[];
+  /** The curve the label sits on (the middle one). */
+  spine: Curve;
+}
+
+export const EdgeLayer = memo(function EdgeLayer({
+  nodes,
+  groups,
+  fontSize,
+  showLabels,
+  onSelect,
+  onDelete,
+}: EdgeLayerProps) {
+  const [hovered, setHovered] = useState<string | null>(null);
+  const { rects, headers } = useMemo(() => nodeRects(nodes), [nodes]);
+
+  // Geometry depends on positions and on which probes each group has, never on verdicts.
+  const geometry = useMemo(() => {
+    const out = new Map<string, GroupGeometry>();
+    for (const g of groups) {
+      const s = rects.get(g.source);
+      const t = rects.get(g.target);
+      if (!s || !t) continue;
+      const curves = g.probes.map((_, k) => edgeCurve(s, t, { offset: fanOffset(k, g.probes.length) }));
+      out.set(g.id, { curves, spine: edgeCurve(s, t) });
+    }
+    return out;
+    // `groups` changes with every verdict; what matters here is their ids and sizes (in the key).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [rects, groups.map((g) => `${g.id}#${g.probes.length}`).join('|')]);
+
+  const compact = useMemo(
+    () =>
+      new Map(
+        groups.map((g) => {
+          const lines = compactLines(g.probes);
+          return [g.id, { lines, size: labelSize(lines, fontSize, true) }] as const;
+        }),
+      ),
+    [groups, fontSize],
+  );
+
+  const sizesKey = [...compact].map(([id, c]) => `${id}:${c.size.width}x${c.size.height}`).join('|');
+  const placed = useMemo(() => {
+    const items = [...geometry].flatMap(([id, geo]) => {
+      const c = compact.get(id);
+      return c ? [{ id, curve: geo.spine, width: c.size.width, height: c.size.height }] : [];
+    });
+    return placeLabels(items, [...rects.values(), ...headers], { gap: 3 });
+    // Placement depends on geometry and label sizes only (sizesKey), not on which icon a label shows.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [geometry, sizesKey, headers, rects]);
+
+  const activeGroup = useMemo(
+    () => groups.find((g) => g.id === hovered) ?? groups.find((g) => g.probes.some((p) => p.selected)) ?? null,
+    [groups, hovered],
+  );
+
+  const onEnter = useCallback((id: string) => setHovered(id), []);
+  const onLeave = useCallback(() => setHovered(null), []);
+
+  return (
+    <svg className="edge-layer" aria-hidden={false} data-testid="edge-layer">
+      <defs>
+        <Markers />
+      </defs>
+      <g className="edge-layer__paths">
+        {groups.map((g) => {
+          const geo = geometry.get(g.id);
+          if (!geo) return null;
+          return g.probes.map((p, k) => (
+            <ProbePath
+              key={p.index}
+              probe={p}
+              d={geo.curves[k]?.d ?? geo.spine.d}
+              group={g.id}
+              onSelect={onSelect}
+              onDelete={onDelete}
+              onEnter={onEnter}
+              onLeave={onLeave}
+            />
+          ));
+        })}
+      </g>
+      <g className="edge-layer__labels">
+        {groups.map((g) => {
+          if (g === activeGroup) return null; // drawn last, on top
+          const at = placed.get(g.id);
+          const c = compact.get(g.id);
+          if (!at || !c || !showLabels) return null;
+          return (
+            <EdgeLabel
+              key={g.id}
+              group={g}
+              lines={c.lines}
+              size={c.size}
+              x={at.x}
+              y={at.y}
+              inline
+              fontSize={fontSize}
+              onSelect={onSelect}
+              onEnter={onEnter}
+              onLeave={onLeave}
+            />
+          );
+        })}
+        {activeGroup ? (
+          <ActiveLabel
+            group={activeGroup}
+            at={placed.get(activeGroup.id) ?? null}
+            spine={geometry.get(activeGroup.id)?.spine ?? null}
+            fontSize={fontSize}
+            onSelect={onSelect}
+            onEnter={onEnter}
+            onLeave={onLeave}
+          />
+        ) : null}
+      </g>
+    </svg>
+  );
+});
+
+/** Arrowheads, one per verdict colour (an SVG marker cannot take its line's colour everywhere). */
+function Markers() {
+  const colours = ['allowed', 'denied', 'unauthenticated', 'mtls', 'noroute', 'pending'];
+  return (
+    <>
+      {colours.map((c) => (
+        <marker
+          key={c}
+          id={`edge-arrow-${c}`}
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto-start-reverse"
+        >
+          <path d="M0 0L10 5L0 10z" fill={`var(--verdict-${c})`} />
+        </marker>
+      ))}
+    </>
+  );
+}
+
+const markerOf = (colour: string): string => {
+  const m = /--verdict-([a-z]+)/.exec(colour);
+  return m ? `url(#edge-arrow-${m[1]})` : '';
+};
+
+interface ProbePathProps {
+  probe: ProbeEdgeModel;
+  d: string;
+  group: string;
+  onSelect(index: number): void;
+  onDelete(index: number): void;
+  onEnter(group: string): void;
+  onLeave(): void;
+}
+
+const ProbePath = memo(function ProbePath({ probe, d, group, onSelect, onDelete, onEnter, onLeave }: ProbePathProps) {
+  const look = verdictLook(probe.result?.verdict ?? 'pending', probe.result?.mtls ?? null);
+  const onClick = (event: MouseEvent) => {
+    event.stopPropagation();
+    onSelect(probe.index);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      onSelect(probe.index);
+    } else if (event.key === 'Delete' || event.key === 'Backspace') {
+      event.preventDefault();
+      onDelete(probe.index);
+    }
+  };
+  return (
+    <g
+      {...probeEdgeAttributes(probe)}
+      className={`probe-edge${probe.selected ? ' is-selected' : ''}${probe.stale ? ' is-stale' : ''}`}
+      role="button"
+      tabIndex={0}
+      aria-label={probe.ariaLabel}
+      aria-pressed={probe.selected}
+      onClick={onClick}
+      onKeyDown={onKeyDown}
+      onMouseEnter={() => onEnter(group)}
+      onMouseLeave={onLeave}
+      onFocus={() => onEnter(group)}
+      onBlur={onLeave}
+    >
+      <path className="probe-edge__hit" d={d} />
+      <path
+        className="probe-edge__line"
+        d={d}
+        stroke={look.color}
+        strokeDasharray={look.dash}
+        markerEnd={markerOf(look.color)}
+      />
+    </g>
+  );
+});
+
+interface EdgeLabelProps {
+  group: EdgeGroupModel;
+  lines: LabelLine[];
+  size: { width: number; height: number };
+  x: number;
+  y: number;
+  inline: boolean;
+  fontSize: number;
+  active?: boolean;
+  onSelect(index: number): void;
+  onEnter(group: string): void;
+  onLeave(): void;
+}
+
+const EdgeLabel = memo(function EdgeLabel({
+  group,
+  lines,
+  size,
+  x,
+  y,
+  inline,
+  fontSize,
+  active = false,
+  onSelect,
+  onEnter,
+  onLeave,
+}: EdgeLabelProps) {
+  const pad = Math.round(fontSize * 0.45);
+  const lineHeight = Math.round(fontSize * 1.45);
+  const first = lines[0]?.probe;
+  const look = verdictLook(first?.result?.verdict ?? 'pending', first?.result?.mtls ?? null);
+  const stale = group.probes.some((p) => p.stale);
+  const onClick = (event: MouseEvent) => {
+    event.stopPropagation();
+    // A click on a group's label selects its next probe: repeated clicks walk through them.
+    const at = group.probes.findIndex((p) => p.selected);
+    const next = group.probes[(at + 1) % group.probes.length];
+    if (next) onSelect(next.index);
+  };
+  let cursor = pad;
+  return (
+    <g
+      className={`edge-label${active ? ' is-active' : ''}${stale ? ' is-stale' : ''}`}
+      data-testid="probe-edge.label"
+      data-group={group.id}
+      transform={`translate(${Math.round(x - size.width / 2)} ${Math.round(y - size.height / 2)})`}
+      onClick={onClick}
+      onMouseEnter={() => onEnter(group.id)}
+      onMouseLeave={onLeave}
+      style={{ fontSize }}
+    >
+      <rect className="edge-label__box" width={size.width} height={size.height} rx={size.height / 2.4} stroke={look.color} />
+      {lines.map((line, i) => {
+        const lineLook = verdictLook(line.probe.result?.verdict ?? 'pending', line.probe.result?.mtls ?? null);
+        const lx = inline ? cursor : pad;
+        const ly = inline ? 2 : 2 + i * lineHeight;
+        if (inline) cursor += fontSize + 4 + textWidth(line.text, fontSize) + pad * 1.5;
+        return (
+          <g key={`${line.icon}-${line.text}-${i}`} transform={`translate(${lx} ${ly})`}>
+            <g
+              transform={`translate(0 ${(lineHeight - fontSize) / 2}) scale(${fontSize / 12})`}
+              style={{ color: lineLook.color }}
+            >
+              <VerdictIcon name={line.icon} />
+            </g>
+            <text x={fontSize + 4} y={lineHeight / 2} dominantBaseline="central">
+              {line.text}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+});
+
+/** The label of the hovered, focused or selected group: every probe in full, on top of everything. */
+function ActiveLabel({
+  group,
+  at,
+  spine,
+  fontSize,
+  onSelect,
+  onEnter,
+  onLeave,
+}: {
+  group: EdgeGroupModel;
+  at: { x: number; y: number } | null;
+  spine: Curve | null;
+  fontSize: number;
+  onSelect(index: number): void;
+  onEnter(group: string): void;
+  onLeave(): void;
+}) {
+  const lines = fullLines(group.probes);
+  const size = labelSize(lines, fontSize, false);
+  const point = at ?? spine?.pointAt(0.5) ?? null;
+  if (!point) return null;
+  return (
+    <EdgeLabel
+      group={group}
+      lines={lines}
+      size={size}
+      x={point.x}
+      y={point.y}
+      inline={false}
+      fontSize={fontSize}
+      active
+      onSelect={onSelect}
+      onEnter={onEnter}
+      onLeave={onLeave}
+    />
+  );
+}

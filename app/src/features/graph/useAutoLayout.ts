@@ -1,0 +1,72 @@
+/**
+ * Runs the automatic layout (ELK, in its own worker) whenever what it depends on changes: the
+ * namespaces, the workloads and which pairs have probes — never on a keystroke in the policies.
+ * Returns the latest placement (null until the first answer: the canvas shows a grid meanwhile).
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { MeshSpec, ProbesSpec } from '@playground/evaluator';
+import { layoutClient } from './layout/layoutClient';
+import type { LayoutInput } from './layout/types';
+import {
+  drawnNamespaces,
+  EXTERNAL_HEIGHT,
+  EXTERNAL_ID,
+  EXTERNAL_WIDTH,
+  layoutSignature,
+  NS_HEADER,
+  WORKLOAD_HEIGHT,
+  WORKLOAD_WIDTH,
+} from './model';
+import type { Placement } from './model';
+
+/** The room a compact label needs (icon + status, e.g. `✕ 403`), planned between layers. */
+const LABEL = { width: 76, height: 26 };
+
+export function layoutInput(mesh: MeshSpec, probes: ProbesSpec): LayoutInput {
+  const workloads = mesh.workloads ?? [];
+  const keys = new Set(workloads.map((w) => `${w.namespace}/${w.name}`));
+  const pairs = new Map<string, { source: string; target: string }>();
+  for (const p of probes.probes ?? []) {
+    const source = p.from === 'external' ? EXTERNAL_ID : p.from;
+    if ((source !== EXTERNAL_ID && !keys.has(source)) || !keys.has(p.to) || source === p.to) continue;
+    pairs.set(`${source}->${p.to}`, { source, target: p.to });
+  }
+  return {
+    namespaces: drawnNamespaces(mesh).map((name) => ({
+      name,
+      workloads: workloads
+        .filter((w) => w.namespace === name)
+        .map((w) => ({
+          key: `${w.namespace}/${w.name}`,
+          width: WORKLOAD_WIDTH,
+          height: WORKLOAD_HEIGHT,
+          role: w.gateway ? ('gateway' as const) : ('workload' as const),
+        })),
+    })),
+    external: [{ id: EXTERNAL_ID, width: EXTERNAL_WIDTH, height: EXTERNAL_HEIGHT }],
+    edges: [...pairs].map(([id, pair]) => ({ id, ...pair, label: LABEL })),
+    namespaceHeader: NS_HEADER,
+  };
+}
+
+export function useAutoLayout(mesh: MeshSpec, probes: ProbesSpec): Placement | null {
+  const signature = useMemo(() => layoutSignature(mesh, probes), [mesh, probes]);
+  const [placement, setPlacement] = useState<{ signature: string; placement: Placement } | null>(null);
+  useEffect(() => {
+    let live = true;
+    // The input is rebuilt from the signature's inputs; mesh/probes objects change more often than it.
+    void layoutClient()
+      .layout(layoutInput(mesh, probes))
+      .then((result) => {
+        if (live && result) setPlacement({ signature, placement: result });
+      })
+      .catch(() => {
+        /* the grid stays; the layout worker reports nothing the user can act on */
+      });
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [signature]);
+  return placement?.placement ?? null;
+}

@@ -1,43 +1,50 @@
 /**
- * The mesh canvas: namespaces, workloads and the outside client as nodes, probes as edges.
- * Dragging a node persists its position in the workspace layout; dragging from one workload's
- * handle to another creates a probe; Delete/Backspace removes the selection.
+ * The mesh canvas: namespaces, workloads and the outside client as React Flow nodes; probes in one
+ * SVG edge layer (edges/EdgeLayer) above the namespace boxes and below the workloads.
+ * - Positions: the user's (the Mesh `layout`, written when a drag ends) over the automatic
+ *   layout's (ELK in a worker, useAutoLayout). A new placement animates in briefly.
+ * - Fit: the whole graph fits the visible canvas on load and again after any resize of the canvas
+ *   (panels, splitters, "Canvas only", the window), a workspace change or a new layout — unless
+ *   the user panned or zoomed since the last fit.
+ * - Drag from one workload's handle to another creates a probe; Delete/Backspace removes the selection.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   applyNodeChanges,
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
-  useNodesInitialized,
   useReactFlow,
+  useStore as useFlowStore,
+  ViewportPortal,
 } from '@xyflow/react';
-import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
+import type { Connection, NodeChange, ReactFlowState } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import './canvas.css';
 import { usePlayground } from '../../store';
-import { buildEdges, buildNodes, edgeSignature, EXTERNAL_ID, nodeSignature, Reuser } from './model';
-import type { PlaygroundNode, ProbeEdge as ProbeEdgeType } from './model';
+import { buildNodes, buildProbeEdges, EXTERNAL_ID, groupEdges, nodeSignature, Reuser } from './model';
+import type { PlaygroundNode } from './model';
 import { ExternalNode, NamespaceNode, WorkloadNode } from './nodes';
-import { ProbeEdge } from './ProbeEdge';
+import { EdgeLayer } from './edges/EdgeLayer';
+import { useAutoLayout } from './useAutoLayout';
 import { useMeshActions } from './useMeshActions';
 
 const nodeTypes = { namespace: NamespaceNode, workload: WorkloadNode, external: ExternalNode };
-const edgeTypes = { probe: ProbeEdge };
 /** Constant props: new objects on every render would make React Flow re-render and re-bind its keys. */
 const DELETE_KEYS = ['Delete', 'Backspace'];
-const FIT_VIEW_OPTIONS = { padding: 0.15 };
 const PRO_OPTIONS = { hideAttribution: true };
+const FIT = { padding: 0.06, maxZoom: 2, duration: 0 };
+const ANIMATION_MS = 180;
+/** Below this on-screen size a compact label cannot be read: only the active one is drawn. */
+const MIN_LABEL_PX = 8;
 
 /**
  * Rebuilt nodes replace the local ones, keeping React Flow's measurements; a node whose derived
  * object did not change keeps its local object (identity), so React Flow skips it.
  */
-function mergeMeasured(
-  next: PlaygroundNode[],
-  previousBase: PlaygroundNode[],
-  local: PlaygroundNode[],
-): PlaygroundNode[] {
+function mergeMeasured(next: PlaygroundNode[], previousBase: PlaygroundNode[], local: PlaygroundNode[]): PlaygroundNode[] {
   const before = new Map(previousBase.map((n) => [n.id, n]));
   const old = new Map(local.map((n) => [n.id, n]));
   return next.map((n) => {
@@ -47,7 +54,36 @@ function mergeMeasured(
   });
 }
 
+/** Moves nodes from their old positions to their new ones over a few frames. */
+function tween(
+  from: Map<string, { x: number; y: number }>,
+  target: PlaygroundNode[],
+  setNodes: (nodes: PlaygroundNode[]) => void,
+  done: () => void,
+): () => void {
+  const start = performance.now();
+  let frame = 0;
+  const step = (now: number) => {
+    const k = Math.min(1, (now - start) / ANIMATION_MS);
+    const ease = 1 - (1 - k) ** 3;
+    setNodes(
+      target.map((n) => {
+        const a = from.get(n.id);
+        if (!a || (a.x === n.position.x && a.y === n.position.y) || k === 1) return n;
+        return { ...n, position: { x: a.x + (n.position.x - a.x) * ease, y: a.y + (n.position.y - a.y) * ease } };
+      }),
+    );
+    if (k < 1) frame = requestAnimationFrame(step);
+    else done();
+  };
+  frame = requestAnimationFrame(step);
+  return () => cancelAnimationFrame(frame);
+}
+
+const labelsReadable = (s: ReactFlowState) => s.transform[2] * 14 >= MIN_LABEL_PX;
+
 export function Canvas() {
+  const embedded = usePlayground((s) => s.embedded);
   const mesh = usePlayground((s) => s.workspace.mesh);
   const probes = usePlayground((s) => s.workspace.probes);
   const verdicts = usePlayground((s) => s.verdicts);
@@ -55,34 +91,85 @@ export function Canvas() {
   const theme = usePlayground((s) => s.theme);
   const select = usePlayground((s) => s.select);
   const setLayout = usePlayground((s) => s.setLayout);
+  const epoch = usePlayground((s) => s.epoch);
   const actions = useMeshActions();
+  const placement = useAutoLayout(mesh, probes);
 
   const [nodeReuser] = useState(() => new Reuser<PlaygroundNode>(nodeSignature));
-  const [edgeReuser] = useState(() => new Reuser<ProbeEdgeType>(edgeSignature));
   const base = useMemo(
-    () => nodeReuser.reuse(buildNodes(mesh, verdicts?.workloads, selection, probes)),
-    [nodeReuser, mesh, verdicts?.workloads, selection, probes],
+    () => nodeReuser.reuse(buildNodes(mesh, verdicts?.workloads, selection, placement)),
+    [nodeReuser, mesh, verdicts?.workloads, selection, placement],
   );
-  const edges = useMemo(
-    () => edgeReuser.reuse(buildEdges(mesh, probes, verdicts?.probes, verdicts?.stale ?? false, selection)),
-    [edgeReuser, mesh, probes, verdicts?.probes, verdicts?.stale, selection],
+  const groups = useMemo(
+    () => groupEdges(buildProbeEdges(mesh, probes, verdicts?.probes, verdicts?.stale ?? false, selection)),
+    [mesh, probes, verdicts?.probes, verdicts?.stale, selection],
   );
+
   const [nodes, setNodes] = useState<PlaygroundNode[]>(base);
   // New derived nodes (store change) replace the local ones during render, keeping measurements.
   const [shownBase, setShownBase] = useState(base);
+  const [shownPlacement, setShownPlacement] = useState(placement);
+  const animation = useRef<(() => void) | null>(null);
   if (shownBase !== base) {
     setShownBase(base);
-    setNodes(mergeMeasured(base, shownBase, nodes));
+    const merged = mergeMeasured(base, shownBase, nodes);
+    setNodes(merged);
+    if (shownPlacement !== placement) {
+      setShownPlacement(placement);
+      // A new automatic layout (not the first) moves nodes: animate it, briefly.
+      if (shownPlacement !== null && merged.length <= 150) {
+        const from = new Map(nodes.map((n) => [n.id, n.position]));
+        animation.current?.();
+        setNodes(nodes);
+        animation.current = tween(from, merged, setNodes, () => (animation.current = null));
+      }
+    }
   }
+  useEffect(() => () => animation.current?.(), []);
 
-  // Fit the view once the first verdicts (and node facts) are drawn.
+  // --- fitting -------------------------------------------------------------------------------
   const { fitView } = useReactFlow();
-  const initialized = useNodesInitialized();
-  const epoch = usePlayground((s) => s.epoch);
+  const userMoved = useRef(false);
+  const containerRef = useRef<HTMLDivElement | null>(null);
+  const fit = useCallback(() => {
+    if (userMoved.current) return;
+    void fitView(FIT);
+  }, [fitView]);
+  // A workspace replaced, or Tidy up (every stored position dropped): fit again whatever the user did.
+  const tidy = Object.keys(mesh.layout ?? {}).length === 0;
   useEffect(() => {
-    if (initialized) void fitView({ padding: 0.1 });
-  }, [initialized, epoch, fitView]);
+    userMoved.current = false;
+  }, [epoch, tidy]);
+  useEffect(() => {
+    const id = requestAnimationFrame(fit);
+    const settle = setTimeout(fit, ANIMATION_MS + 40);
+    return () => {
+      cancelAnimationFrame(id);
+      clearTimeout(settle);
+    };
+  }, [fit, placement, epoch, tidy, nodes.length]);
+  useEffect(() => {
+    const el = containerRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(fit);
+    });
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [fit]);
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+    if (event) userMoved.current = true; // a person panned or zoomed; programmatic moves have no event
+  }, []);
+  const onFitView = useCallback(() => {
+    userMoved.current = false;
+  }, []);
 
+  // --- interaction ---------------------------------------------------------------------------
   const onNodesChange = useCallback(
     (changes: NodeChange<PlaygroundNode>[]) => {
       setNodes((current) => applyNodeChanges(changes, current));
@@ -111,52 +198,78 @@ export function Canvas() {
     [setLayout],
   );
 
-  const onEdgesChange = useCallback(
-    (changes: EdgeChange<ProbeEdgeType>[]) => {
-      for (const c of changes) {
-        if (c.type === 'select' && c.selected)
-          select({ kind: 'probe', index: Number(c.id.slice('probe-'.length)) });
-      }
-    },
-    [select],
-  );
-
   const onPaneClick = useCallback(() => select(null), [select]);
-
+  const onSelectProbe = useCallback((index: number) => select({ kind: 'probe', index }), [select]);
+  // An embed is read-only: nothing is deleted, dragged or connected there.
+  const onDeleteProbe = useCallback(
+    (index: number) => {
+      if (!embedded) actions.deleteProbes([index]);
+    },
+    [actions, embedded],
+  );
   const onConnect = useCallback(
     (c: Connection) => actions.addProbe(c.source === EXTERNAL_ID ? 'external' : c.source, c.target),
     [actions],
   );
 
+  const readable = useFlowStore(labelsReadable);
+  const [minimap, setMinimap] = useState(false);
+
   return (
-    <div className="canvas" data-testid="canvas">
-      <ReactFlow<PlaygroundNode, ProbeEdgeType>
+    <div className="canvas" data-testid="canvas" ref={containerRef}>
+      <ReactFlow<PlaygroundNode>
         nodes={nodes}
-        edges={edges}
+        edges={[]}
         nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onNodeDragStop={onNodeDragStop}
         onNodesDelete={actions.deleteNodes}
-        onEdgesDelete={actions.deleteEdges}
         onPaneClick={onPaneClick}
-        deleteKeyCode={DELETE_KEYS}
+        onMoveStart={onMoveStart}
+        deleteKeyCode={embedded ? null : DELETE_KEYS}
+        nodesDraggable={!embedded}
+        nodesConnectable={!embedded}
         panActivationKeyCode={null}
         colorMode={theme}
         fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
-        minZoom={0.2}
+        fitViewOptions={FIT}
+        minZoom={0.1}
+        maxZoom={3}
+        onlyRenderVisibleElements={nodes.length > 60}
+        elevateNodesOnSelect={false}
         nodesFocusable
-        edgesFocusable
-        elevateEdgesOnSelect
         aria-label="Mesh canvas"
         proOptions={PRO_OPTIONS}
       >
+        <ViewportPortal>
+          <EdgeLayer
+            nodes={nodes}
+            groups={groups}
+            fontSize={14}
+            showLabels={readable}
+            onSelect={onSelectProbe}
+            onDelete={onDeleteProbe}
+          />
+        </ViewportPortal>
         <Background gap={24} />
-        <Controls />
-        <MiniMap pannable zoomable ariaLabel="Minimap of the mesh" />
+        {embedded ? null : (
+          <Controls onFitView={onFitView} showInteractive={false}>
+            <ControlButton
+              onClick={() => setMinimap((on) => !on)}
+              title={minimap ? 'Hide the minimap' : 'Show the minimap'}
+              aria-label={minimap ? 'Hide the minimap' : 'Show the minimap'}
+              aria-pressed={minimap}
+              data-testid="canvas.minimap-toggle"
+            >
+              <svg viewBox="0 0 16 16" aria-hidden="true">
+                <rect x="2" y="3" width="12" height="10" rx="1" fill="none" stroke="currentColor" strokeWidth="1.5" />
+                <rect x="8" y="8" width="5" height="4" fill="currentColor" />
+              </svg>
+            </ControlButton>
+          </Controls>
+        )}
+        {minimap && !embedded ? <MiniMap pannable zoomable ariaLabel="Minimap of the mesh" className="canvas-minimap" /> : null}
       </ReactFlow>
     </div>
   );

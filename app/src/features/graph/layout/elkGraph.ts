@@ -19,11 +19,12 @@ export const ELK_OPTIONS: LayoutOptions = {
   // Every edge label becomes a dummy node in a layer of its own between caller and callee, so the
   // gap between two columns is at least as wide as the widest label crossing it.
   'elk.edgeLabels.placement': 'CENTER',
-  // Gap between a column of workloads and the column of labels next to it: the label plus 2 × 20
-  // keeps the seed mesh within ~500 px while arrows stay visible on both sides of a label.
+  // Gaps on both sides of a label column, so arrows stay visible around a label. Measured: with a
+  // 64 px label two workload columns end up 154 px apart, and the seed mesh is 538 px wide.
   'elk.layered.spacing.nodeNodeBetweenLayers': '20',
   'elk.layered.spacing.edgeNodeBetweenLayers': '10',
-  // Vertical gap between workloads in one column (bands.ts keeps it when it compacts a namespace).
+  // Vertical gaps only matter for ELK's own routing: bands.ts restacks each column and keeps just
+  // ELK's vertical order (which crossing minimisation chose).
   'elk.spacing.nodeNode': '24',
   'elk.spacing.edgeLabel': '2',
   // Isolated nodes (a client with no calls yet) stay in the one layering instead of being packed
@@ -32,8 +33,6 @@ export const ELK_OPTIONS: LayoutOptions = {
   // Ties in crossing minimisation follow the input order: namespaces in declared order, which is
   // the order of the bands, so the bands need few reorderings.
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-  // Straight runs between a caller and its callees where possible (fewer bends once banded).
-  'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
   'elk.padding': '[top=0,left=0,bottom=0,right=0]',
   // Fixed seed: the same input always gives the same drawing.
   'elk.randomSeed': '1',

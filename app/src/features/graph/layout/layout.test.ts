@@ -1,0 +1,123 @@
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { describe, expect, it } from 'vitest';
+import { layoutMesh } from './layout';
+import { benchmarkMesh, bookinfoMesh, crossMesh, seedMesh } from './testMeshes';
+import type { Box, LayoutInput, LayoutResult } from './types';
+
+const elk = new ELK();
+
+/** Every workload's and client's absolute box. */
+function boxes(input: LayoutInput, result: LayoutResult): Map<string, Box> {
+  const all = new Map<string, Box>();
+  for (const e of input.external) all.set(e.id, { ...at(result, e.id), width: e.width, height: e.height });
+  for (const ns of input.namespaces) {
+    const parent = result.namespaces[ns.name]!;
+    for (const w of ns.workloads) {
+      const p = at(result, w.key);
+      all.set(w.key, { x: parent.x + p.x, y: parent.y + p.y, width: w.width, height: w.height });
+    }
+  }
+  return all;
+}
+
+function at(result: LayoutResult, id: string): { x: number; y: number } {
+  const p = result.nodes[id];
+  if (!p) throw new Error(`no position for ${id}`);
+  return p;
+}
+
+const overlap = (a: Box, b: Box): boolean =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** Two boxes whose x ranges overlap stand in one column. */
+const sameColumn = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width;
+
+function pairs<T>(items: T[]): [T, T][] {
+  return items.flatMap((a, i) => items.slice(i + 1).map((b): [T, T] => [a, b]));
+}
+
+const meshes: [string, LayoutInput, { acyclic: boolean }][] = [
+  ['seed', seedMesh, { acyclic: true }],
+  ['bookinfo', bookinfoMesh, { acyclic: true }],
+  ['cross-namespace', crossMesh, { acyclic: true }],
+  ['benchmark', benchmarkMesh, { acyclic: false }],
+];
+
+describe.each(meshes)('layout of the %s mesh', (_name, input, { acyclic }) => {
+  const result = layoutMesh(input, elk);
+
+  it('overlaps no workloads and no namespaces', async () => {
+    const r = await result;
+    for (const [a, b] of pairs([...boxes(input, r).values()])) expect(overlap(a, b)).toBe(false);
+    for (const [a, b] of pairs(Object.values(r.namespaces))) expect(overlap(a, b)).toBe(false);
+  });
+
+  it('keeps workloads inside their namespace below the header, clients outside every namespace', async () => {
+    const r = await result;
+    for (const ns of input.namespaces) {
+      const box = r.namespaces[ns.name]!;
+      for (const w of ns.workloads) {
+        const p = at(r, w.key);
+        expect(p.x).toBeGreaterThanOrEqual(0);
+        expect(p.y).toBeGreaterThanOrEqual(input.namespaceHeader);
+        expect(p.x + w.width).toBeLessThanOrEqual(box.width);
+        expect(p.y + w.height).toBeLessThanOrEqual(box.height);
+      }
+    }
+    const all = boxes(input, r);
+    for (const e of input.external) {
+      for (const box of Object.values(r.namespaces)) expect(overlap(all.get(e.id)!, box)).toBe(false);
+    }
+  });
+
+  it('leaves room for the label between a caller column and a callee column', async () => {
+    const all = boxes(input, await result);
+    for (const e of input.edges) {
+      const [from, to] = [all.get(e.source)!, all.get(e.target)!];
+      if (sameColumn(from, to)) continue;
+      const [left, right] = from.x < to.x ? [from, to] : [to, from];
+      expect(right.x - (left.x + left.width)).toBeGreaterThanOrEqual(e.label.width);
+    }
+  });
+
+  it.runIf(acyclic)('puts every caller left of the workloads it calls', async () => {
+    const all = boxes(input, await result);
+    for (const e of input.edges) {
+      const [from, to] = [all.get(e.source)!, all.get(e.target)!];
+      // The only same-column calls are from a client to an ingress gateway (both first layer).
+      if (sameColumn(from, to)) expect(e.source.startsWith('@')).toBe(true);
+      else expect(from.x).toBeLessThan(to.x);
+    }
+  });
+
+  it('puts clients and gateways in the first column', async () => {
+    const r = await result;
+    const all = boxes(input, r);
+    const left = Math.min(...[...all.values()].map((b) => b.x));
+    const gateways = input.namespaces.flatMap((ns) => ns.workloads).filter((w) => w.role === 'gateway');
+    for (const id of [...input.external.map((e) => e.id), ...gateways.map((g) => g.key)]) {
+      expect(all.get(id)!.x - left).toBeLessThan(40); // centred in the first column
+    }
+  });
+
+  it('is deterministic', async () => {
+    expect(await layoutMesh(input, elk)).toEqual(await result);
+  });
+});
+
+describe('layout measurements', () => {
+  it('fits the seed mesh into the canvas at zoom 0.8', async () => {
+    const r = await layoutMesh(seedMesh, elk);
+    console.log('seed mesh layout', JSON.stringify(r, null, 1));
+    expect(r.bounds.width).toBeLessThanOrEqual(700);
+    expect(r.bounds.height).toBeLessThanOrEqual(800);
+  });
+
+  it('reports the time for the benchmark mesh', async () => {
+    await layoutMesh(benchmarkMesh, elk); // warm up
+    const start = performance.now();
+    const r = await layoutMesh(benchmarkMesh, elk);
+    const ms = Math.round(performance.now() - start);
+    console.log(`benchmark mesh (100 workloads, 300 calls): ${ms} ms, bounds`, r.bounds);
+  });
+});

@@ -79,7 +79,9 @@ for (const size of sizes)
       expect(overlappingPairs(g.namespaces)).toEqual([]);
       // No two labels overlapping, and no label on a node.
       expect(overlappingPairs(g.labels)).toEqual([]);
-      const onNodes = g.labels.flatMap((l) => overlappingPairs([l, ...nodes]).filter((p) => p.startsWith(`${l.id} ×`)));
+      const onNodes = g.labels.flatMap((l) =>
+        overlappingPairs([l, ...nodes]).filter((p) => p.startsWith(`${l.id} ×`)),
+      );
       expect(onNodes).toEqual([]);
       // Every edge's ends on its own two nodes (a few px for the stroke and the arrowhead).
       const byId = new Map(nodes.map((n) => [n.id, n]));

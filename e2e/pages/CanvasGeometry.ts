@@ -40,15 +40,19 @@ export async function measureCanvas(page: Page): Promise<CanvasGeometry> {
       const r = el.getBoundingClientRect();
       return { id, x: r.x, y: r.y, width: r.width, height: r.height };
     };
-    const canvasEl = document.querySelector('[data-testid="canvas"] .react-flow') ?? document.querySelector('[data-testid="canvas"]');
+    const canvasEl =
+      document.querySelector('[data-testid="canvas"] .react-flow') ??
+      document.querySelector('[data-testid="canvas"]');
     const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
     const zoom = viewport ? new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a : 1;
     const cssPx = (el: Element) => Number.parseFloat(getComputedStyle(el).fontSize);
     const edges = [...document.querySelectorAll<SVGGElement>('[data-testid="probe-edge"]')].flatMap((g) => {
-      const path = g.querySelector<SVGPathElement>('path.probe-edge__line') ?? g.querySelector<SVGPathElement>('path');
+      const path =
+        g.querySelector<SVGPathElement>('path.probe-edge__line') ?? g.querySelector<SVGPathElement>('path');
       const ctm = path?.getScreenCTM();
       if (!path || !ctm) return [];
-      const at = (len: number) => new DOMPoint(path.getPointAtLength(len).x, path.getPointAtLength(len).y).matrixTransform(ctm);
+      const at = (len: number) =>
+        new DOMPoint(path.getPointAtLength(len).x, path.getPointAtLength(len).y).matrixTransform(ctm);
       const a = at(0);
       const b = at(path.getTotalLength());
       return [
@@ -84,7 +88,10 @@ export async function measureCanvas(page: Page): Promise<CanvasGeometry> {
 }
 
 export const overlaps = (a: ScreenBox, b: ScreenBox, gap = 0): boolean =>
-  a.x < b.x + b.width - gap && b.x < a.x + a.width - gap && a.y < b.y + b.height - gap && b.y < a.y + a.height - gap;
+  a.x < b.x + b.width - gap &&
+  b.x < a.x + a.width - gap &&
+  a.y < b.y + b.height - gap &&
+  b.y < a.y + a.height - gap;
 
 export const inside = (inner: ScreenBox, outer: ScreenBox, tolerance = 1): boolean =>
   inner.x >= outer.x - tolerance &&
@@ -93,7 +100,10 @@ export const inside = (inner: ScreenBox, outer: ScreenBox, tolerance = 1): boole
   inner.y + inner.height <= outer.y + outer.height + tolerance;
 
 export const near = (p: { x: number; y: number }, b: ScreenBox, tolerance: number): boolean =>
-  p.x >= b.x - tolerance && p.x <= b.x + b.width + tolerance && p.y >= b.y - tolerance && p.y <= b.y + b.height + tolerance;
+  p.x >= b.x - tolerance &&
+  p.x <= b.x + b.width + tolerance &&
+  p.y >= b.y - tolerance &&
+  p.y <= b.y + b.height + tolerance;
 
 /** Every pair of boxes that overlap, as `a × b`, so a failing assertion names them. */
 export function overlappingPairs(boxes: ScreenBox[], gap = 0): string[] {

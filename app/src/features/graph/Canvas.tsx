@@ -44,7 +44,11 @@ const MIN_LABEL_PX = 8;
  * Rebuilt nodes replace the local ones, keeping React Flow's measurements; a node whose derived
  * object did not change keeps its local object (identity), so React Flow skips it.
  */
-function mergeMeasured(next: PlaygroundNode[], previousBase: PlaygroundNode[], local: PlaygroundNode[]): PlaygroundNode[] {
+function mergeMeasured(
+  next: PlaygroundNode[],
+  previousBase: PlaygroundNode[],
+  local: PlaygroundNode[],
+): PlaygroundNode[] {
   const before = new Map(previousBase.map((n) => [n.id, n]));
   const old = new Map(local.map((n) => [n.id, n]));
   return next.map((n) => {
@@ -70,7 +74,10 @@ function tween(
       target.map((n) => {
         const a = from.get(n.id);
         if (!a || (a.x === n.position.x && a.y === n.position.y) || k === 1) return n;
-        return { ...n, position: { x: a.x + (n.position.x - a.x) * ease, y: a.y + (n.position.y - a.y) * ease } };
+        return {
+          ...n,
+          position: { x: a.x + (n.position.x - a.x) * ease, y: a.y + (n.position.y - a.y) * ease },
+        };
       }),
     );
     if (k < 1) frame = requestAnimationFrame(step);
@@ -263,13 +270,24 @@ export function Canvas() {
               data-testid="canvas.minimap-toggle"
             >
               <svg viewBox="0 0 16 16" aria-hidden="true">
-                <rect x="2" y="3" width="12" height="10" rx="1" fill="none" stroke="currentColor" strokeWidth="1.5" />
+                <rect
+                  x="2"
+                  y="3"
+                  width="12"
+                  height="10"
+                  rx="1"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="1.5"
+                />
                 <rect x="8" y="8" width="5" height="4" fill="currentColor" />
               </svg>
             </ControlButton>
           </Controls>
         )}
-        {minimap && !embedded ? <MiniMap pannable zoomable ariaLabel="Minimap of the mesh" className="canvas-minimap" /> : null}
+        {minimap && !embedded ? (
+          <MiniMap pannable zoomable ariaLabel="Minimap of the mesh" className="canvas-minimap" />
+        ) : null}
       </ReactFlow>
     </div>
   );

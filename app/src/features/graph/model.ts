@@ -58,7 +58,10 @@ export type PlaygroundNode =
 
 /** Every namespace, declared or only named by a workload, in declaration order. */
 export function namespacesOf(mesh: MeshSpec): string[] {
-  const names = [...(mesh.namespaces ?? []).map((n) => n.name), ...(mesh.workloads ?? []).map((w) => w.namespace)];
+  const names = [
+    ...(mesh.namespaces ?? []).map((n) => n.name),
+    ...(mesh.workloads ?? []).map((w) => w.namespace),
+  ];
   return [...new Set(names)];
 }
 
@@ -76,7 +79,10 @@ const keyOf = (w: WorkloadSpec) => `${w.namespace}/${w.name}`;
 
 function workloadAriaLabel(w: WorkloadSpec, f: WorkloadFacts | undefined): string {
   const proxy = w.sidecar === false ? 'no sidecar' : w.gateway ? 'gateway' : 'sidecar';
-  const pa = f && f.peerAuthentication.mode !== 'NONE' ? `, peer authentication ${f.peerAuthentication.mode} from ${f.peerAuthentication.origin}` : '';
+  const pa =
+    f && f.peerAuthentication.mode !== 'NONE'
+      ? `, peer authentication ${f.peerAuthentication.mode} from ${f.peerAuthentication.origin}`
+      : '';
   return `Workload ${w.name} in namespace ${w.namespace}: ${proxy}${pa}`;
 }
 
@@ -93,14 +99,18 @@ export function buildNodes(
     {
       id: EXTERNAL_ID,
       type: 'external',
-      position: stored[EXTERNAL_ID] ?? placement?.nodes[EXTERNAL_ID] ?? { x: -EXTERNAL_WIDTH - 80, y: NS_HEADER },
+      position: stored[EXTERNAL_ID] ??
+        placement?.nodes[EXTERNAL_ID] ?? { x: -EXTERNAL_WIDTH - 80, y: NS_HEADER },
       width: EXTERNAL_WIDTH,
       height: EXTERNAL_HEIGHT,
       zIndex: 2,
       data: { label: 'outside the mesh' },
       selected: selection?.kind === 'external',
       ariaLabel: 'Client outside the mesh (no proxy)',
-      domAttributes: { 'data-testid': 'external-node', 'data-workload': 'external' } as Record<string, string>,
+      domAttributes: { 'data-testid': 'external-node', 'data-workload': 'external' } as Record<
+        string,
+        string
+      >,
     },
   ];
   let fallbackY = 0;
@@ -108,7 +118,11 @@ export function buildNodes(
     const members = workloads.filter((w) => w.namespace === ns);
     const children = members.map((w, j) => {
       const key = keyOf(w);
-      return { w, key, position: stored[key] ?? placement?.nodes[key] ?? { x: NS_PAD + j * STEP_X, y: NS_HEADER } };
+      return {
+        w,
+        key,
+        position: stored[key] ?? placement?.nodes[key] ?? { x: NS_PAD + j * STEP_X, y: NS_HEADER },
+      };
     });
     const auto = placement?.namespaces[ns];
     const position = stored[ns] ?? (auto ? { x: auto.x, y: auto.y } : { x: 0, y: fallbackY });
@@ -198,7 +212,11 @@ export function buildProbeEdges(
     const result = results?.[index];
     // A result belongs to this probe only if it still names the same endpoints.
     const current =
-      result && result.index === index && result.from === p.from && result.to === p.to && result.port === p.port
+      result &&
+      result.index === index &&
+      result.from === p.from &&
+      result.to === p.to &&
+      result.port === p.port
         ? result
         : undefined;
     edges.push({

@@ -8,7 +8,10 @@ import type { Node, NodeProps } from '@xyflow/react';
 import type { ModeOrigin } from '@playground/evaluator';
 import type { ExternalNodeData, NamespaceNodeData, WorkloadNodeData } from './model';
 
-export const NamespaceNode = memo(function NamespaceNode({ data, selected }: NodeProps<Node<NamespaceNodeData>>) {
+export const NamespaceNode = memo(function NamespaceNode({
+  data,
+  selected,
+}: NodeProps<Node<NamespaceNodeData>>) {
   return (
     <div className={`ns-node${selected ? ' is-selected' : ''}`}>
       <div className="ns-node__label">
@@ -30,7 +33,10 @@ const originWords: Record<ModeOrigin, string> = {
 
 const proxyWords = { sidecar: 'sidecar', gateway: 'gateway', none: 'no sidecar' } as const;
 
-export const WorkloadNode = memo(function WorkloadNode({ data, selected }: NodeProps<Node<WorkloadNodeData>>) {
+export const WorkloadNode = memo(function WorkloadNode({
+  data,
+  selected,
+}: NodeProps<Node<WorkloadNodeData>>) {
   const w = data.workload;
   const proxy = data.facts?.proxy ?? (w.gateway ? 'gateway' : w.sidecar === false ? 'none' : 'sidecar');
   const pa = data.facts?.peerAuthentication;
@@ -68,7 +74,10 @@ export const WorkloadNode = memo(function WorkloadNode({ data, selected }: NodeP
   );
 });
 
-export const ExternalNode = memo(function ExternalNode({ data, selected }: NodeProps<Node<ExternalNodeData>>) {
+export const ExternalNode = memo(function ExternalNode({
+  data,
+  selected,
+}: NodeProps<Node<ExternalNodeData>>) {
   return (
     <div className={`ext-node${selected ? ' is-selected' : ''}`} data-proxy="none">
       <div className="wl-node__name">{data.label}</div>

@@ -4,7 +4,7 @@ import type { MeshSpec, ProbesSpec, WorkloadSpec } from '@playground/evaluator';
 import { usePlaygroundStore } from '../../store';
 import { renameWorkload, workloadKey } from '../../state/meshEdits';
 import { EXTERNAL_ID, namespacesOf } from './model';
-import type { PlaygroundNode, ProbeEdge } from './model';
+import type { PlaygroundNode } from './model';
 
 function uniqueName(base: string, taken: string[]): string {
   if (!taken.includes(base)) return base;
@@ -116,9 +116,6 @@ export function useMeshActions() {
           .map((n) => n.id);
         if (namespaces.length) api.deleteNamespaces(namespaces);
         if (workloads.length) api.deleteWorkloads(workloads);
-      },
-      deleteEdges(edges: ProbeEdge[]) {
-        api.deleteProbes(edges.map((e) => e.data?.index ?? -1));
       },
       deleteProbes(indexes: number[]) {
         state().editProbes((probes) => ({

@@ -51,7 +51,8 @@ function nodeRects(nodes: PlaygroundNode[]): { rects: Map<string, Rect>; headers
 }
 
 /** Parallel probes of a group fan out a few px apart, never wider than ±14 px. */
-const fanOffset = (k: number, n: number): number => (n <= 1 ? 0 : (k - (n - 1) / 2) * Math.min(6, 28 / (n - 1)));
+const fanOffset = (k: number, n: number): number =>
+  n <= 1 ? 0 : (k - (n - 1) / 2) * Math.min(6, 28 / (n - 1));
 
 interface GroupGeometry {
   curves: Curve[];
@@ -108,7 +109,8 @@ export const EdgeLayer = memo(function EdgeLayer({
   }, [geometry, sizesKey, headers, rects]);
 
   const activeGroup = useMemo(
-    () => groups.find((g) => g.id === hovered) ?? groups.find((g) => g.probes.some((p) => p.selected)) ?? null,
+    () =>
+      groups.find((g) => g.id === hovered) ?? groups.find((g) => g.probes.some((p) => p.selected)) ?? null,
     [groups, hovered],
   );
 
@@ -214,7 +216,15 @@ interface ProbePathProps {
   onLeave(): void;
 }
 
-const ProbePath = memo(function ProbePath({ probe, d, group, onSelect, onDelete, onEnter, onLeave }: ProbePathProps) {
+const ProbePath = memo(function ProbePath({
+  probe,
+  d,
+  group,
+  onSelect,
+  onDelete,
+  onEnter,
+  onLeave,
+}: ProbePathProps) {
   const look = verdictLook(probe.result?.verdict ?? 'pending', probe.result?.mtls ?? null);
   const onClick = (event: MouseEvent) => {
     event.stopPropagation();
@@ -307,9 +317,18 @@ const EdgeLabel = memo(function EdgeLabel({
       onMouseLeave={onLeave}
       style={{ fontSize }}
     >
-      <rect className="edge-label__box" width={size.width} height={size.height} rx={size.height / 2.4} stroke={look.color} />
+      <rect
+        className="edge-label__box"
+        width={size.width}
+        height={size.height}
+        rx={size.height / 2.4}
+        stroke={look.color}
+      />
       {lines.map((line, i) => {
-        const lineLook = verdictLook(line.probe.result?.verdict ?? 'pending', line.probe.result?.mtls ?? null);
+        const lineLook = verdictLook(
+          line.probe.result?.verdict ?? 'pending',
+          line.probe.result?.mtls ?? null,
+        );
         const lx = inline ? cursor : pad;
         const ly = inline ? 2 : 2 + i * lineHeight;
         if (inline) cursor += fontSize + 4 + textWidth(line.text, fontSize) + pad * 1.5;

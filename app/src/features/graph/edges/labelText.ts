@@ -15,7 +15,8 @@ export interface LabelLine {
 }
 
 const statusOf = (p: ProbeEdgeModel): string => (p.result ? p.result.status : '…');
-const iconOf = (p: ProbeEdgeModel): IconName => iconFor(p.result?.verdict ?? 'pending', p.result?.mtls ?? null);
+const iconOf = (p: ProbeEdgeModel): IconName =>
+  iconFor(p.result?.verdict ?? 'pending', p.result?.mtls ?? null);
 
 export function compactLines(probes: ProbeEdgeModel[]): LabelLine[] {
   const entries = new Map<string, { line: LabelLine; count: number }>();
@@ -63,7 +64,11 @@ export function textWidth(text: string, fontSize: number): number {
 }
 
 /** Box of a label with these lines (icon + gap + text per line, padding around). */
-export function labelSize(lines: LabelLine[], fontSize: number, inline: boolean): { width: number; height: number } {
+export function labelSize(
+  lines: LabelLine[],
+  fontSize: number,
+  inline: boolean,
+): { width: number; height: number } {
   const icon = fontSize;
   const pad = Math.round(fontSize * 0.45);
   const lineHeight = Math.round(fontSize * 1.45);

@@ -80,14 +80,19 @@ describe.each(meshes)('layout of the %s mesh', (_name, input, { acyclic }) => {
     }
   });
 
-  it.runIf(acyclic)('puts every caller left of the workloads it calls', async () => {
+  it('puts callers left of the workloads they call (all of them when the calls have no cycle)', async () => {
     const all = boxes(input, await result);
+    let forward = 0;
     for (const e of input.edges) {
       const [from, to] = [all.get(e.source)!, all.get(e.target)!];
       // The only same-column calls are from a client to an ingress gateway (both first layer).
-      if (sameColumn(from, to)) expect(e.source.startsWith('@')).toBe(true);
-      else expect(from.x).toBeLessThan(to.x);
+      if (sameColumn(from, to)) {
+        if (acyclic) expect(e.source.startsWith('@')).toBe(true);
+      } else if (from.x < to.x) forward++;
+      else if (acyclic) expect(from.x).toBeLessThan(to.x);
     }
+    // With cycles some call must run backwards; ELK's cycle breaking keeps most of them forwards.
+    if (!acyclic) expect(forward).toBeGreaterThan(input.edges.length / 2);
   });
 
   it('puts clients and gateways in the first column', async () => {

@@ -38,12 +38,15 @@ export function generateWorkspace(options: {
   for (const ns of nsNames) lines.push(`    - {name: ${ns}}`);
   lines.push('  workloads:');
   const workloads: string[] = [];
+  // Each workload's Service port, so probes name a port the destination has.
+  const servicePort = new Map<string, number>();
   for (let i = 0; i < options.workloads; i++) {
     const ns = nsNames[i % nsNames.length] ?? 'ns-0';
     const app = `app-${Math.floor(i / nsNames.length)}`;
     const sidecar = r() > 0.1;
     const tcp = r() > 0.8;
     workloads.push(`${ns}/${app}`);
+    servicePort.set(`${ns}/${app}`, tcp ? 9000 : 8000);
     lines.push(
       `    - {name: ${app}, namespace: ${ns}, labels: {app: ${app}, tier: t${i % 5}}, serviceAccount: sa-${i % 7}, sidecar: ${sidecar}, ports: [{name: ${tcp ? 'tcp' : 'http'}, port: ${tcp ? 9000 : 8000}, targetPort: ${tcp ? 9000 : 8080}}]}`,
     );
@@ -64,7 +67,9 @@ export function generateWorkspace(options: {
       () => `    - source: {remoteIpBlocks: ["203.0.113.0/24"], notPrincipals: ["*"]}`,
     ];
     const ops = [
-      () => `    - operation: {methods: ["GET", "HEAD"], paths: ["/api/*", "*/info", "/v{*}/items/{**}"]}`,
+      // `{*}` must be a whole segment and `{**}` the last operator (match/template.ts), or the
+      // policy is refused and the benchmark measures less than it claims.
+      () => `    - operation: {methods: ["GET", "HEAD"], paths: ["/api/*", "*/info", "/api/{*}/items/{**}"]}`,
       () =>
         `    - operation: {hosts: ["*.example.com", "app-${i % 10}.${pick(r, nsNames)}:*"], notPaths: ["/healthz"]}`,
       () => `    - operation: {ports: ["8080", "9000"], notMethods: ["DELETE"]}`,
@@ -126,7 +131,7 @@ spec:
     const from = pick(r, workloads);
     const to = pick(r, workloads);
     lines.push(
-      `    - {from: ${from}, to: ${to}, port: 8000, request: {path: /api/v${i % 3}/items, headers: {x-tenant: tenant-${i % 4}}}}`,
+      `    - {from: ${from}, to: ${to}, port: ${servicePort.get(to) ?? 8000}, request: {path: /api/v${i % 3}/items, headers: {x-tenant: tenant-${i % 4}}}}`,
     );
   }
   return { text: `${lines.join('\n')}\n`, workloads };

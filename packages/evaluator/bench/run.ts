@@ -4,8 +4,11 @@
  *    1,000 policies (1,000,000 decisions). Goal ≥ 1,000,000/s.
  *  - evaluator.edit.medianMs: parse + validate + evaluate all probes of a 100-workload, 100-policy,
  *    300-probe workspace after a one-line edit. Goal ≤ 8 ms.
+ *  - evaluator.partsEdit.medianMs / evaluator.partsEditUntraced.medianMs: the same workspace as
+ *    the app sends it (evaluateParts, same Mesh and Probes objects) after a one-character edit of
+ *    the policies text, with every trace, and with none.
  */
-import { createEvaluator } from '../src';
+import { createEvaluator, splitWorkspace, type EvaluateOptions } from '../src';
 import { generateWorkspace } from './generate';
 import { countMatrix } from '../src/matrix';
 
@@ -48,5 +51,25 @@ async function editBench(): Promise<void> {
   console.log(`bench evaluator.edit.medianMs ${median(times.slice(10)).toFixed(2)} ms`);
 }
 
+async function partsEditBench(traces: EvaluateOptions['traces'], name: string): Promise<void> {
+  const ws = generateWorkspace({ workloads: 100, namespaces: 10, policies: 100, probes: 300 });
+  const parts = splitWorkspace(ws.text);
+  const evaluator = createEvaluator();
+  await evaluator.evaluateParts(parts, { traces });
+  const at = parts.policies.indexOf('"tenant-') + '"tenant-'.length;
+  const times: number[] = [];
+  for (let i = 0; i < 110; i++) {
+    // One character: the tenant digit, a different one each time (so the document is re-parsed).
+    const policies = `${parts.policies.slice(0, at)}${String.fromCharCode(97 + (i % 26))}${parts.policies.slice(at + 1)}`;
+    const start = performance.now();
+    const result = await evaluator.evaluateParts({ ...parts, policies }, { traces });
+    times.push(performance.now() - start);
+    if (result.probes.length !== 300) throw new Error('expected 300 probe results');
+  }
+  console.log(`bench evaluator.${name}.medianMs ${median(times.slice(10)).toFixed(2)} ms`);
+}
+
 await matrixBench();
 await editBench();
+await partsEditBench('all', 'partsEdit');
+await partsEditBench('none', 'partsEditUntraced');

@@ -1,4 +1,4 @@
-import type { SourceRange } from './types';
+import type { SourceRange, WorkspaceSource } from './types';
 
 /** A path into a YAML document's value: keys and sequence indices. */
 export type NodePath = readonly (string | number)[];
@@ -29,4 +29,6 @@ export interface ParsedDocument {
    */
   origin?: { offset: number; line: number };
   memo?: Map<string, unknown>;
+  /** The workspace part the document was parsed from (parts evaluation only); positions are relative to it. */
+  source?: WorkspaceSource;
 }

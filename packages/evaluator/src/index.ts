@@ -5,6 +5,12 @@
 export type * from './types';
 export type { HttpRequestModel } from './request';
 export { WORKSPACE_SIZE_LIMIT } from './limits';
-export { evaluateWorkspace, createEvaluator, type Evaluator, type EvaluateOptions } from './evaluate';
+export {
+  evaluateWorkspace,
+  evaluateParts,
+  createEvaluator,
+  type Evaluator,
+  type EvaluateOptions,
+} from './evaluate';
 export { splitWorkspace, serializeWorkspace, type WorkspaceParts } from './workspace-text';
 export { matrixOfWorkspace, formatMatrixLine, type MatrixOptions } from './matrix';

@@ -9,6 +9,7 @@ import type { PeerAuthenticationIndex } from './mtls/peer-authentication';
 import type { AuthorizationPolicy, ResourceMeta, ResourceSet } from './resources/types';
 import { attachReason } from './selection';
 import type { MeshModel } from './mesh';
+import { sourceField } from './source';
 import type { Diagnostic, SourceRange } from './types';
 
 type RangeOf = (document: number, path: (string | number)[]) => SourceRange | undefined;
@@ -21,6 +22,7 @@ function warn(meta: ResourceMeta, code: string, message: string, range: SourceRa
     document: meta.document,
     range: range ?? null,
     resource: { kind: meta.kind, name: meta.name, namespace: meta.namespace, document: meta.document },
+    ...sourceField(meta.source),
   };
 }
 

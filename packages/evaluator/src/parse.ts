@@ -9,7 +9,8 @@ import { isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import type { NodePath, ParsedDocument } from './document';
 import { MAX_ALIAS_COUNT, WORKSPACE_SIZE_LIMIT } from './limits';
-import type { Diagnostic, SourceRange } from './types';
+import { sourceField } from './source';
+import type { Diagnostic, SourceRange, WorkspaceSource } from './types';
 
 /** Keys that could reach an object's prototype chain if anything ever spread decoded data. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -295,6 +296,7 @@ function makeDocument(
   parse: DocumentParse,
   value: unknown,
   basePath: NodePath,
+  source: WorkspaceSource | undefined,
 ): ParsedDocument {
   const whole = toRange(chunk, parse, 0, parse.contentLength);
   const rangeOf = (path: NodePath): SourceRange => {
@@ -318,6 +320,7 @@ function makeDocument(
     basePath,
     origin: { offset: chunk.offset, line: chunk.line },
     memo: parse.memo,
+    ...sourceField(source),
     rangeOf,
     keyRangeOf(path: NodePath): SourceRange {
       const key = keyNodeAt(parse.doc, path);
@@ -329,8 +332,9 @@ function makeDocument(
 /**
  * Parses a workspace text into documents. Never throws: broken YAML, oversized input, alias
  * bombs and forbidden keys become diagnostics. A document with a YAML error has `value: null`.
+ * `source`: the text is that part of a workspace; documents and diagnostics are stamped with it.
  */
-export function parseWorkspaceText(text: string, cache?: ParseCache): ParseResult {
+export function parseWorkspaceText(text: string, cache?: ParseCache, source?: WorkspaceSource): ParseResult {
   const diagnostics: Diagnostic[] = [];
   if (text.length > WORKSPACE_SIZE_LIMIT) {
     diagnostics.push({
@@ -339,6 +343,7 @@ export function parseWorkspaceText(text: string, cache?: ParseCache): ParseResul
       message: `the workspace is ${(text.length / 1024 / 1024).toFixed(1)} MB; the limit is ${WORKSPACE_SIZE_LIMIT / 1024 / 1024} MB`,
       document: -1,
       range: null,
+      ...sourceField(source),
     });
     return { documents: [], diagnostics };
   }
@@ -357,15 +362,18 @@ export function parseWorkspaceText(text: string, cache?: ParseCache): ParseResul
         message: problem.message,
         document: index,
         range: toRange(chunk, parse, problem.from, problem.to),
+        ...sourceField(source),
       });
     }
     const hasError = parse.problems.some((p) => p.severity === 'error');
     const value = hasError ? null : parse.value;
-    const document = makeDocument(index, chunk, parse, value, []);
+    const document = makeDocument(index, chunk, parse, value, [], source);
     if (document.kind === 'List' && value && typeof value === 'object' && !Array.isArray(value)) {
       const items = (value as Record<string, unknown>).items;
       if (Array.isArray(items)) {
-        items.forEach((item, i) => documents.push(makeDocument(index, chunk, parse, item, ['items', i])));
+        items.forEach((item, i) =>
+          documents.push(makeDocument(index, chunk, parse, item, ['items', i], source)),
+        );
         return;
       }
     }

@@ -10,6 +10,7 @@
  */
 import type { NodePath, ParsedDocument } from './document';
 import type { Diagnostic, ResourceRef, Severity, SourceRange } from './types';
+import { sourceField } from './source';
 
 /** A YAML mapping as plain data. */
 export type Dict = Record<string, unknown>;
@@ -149,6 +150,7 @@ export class Reader {
       message: `${this.label}: ${message}`,
       document: this.doc.index,
       range,
+      ...sourceField(this.doc.source),
     };
     if (this.options.label === undefined) diagnostic.resource = { ...this.resource };
     this.diagnostics.push(diagnostic);

@@ -4,13 +4,25 @@
  * survives structuredClone, so it crosses a Web Worker boundary unchanged.
  */
 
-/** A 1-based line and column in the whole workspace text. */
+/**
+ * The part of a workspace a position belongs to, when the workspace was evaluated as parts
+ * (`evaluateParts`): the Mesh document, the Istio resources text, or the Probes document.
+ */
+export type WorkspaceSource = 'mesh' | 'policies' | 'probes';
+
+/**
+ * A 1-based line and column in the whole workspace text, or — when the result carries a
+ * `source` — in the text of that part.
+ */
 export interface Position {
   line: number;
   column: number;
 }
 
-/** A span of the workspace text. `offset`/`length` are 0-based UTF-16 offsets into the whole text. */
+/**
+ * A span of the workspace text. `offset`/`length` are 0-based UTF-16 offsets into the whole text
+ * (into the part's text when the owner carries a `source`).
+ */
 export interface SourceRange {
   start: Position;
   end: Position;
@@ -25,7 +37,7 @@ export interface ResourceRef {
   kind: string;
   name: string;
   namespace: string;
-  /** 0-based index of the YAML document in the workspace. */
+  /** 0-based index of the YAML document in the workspace (in the policies text, for parts). */
   document: number;
 }
 
@@ -37,10 +49,12 @@ export interface Diagnostic {
   code: string;
   severity: Severity;
   message: string;
-  /** 0-based document index, or -1 for the workspace as a whole. */
+  /** 0-based document index (within `source`, if set), or -1 for the workspace (or part) as a whole. */
   document: number;
   range: SourceRange | null;
   resource?: ResourceRef;
+  /** Set by `evaluateParts`: the part whose text `document` and `range` refer to. */
+  source?: WorkspaceSource;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -210,6 +224,8 @@ export interface TraceStep {
   rule?: number;
   /** The deciding YAML, for highlighting. */
   range?: SourceRange;
+  /** Set by `evaluateParts` with `range`: the part the range is in. */
+  source?: WorkspaceSource;
 }
 
 export interface ProbeResult {
@@ -260,6 +276,8 @@ export interface DocumentSummary {
   name: string | null;
   namespace: string | null;
   range: SourceRange;
+  /** Set by `evaluateParts`: the part holding the document (`index` counts within it). */
+  source?: WorkspaceSource;
 }
 
 export interface Evaluation {
@@ -268,6 +286,11 @@ export interface Evaluation {
   documents: DocumentSummary[];
   workloads: WorkloadFacts[];
   probes: ProbeResult[];
+  /**
+   * Set by `evaluateParts`: the canonical YAML texts the Mesh and Probes parts were evaluated as,
+   * which `source: 'mesh' | 'probes'` ranges point into.
+   */
+  parts?: { mesh: string; probes: string };
 }
 
 export interface MatrixEntry {

@@ -80,13 +80,23 @@ function document(kind: 'Mesh' | 'Probes', metadata: WorkspaceMetadata | null, s
   return stringify(doc, { lineWidth: 0 });
 }
 
+/** The canonical YAML of the Mesh document (no `---`): what `serializeWorkspace` writes first. */
+export function meshDocumentText(metadata: WorkspaceMetadata, mesh: MeshSpec): string {
+  return document('Mesh', metadata, mesh);
+}
+
+/** The canonical YAML of the Probes document (no `---`): what `serializeWorkspace` writes last. */
+export function probesDocumentText(probes: ProbesSpec): string {
+  return document('Probes', null, probes);
+}
+
 /**
  * `policiesLine`: the 1-based line of `text` that holds line 1 of `parts.policies`, so policies line n
  * is text line `policiesLine + n - 1`. A leading `---` the serializer drops still counts (it falls
  * on the separator line before the policies), or every editor marker would be off by one.
  */
 export function serializeWorkspace(parts: WorkspaceParts): { text: string; policiesLine: number } {
-  const mesh = document('Mesh', parts.metadata, parts.mesh);
+  const mesh = meshDocumentText(parts.metadata, parts.mesh);
   // Drop trailing blank lines only: the last line keeps its own trailing blanks and line break
   // (CRLF or LF), so the policies text comes back byte for byte. trimEnd, not /\s*$/ (quadratic).
   const leading = /^\s*---[ \t]*\r?\n/.exec(parts.policies)?.[0] ?? '';
@@ -96,7 +106,7 @@ export function serializeWorkspace(parts: WorkspaceParts): { text: string; polic
   while (content > 0 && (untrimmed[end] === ' ' || untrimmed[end] === '\t')) end++;
   const policies = untrimmed.slice(0, end);
   const eol = untrimmed.startsWith('\r\n', end) ? '\r\n' : '\n';
-  const probes = document('Probes', null, parts.probes);
+  const probes = probesDocumentText(parts.probes);
   const head = `${mesh}---\n`;
   const policiesLine = head.split('\n').length - (leading.split('\n').length - 1);
   const text = policies ? `${head}${policies}${eol}---\n${probes}` : `${head}${probes}`;

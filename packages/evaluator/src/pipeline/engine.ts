@@ -10,7 +10,7 @@ import { lintResources } from '../lint';
 import { buildMesh, type MeshModel, type MeshWorkload } from '../mesh';
 import { DestinationRuleIndex } from '../mtls/client-tls';
 import { PeerAuthenticationIndex } from '../mtls/peer-authentication';
-import { parseWorkspaceText, type ParseCache } from '../parse';
+import type { ParseResult } from '../parse';
 import { readResources } from '../resources';
 import type { AuthorizationPolicy, RequestAuthentication, ResourceSet } from '../resources/types';
 import { PolicyIndex } from '../selection';
@@ -43,15 +43,17 @@ export class Engine {
   private readonly documentsByIndex = new Map<number, ParsedDocument>();
 
   /**
-   * `compilers`: compiled policies kept across evaluations, per trust-domain configuration (rules
-   * compile against it); resources re-read from unchanged documents are the same objects, so their
-   * compiled rules are found again.
+   * `parsed`: the workspace's documents in order (a whole text's, or the parts' one after the
+   * other). `compilers`: compiled policies kept across evaluations, per trust-domain configuration
+   * (rules compile against it); resources re-read from unchanged documents are the same objects, so
+   * their compiled rules are found again.
    */
-  constructor(text: string, cache?: ParseCache, compilers?: Map<string, PolicyCompiler>) {
-    const parsed = parseWorkspaceText(text, cache);
+  constructor(parsed: ParseResult, compilers?: Map<string, PolicyCompiler>) {
     const workspace = readWorkspace(parsed.documents);
     this.documents = parsed.documents;
-    for (const d of parsed.documents)
+    // Only resources' documents are ever looked up by index (trace steps and lints point at
+    // resources); the playground documents of parts share those indices, each in its own part.
+    for (const d of workspace.resources)
       if (!this.documentsByIndex.has(d.index)) this.documentsByIndex.set(d.index, d);
     this.metadata = workspace.metadata;
     this.meshSpec = workspace.mesh;
@@ -130,7 +132,7 @@ export class Engine {
     ];
   }
 
-  /** Source range of a path inside a document, for trace steps. */
+  /** Source range of a path inside a resource's document, for trace steps. */
   rangeOf(document: number, path: NodePath): SourceRange | undefined {
     return this.documentsByIndex.get(document)?.rangeOf(path);
   }

@@ -244,7 +244,10 @@ function toTraceStep(engine: Engine, step: RawStep & { hop: number }): TraceStep
       document: step.meta.document,
     };
     const range = engine.rangeOf(step.meta.document, step.path ?? step.meta.basePath);
-    if (range) out.range = range;
+    if (range) {
+      out.range = range;
+      if (step.meta.source !== undefined) out.source = step.meta.source;
+    }
   }
   if (step.rule !== undefined) out.rule = step.rule;
   return out;
@@ -277,12 +280,17 @@ export function evaluateProbe(
   options: ProbeOptions = {},
 ): ProbeResult {
   const fromDocument = options.fromDocument ?? false;
-  const flow = runProbe(engine, spec, now, options.trace ?? true);
-  const trace = flow.steps.map((s) => toTraceStep(engine, s as HopStep));
+  const traced = options.trace ?? true;
+  const flow = runProbe(engine, spec, now, traced);
+  // Untraced, a flow still records its few early-exit steps: they are dropped, not converted.
+  const trace = traced ? flow.steps.map((s) => toTraceStep(engine, s as HopStep)) : [];
   if (fromDocument && flow.verdict === 'invalid' && engine.probesDocument) {
     const path = engine.probePaths[index];
     const range = path ? engine.probesDocument.rangeOf(path) : undefined;
-    if (range && trace[0]) trace[0].range = range;
+    if (range && trace[0]) {
+      trace[0].range = range;
+      if (engine.probesDocument.source !== undefined) trace[0].source = engine.probesDocument.source;
+    }
   }
   return {
     index,

@@ -7,6 +7,7 @@ import { prepareJwt } from '../jwt';
 import type { MeshWorkload } from '../mesh';
 import type { AuthorizationAction, AuthorizationPolicy, ResourceMeta, Rule } from '../resources/types';
 import type { MeshSpec, ProbeResult, ProbeSpec, ProbesSpec, WorkloadSpec } from '../types';
+import { parseWorkspaceText } from '../parse';
 import { Engine } from './engine';
 import { evaluateProbe } from './probe';
 
@@ -76,7 +77,7 @@ export function gatewayApi(
 }
 
 export function engineOf(text: string): Engine {
-  return new Engine(text);
+  return new Engine(parseWorkspaceText(text));
 }
 
 /** The workload `namespace/name` of an engine's mesh; throws in a test when it does not exist. */

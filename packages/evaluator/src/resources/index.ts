@@ -5,6 +5,7 @@
  */
 import type { ParsedDocument } from '../document';
 import type { Diagnostic, SourceRange } from '../types';
+import { sourceField } from '../source';
 import type { ResourceSet } from './types';
 import { readAuthorizationPolicy } from './authorization-policy';
 import { readDestinationRule } from './destination-rule';
@@ -185,7 +186,7 @@ function shiftRange(range: SourceRange | null, lines: number, offset: number): S
  */
 function readMemoised(doc: ParsedDocument, order: number, options: ReadOptions): MemoisedRead {
   const origin = doc.origin ?? { offset: 0, line: 0 };
-  const key = `resources\u0000${doc.index}\u0000${order}\u0000${doc.basePath.join('/')}\u0000${options.rootNamespace}`;
+  const key = `resources\u0000${doc.source ?? ''}\u0000${doc.index}\u0000${order}\u0000${doc.basePath.join('/')}\u0000${options.rootNamespace}`;
   const cached = doc.memo?.get(key) as MemoisedRead | undefined;
   if (cached) {
     const lines = origin.line - cached.origin.line;
@@ -231,6 +232,7 @@ export function readResources(
         message: `internal error while reading ${doc.kind ?? 'document'} at ${formatPath(doc.basePath) || 'document root'}: ${String(err)}`,
         document: doc.index,
         range: null,
+        ...sourceField(doc.source),
       });
     }
   });

@@ -5,6 +5,7 @@
 import type { ResourceMeta } from './types';
 import type { Reader } from '../read';
 import { type Dict, isDict, own } from '../read';
+import { sourceField } from '../source';
 
 const TOP_LEVEL_FIELDS = ['apiVersion', 'kind', 'metadata', 'spec', 'status'] as const;
 
@@ -90,5 +91,6 @@ export function readMeta(r: Reader, root: Dict, apiVersion: string, order: numbe
     annotations: r.stringMap(metadata, 'annotations', ['metadata']) ?? {},
     basePath: r.doc.basePath,
     rejected: false,
+    ...sourceField(r.doc.source),
   };
 }

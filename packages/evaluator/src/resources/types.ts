@@ -4,7 +4,7 @@
  * validation) would refuse has `rejected: true` and is never enforced, as on a cluster.
  */
 import type { NodePath } from '../document';
-import type { ResourceRef } from '../types';
+import type { ResourceRef, WorkspaceSource } from '../types';
 
 export interface ResourceMeta extends ResourceRef {
   apiVersion: string;
@@ -18,6 +18,8 @@ export interface ResourceMeta extends ResourceRef {
   basePath: NodePath;
   /** true when a cluster would refuse the resource (webhook error, unknown field, wrong type). */
   rejected: boolean;
+  /** The workspace part of the resource's document (parts evaluation only). */
+  source?: WorkspaceSource;
 }
 
 export interface TargetRef {

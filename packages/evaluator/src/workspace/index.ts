@@ -4,6 +4,7 @@
  */
 import type { NodePath, ParsedDocument } from '../document';
 import { Reader, isDict, playgroundReading } from '../read';
+import { sourceField } from '../source';
 import type { Diagnostic, MeshSpec, ProbesSpec, WorkspaceMetadata } from '../types';
 import { readMesh, readMetadata } from './mesh-document';
 import { readProbes } from './probes-document';
@@ -45,6 +46,7 @@ export function readWorkspace(documents: readonly ParsedDocument[]): ReadWorkspa
         message: 'a workspace document must be a map with apiVersion and kind',
         document: doc.index,
         range: doc.range,
+        ...sourceField(doc.source),
       });
       continue;
     }
@@ -77,6 +79,7 @@ export function readWorkspace(documents: readonly ParsedDocument[]): ReadWorkspa
         message: `playground/v1 has kinds Mesh and Probes, not "${doc.kind ?? ''}"`,
         document: doc.index,
         range: doc.rangeOf(['kind']),
+        ...sourceField(doc.source),
       });
     } else {
       resources.push(doc);

@@ -50,8 +50,9 @@ const sizes = [
   { width: 1280, height: 720 },
 ];
 
-/** Waits until the layout has settled: the same geometry twice in a row. */
+/** Waits until the automatic layout is in place and the view has settled: the same geometry twice in a row. */
 async function settled(page: Page) {
+  await expect(page.getByTestId('canvas')).toHaveAttribute('data-layout', 'ready');
   let last = '';
   for (let i = 0; i < 40; i++) {
     const g = await measureCanvas(page);

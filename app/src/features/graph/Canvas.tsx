@@ -20,7 +20,7 @@ import {
   useStore as useFlowStore,
   ViewportPortal,
 } from '@xyflow/react';
-import type { Connection, NodeChange, ReactFlowState } from '@xyflow/react';
+import type { Connection, FitViewOptions, NodeChange, ReactFlowState } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import { usePlayground } from '../../store';
@@ -35,7 +35,12 @@ const nodeTypes = { namespace: NamespaceNode, workload: WorkloadNode, external: 
 /** Constant props: new objects on every render would make React Flow re-render and re-bind its keys. */
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const PRO_OPTIONS = { hideAttribution: true };
-const FIT = { padding: 0.06, maxZoom: 2, duration: 0 };
+/** Room on the left for the zoom controls, so no node is fitted under them. */
+const FIT: FitViewOptions = {
+  padding: { top: '16px', right: '16px', bottom: '16px', left: '60px' },
+  maxZoom: 2,
+  duration: 0,
+};
 const ANIMATION_MS = 180;
 /** Below this on-screen size a compact label cannot be read: only the active one is drawn. */
 const MIN_LABEL_PX = 8;
@@ -117,6 +122,7 @@ export function Canvas() {
   const [shownBase, setShownBase] = useState(base);
   const [shownPlacement, setShownPlacement] = useState(placement);
   const animation = useRef<(() => void) | null>(null);
+  const [moving, setMoving] = useState(false);
   if (shownBase !== base) {
     setShownBase(base);
     const merged = mergeMeasured(base, shownBase, nodes);
@@ -128,7 +134,11 @@ export function Canvas() {
         const from = new Map(nodes.map((n) => [n.id, n.position]));
         animation.current?.();
         setNodes(nodes);
-        animation.current = tween(from, merged, setNodes, () => (animation.current = null));
+        setMoving(true);
+        animation.current = tween(from, merged, setNodes, () => {
+          animation.current = null;
+          setMoving(false);
+        });
       }
     }
   }
@@ -220,10 +230,17 @@ export function Canvas() {
   );
 
   const readable = useFlowStore(labelsReadable);
+  // Until the first automatic layout arrives the grid is not shown (it would jump); after 2 s it is.
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    const id = setTimeout(() => setWaited(true), 2000);
+    return () => clearTimeout(id);
+  }, []);
+  const layoutState = placement === null ? (waited ? 'fallback' : 'pending') : moving ? 'moving' : 'ready';
   const [minimap, setMinimap] = useState(false);
 
   return (
-    <div className="canvas" data-testid="canvas" ref={containerRef}>
+    <div className="canvas" data-testid="canvas" data-layout={layoutState} ref={containerRef}>
       <ReactFlow<PlaygroundNode>
         nodes={nodes}
         edges={[]}

@@ -17,7 +17,7 @@ export const EXTERNAL_ID = '@external';
 /** Node sizes the layout plans with; the node components are drawn at exactly these sizes. */
 export const WORKLOAD_WIDTH = 180;
 export const WORKLOAD_HEIGHT = 76;
-export const EXTERNAL_WIDTH = 160;
+export const EXTERNAL_WIDTH = 180;
 export const EXTERNAL_HEIGHT = 64;
 export const NS_HEADER = 36;
 export const NS_PAD = 16;

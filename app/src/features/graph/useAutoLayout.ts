@@ -20,7 +20,7 @@ import {
 import type { Placement } from './model';
 
 /** The room a compact label needs (icon + status, e.g. `✕ 403`), planned between layers. */
-const LABEL = { width: 76, height: 26 };
+const LABEL = { width: 100, height: 26 };
 
 export function layoutInput(mesh: MeshSpec, probes: ProbesSpec): LayoutInput {
   const workloads = mesh.workloads ?? [];

@@ -52,6 +52,16 @@ export class EditorPage {
     return lines.join('\n').replace(/\u00a0/g, ' ');
   }
 
+  /** The hint that says what Tab does while the editor has the focus. */
+  get hint(): Locator {
+    return this.page.getByTestId('editor.hint');
+  }
+
+  /** Whether the keyboard focus is inside the editor. */
+  async hasFocus(): Promise<boolean> {
+    return this.page.evaluate(() => !!document.activeElement?.closest('[data-testid="editor"]'));
+  }
+
   get errorSquiggles(): Locator {
     return this.root.locator('.squiggly-error');
   }

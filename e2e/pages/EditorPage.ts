@@ -52,6 +52,36 @@ export class EditorPage {
     return lines.join('\n').replace(/\u00a0/g, ' ');
   }
 
+  /**
+   * The rendered lines by line number. Monaco positions its line elements by `top` and reuses them
+   * out of order, so numbers and texts are paired by position.
+   */
+  async numberedLines(): Promise<Map<number, string>> {
+    const pairs = await this.root.evaluate((root) => {
+      const top = (el: Element | null) => (el instanceof HTMLElement ? el.style.top : '');
+      const numbers = new Map(
+        Array.from(root.querySelectorAll('.line-numbers')).map((n) => [
+          top(n.parentElement),
+          Number(n.textContent),
+        ]),
+      );
+      return Array.from(root.querySelectorAll('.view-lines .view-line')).map(
+        (l) => [numbers.get(top(l)) ?? 0, (l.textContent ?? '').replace(/\u00a0/g, ' ')] as const,
+      );
+    });
+    return new Map(pairs);
+  }
+
+  /** The hint that says what Tab does while the editor has the focus. */
+  get hint(): Locator {
+    return this.page.getByTestId('editor.hint');
+  }
+
+  /** Whether the keyboard focus is inside the editor. */
+  async hasFocus(): Promise<boolean> {
+    return this.page.evaluate(() => !!document.activeElement?.closest('[data-testid="editor"]'));
+  }
+
   get errorSquiggles(): Locator {
     return this.root.locator('.squiggly-error');
   }

@@ -3,13 +3,15 @@
  * Shows the engine's diagnostics as markers next to monaco-yaml's schema markers, highlights the
  * lines a trace step points at, and the policies that apply to the selected workload.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Editor from '@monaco-editor/react';
 import type { OnMount } from '@monaco-editor/react';
 import type { editor as MonacoEditor } from 'monaco-editor';
 import { usePlayground } from '../../store';
 import { monaco, POLICIES_URI } from './monacoSetup';
 import { diagnosticsToMarkers, toEditorRange } from './markers';
+import { keepTabForNavigation } from './tabNavigation';
+import type { TabState } from './tabNavigation';
 
 const SEVERITY = {
   error: monaco.MarkerSeverity.Error,
@@ -31,8 +33,30 @@ const EDITOR_OPTIONS: MonacoEditor.IStandaloneEditorConstructionOptions & { edit
   // Sticky lines from indentation (YAML's structure) rather than the outline model, which asks the
   // YAML worker for every document's symbols again on each keystroke.
   stickyScroll: { enabled: true, defaultModel: 'indentationModel' },
-  ariaLabel: 'Istio policies (YAML). Press Alt+F1 for accessibility help; Ctrl+M toggles Tab focus.',
+  // Enter always starts a new line; Tab accepts a suggestion. With 'on' (or 'smart', which still
+  // accepts any suggestion that changes the text) a late completion popup swallows the line break.
+  acceptSuggestionOnEnter: 'off',
+  ariaLabel:
+    'Istio policies (YAML). Tab moves on until you type; once you have typed, press Escape then Tab to leave the editor. Alt+F1 for accessibility help.',
 };
+
+/** Says how to leave the editor, in the words for what the next Tab will do. */
+function TabHint({ state }: { state: TabState }) {
+  if (!state.focused) return null;
+  return (
+    <div className="editor-hint" aria-hidden="true" data-testid="editor.hint">
+      {state.tabMovesFocus ? (
+        <>
+          <kbd>Tab</kbd> moves on · type to edit
+        </>
+      ) : (
+        <>
+          <kbd>Esc</kbd> then <kbd>Tab</kbd> to leave the editor
+        </>
+      )}
+    </div>
+  );
+}
 
 export default function PolicyEditor() {
   const policies = usePlayground((s) => s.workspace.policies);
@@ -45,9 +69,12 @@ export default function PolicyEditor() {
   const traceDecorations = useRef<MonacoEditor.IEditorDecorationsCollection | null>(null);
   const policyDecorations = useRef<MonacoEditor.IEditorDecorationsCollection | null>(null);
   const containerRef = useRef<HTMLDivElement | null>(null);
+  const [tabState, setTabState] = useState<TabState>({ focused: false, tabMovesFocus: true });
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
+    const tab = keepTabForNavigation(editor, setTabState);
+    editor.onDidDispose(() => tab.dispose());
     traceDecorations.current = editor.createDecorationsCollection();
     policyDecorations.current = editor.createDecorationsCollection();
     containerRef.current?.setAttribute('data-ready', 'true');
@@ -147,6 +174,7 @@ export default function PolicyEditor() {
         options={EDITOR_OPTIONS}
         loading={<div className="editor-loading">Loading the editor…</div>}
       />
+      <TabHint state={tabState} />
     </div>
   );
 }

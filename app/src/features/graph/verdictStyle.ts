@@ -1,8 +1,19 @@
 /**
  * DESIGN's visual language for verdicts: colour is never the only signal — each verdict also has
- * its own line pattern, icon (VerdictIcon) and words.
+ * its own line pattern, icon (VerdictIcon) and words. The canvas and the legend both draw from
+ * here, so they cannot drift apart. Line patterns, told apart without colour: solid (allowed over
+ * mTLS; denied and JWT rejected, which their icons tell apart), long dashes (allowed in plain text),
+ * dash-dot (mTLS failure), dots (no route), fine dots (pending).
  */
 import type { ProbeResult, Verdict } from '@playground/evaluator';
+
+/** SVG `stroke-dasharray` values, in user units at the canvas's 2px line. */
+export const DASH = {
+  plainText: '12 5',
+  mtlsFailure: '9 3 2 3',
+  noRoute: '2 4',
+  pending: '1 3',
+} as const;
 
 export interface VerdictLook {
   /** CSS variable holding the colour (themes set it). */
@@ -16,7 +27,7 @@ export function verdictLook(verdict: Verdict | 'pending', mtls: boolean | null):
     case 'allowed':
       return mtls
         ? { color: 'var(--verdict-allowed)', dash: undefined, words: 'allowed, over mutual TLS' }
-        : { color: 'var(--verdict-allowed)', dash: undefined, words: 'allowed, in plain text' };
+        : { color: 'var(--verdict-allowed)', dash: DASH.plainText, words: 'allowed, in plain text' };
     case 'denied':
       return {
         color: 'var(--verdict-denied)',
@@ -44,15 +55,15 @@ export function verdictLook(verdict: Verdict | 'pending', mtls: boolean | null):
     case 'mtls-failure':
       return {
         color: 'var(--verdict-mtls)',
-        dash: '8 5',
+        dash: DASH.mtlsFailure,
         words: 'mutual TLS failure: the TLS modes do not meet',
       };
     case 'no-route':
-      return { color: 'var(--verdict-noroute)', dash: '2 4', words: 'no route' };
+      return { color: 'var(--verdict-noroute)', dash: DASH.noRoute, words: 'no route' };
     case 'invalid':
-      return { color: 'var(--verdict-noroute)', dash: '2 4', words: 'invalid probe' };
+      return { color: 'var(--verdict-noroute)', dash: DASH.noRoute, words: 'invalid probe' };
     case 'pending':
-      return { color: 'var(--verdict-pending)', dash: '1 3', words: 'being evaluated' };
+      return { color: 'var(--verdict-pending)', dash: DASH.pending, words: 'being evaluated' };
   }
 }
 

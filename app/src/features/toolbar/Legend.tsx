@@ -1,4 +1,4 @@
-/** The legend of DESIGN's visual language. */
+/** The legend of DESIGN's visual language, drawn from the same looks as the canvas's edges. */
 import type { Verdict } from '@playground/evaluator';
 import { usePlayground } from '../../store';
 import { verdictLook } from '../graph/verdictStyle';
@@ -13,6 +13,24 @@ const ROWS: [Verdict, boolean | null][] = [
   ['no-route', null],
 ];
 
+/** A stretch of edge: the canvas's 2px line, long enough to show a whole dash pattern. */
+function SampleLine({ color, dash }: { color: string; dash: string | undefined }) {
+  return (
+    <svg className="legend__line" width="44" height="10" aria-hidden="true">
+      <line
+        x1="1"
+        y1="5"
+        x2="43"
+        y2="5"
+        stroke={color}
+        strokeWidth="2"
+        strokeDasharray={dash}
+        data-testid="legend.line"
+      />
+    </svg>
+  );
+}
+
 export function Legend() {
   const open = usePlayground((s) => s.legendOpen);
   if (!open) return null;
@@ -22,19 +40,16 @@ export function Legend() {
         {ROWS.map(([verdict, mtls]) => {
           const look = verdictLook(verdict, mtls);
           return (
-            <li key={`${verdict}-${String(mtls)}`}>
-              <svg width="48" height="10" aria-hidden="true">
-                <line
-                  x1="0"
-                  y1="5"
-                  x2="48"
-                  y2="5"
-                  stroke={look.color}
-                  strokeWidth="3"
-                  strokeDasharray={look.dash}
-                />
-              </svg>{' '}
-              <VerdictIcon name={iconFor(verdict, mtls)} /> {look.words}
+            <li
+              key={`${verdict}-${String(mtls)}`}
+              className="legend__entry"
+              data-testid="legend.entry"
+              data-verdict={verdict}
+              data-mtls={mtls === null ? undefined : String(mtls)}
+            >
+              <SampleLine color={look.color} dash={look.dash} />
+              <VerdictIcon name={iconFor(verdict, mtls)} />
+              <span>{look.words}</span>
             </li>
           );
         })}

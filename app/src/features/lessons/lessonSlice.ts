@@ -55,6 +55,8 @@ export interface LessonSliceState {
   presenting: boolean;
   embedded: boolean;
   learnDialog: LearnDialog;
+  /** The example last opened and the workspace it put in place: the address names it while unchanged. */
+  shownExample: { id: string; workspace: WorkspaceParts } | null;
 }
 
 export interface LessonSliceActions {
@@ -213,6 +215,7 @@ export function createLessonSlice(set: LessonSet, get: LessonGet, engine: Lesson
     presenting: flags.present && !flags.embed,
     embedded: flags.embed,
     learnDialog: null,
+    shownExample: null,
 
     openLesson: async (id, step = 1, mode = 'start') => {
       if (!isLessonId(id)) {
@@ -307,9 +310,12 @@ export function createLessonSlice(set: LessonSet, get: LessonGet, engine: Lesson
       }
       const previous = serializeWorkspace(get().workspace).text;
       get().closeLesson();
-      get().replaceWorkspace(example.parts);
-      get().setNotice({ kind: 'info', message: `You opened the example "${example.title}".`, previous });
-      set({ learnDialog: null });
+      // Reloading `#example=<id>` over the same, unchanged example: nothing to replace or announce.
+      if (previous !== serializeWorkspace(example.parts).text) {
+        get().replaceWorkspace(example.parts);
+        get().setNotice({ kind: 'info', message: `You opened the example "${example.title}".`, previous });
+      }
+      set({ learnDialog: null, shownExample: { id, workspace: get().workspace } });
       return true;
     },
 

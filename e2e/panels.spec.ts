@@ -185,9 +185,7 @@ async function edgeEndGaps(page: Page): Promise<{ edge: string; source: number; 
   });
 }
 
-test('an embed draws every edge from its source to its target, fitted, without a minimap', async ({
-  page,
-}) => {
+test('an embed draws every edge from its source node to its target node', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   const app = new PlaygroundPage(page);
   await app.open('/?embed=1#example=authn-mesh-strict');
@@ -195,6 +193,14 @@ test('an embed draws every edge from its source to its target, fitted, without a
   await expect
     .poll(async () => (await edgeEndGaps(page)).filter((e) => e.source > 12 || e.target > 12))
     .toEqual([]);
+});
+
+// Fit, minimap and namespaces are the canvas's: these hold once the reworked canvas lands.
+test('an embed is fitted, without a minimap or an empty istio-system box', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const app = new PlaygroundPage(page);
+  await app.open('/?embed=1#example=authn-mesh-strict');
+  await expect(app.edges).toHaveCount(9);
   await expect(page.locator('.react-flow__minimap')).toBeHidden();
   const canvas = (await page.locator('.embed-view__canvas').boundingBox()) as Box;
   const outside = await page.locator('[data-testid=workload-node], [data-testid=namespace-node]').evaluateAll(

@@ -28,6 +28,8 @@ export function App() {
   const matrixOpen = usePlayground((s) => s.matrixOpen);
   const embedded = usePlayground((s) => s.embedded);
   const lessonOpen = usePlayground((s) => s.lesson !== null);
+  const presenting = usePlayground((s) => s.presenting);
+  const selected = usePlayground((s) => s.selection !== null);
   const [editorWidth, setEditorWidth] = useState(() => Math.round(window.innerWidth * 0.3));
   const [inspectorWidth, setInspectorWidth] = useState(340);
   const [lessonWidth, setLessonWidth] = useState(lessonColumnWidth);
@@ -38,7 +40,11 @@ export function App() {
   }, [theme]);
 
   if (embedded) return <EmbedView />;
-  const side = canvasOnly ? (lessonOpen ? lessonWidth : null) : inspectorWidth;
+  // Presenting, the column belongs to the lesson at presenter size; the inspector joins it only
+  // when something is selected (a trace to show the room).
+  const lessonColumn = lessonOpen && (canvasOnly || presenting);
+  const showInspector = !canvasOnly && (!presenting || selected || !lessonOpen);
+  const side = lessonColumn ? lessonWidth : canvasOnly ? null : inspectorWidth;
   const columns = [
     ...(canvasOnly ? [] : [`${editorWidth}px`, '6px']),
     'minmax(200px, 1fr)',
@@ -88,16 +94,16 @@ export function App() {
         {side === null ? null : (
           <>
             <Splitter
-              label={canvasOnly ? 'Resize the lesson' : 'Resize the inspector'}
+              label={lessonColumn ? 'Resize the lesson' : 'Resize the inspector'}
               value={side}
               min={220}
               max={Math.max(300, window.innerWidth - 500)}
-              onChange={canvasOnly ? setLessonWidth : setInspectorWidth}
+              onChange={lessonColumn ? setLessonWidth : setInspectorWidth}
               invert
             />
-            <div className={`side-column${canvasOnly ? ' side-column--lesson' : ''}`}>
+            <div className={`side-column${showInspector ? '' : ' side-column--lesson'}`}>
               <LessonPanelSlot />
-              {canvasOnly ? null : <Inspector />}
+              {showInspector ? <Inspector /> : null}
             </div>
           </>
         )}

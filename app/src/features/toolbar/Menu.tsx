@@ -125,11 +125,10 @@ export function MenuItem({
       disabled={disabled}
       onClick={onSelect}
     >
-      {checked === undefined ? null : (
-        <span className="menu__check" aria-hidden="true">
-          {checked ? '✓' : ''}
-        </span>
-      )}
+      {/* Every item keeps the check column, so the labels line up. */}
+      <span className="menu__check" aria-hidden="true">
+        {checked ? '✓' : ''}
+      </span>
       {children}
     </button>
   );

@@ -42,8 +42,8 @@ test('an #example= link opens that example, and an unknown id only shows a notic
   await app.open('/#example=authn-namespace-strict');
   await expect(app.edge('legacy/sleep', 'foo/httpbin')).toHaveAttribute('data-status', '000');
   await expect(app.edge('legacy/sleep', 'bar/httpbin')).toHaveAttribute('data-status', '200');
-  // The link is consumed, so a reload keeps the work done since.
-  await expect.poll(() => page.evaluate(() => location.hash)).toBe('');
+  // The address keeps naming the example while it is shown unchanged.
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#example=authn-namespace-strict');
 
   await page.goto('/#example=no-such-example');
   await expect(app.notice.root).toHaveAttribute('data-kind', 'error');

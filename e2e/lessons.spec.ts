@@ -39,7 +39,7 @@ test('walking a lesson with Apply, and coming back to the same step after a relo
   await expect(app.edge('legacy/sleep', 'foo/httpbin')).toHaveAttribute('data-status', '000');
 
   // Progress is kept: the list shows two checked steps.
-  await page.getByTestId('toolbar.lessons').click();
+  await app.toolbarClick('toolbar.lessons');
   await expect(page.locator('[data-testid="lessons.item"][data-lesson="mtls-strict"]')).toContainText(
     '2 checked',
   );

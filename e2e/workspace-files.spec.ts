@@ -11,10 +11,7 @@ test('export the workspace and the kubectl-ready resources, then import a worksp
   await app.toolbar.examples.selectOption('mesh-strict');
   await expect(app.edge('legacy/sleep', 'foo/httpbin')).toHaveAttribute('data-status', '000');
 
-  const [workspace] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId('toolbar.export').click(),
-  ]);
+  const [workspace] = await Promise.all([page.waitForEvent('download'), app.toolbarClick('toolbar.export')]);
   const text = readFileSync(await workspace.path(), 'utf8');
   expect(text).toContain('kind: Mesh');
   expect(text).toContain('kind: PeerAuthentication');
@@ -22,7 +19,7 @@ test('export the workspace and the kubectl-ready resources, then import a worksp
 
   const [resources] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByTestId('toolbar.exportPolicies').click(),
+    app.toolbarClick('toolbar.exportPolicies'),
   ]);
   const yaml = readFileSync(await resources.path(), 'utf8');
   expect(yaml).toContain('kind: PeerAuthentication');
@@ -71,12 +68,12 @@ test('selecting a workload highlights the policies that apply and lists them for
 test('theme, canvas-only layout and renaming a workload', async ({ page }) => {
   const app = new PlaygroundPage(page);
   await app.open();
-  await page.getByTestId('toolbar.theme').click();
+  await app.toolbarClick('toolbar.theme');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await page.getByTestId('toolbar.canvasOnly').click();
+  await app.toolbarClick('toolbar.canvasOnly');
   await expect(page.getByTestId('editor')).toHaveCount(0);
   await expect(app.edges).toHaveCount(9);
-  await page.getByTestId('toolbar.canvasOnly').click();
+  await app.toolbarClick('toolbar.canvasOnly');
 
   await app.selectWorkload('foo/httpbin');
   const name = page.getByTestId('inspector.workload.name');

@@ -1,5 +1,9 @@
-/** The page: toolbar, then editor | canvas | inspector side by side (resizable). */
-import { lazy, Suspense, useEffect, useState } from 'react';
+/**
+ * The page: toolbar, then editor | canvas | side column side by side (resizable). The side column
+ * holds the lesson (when one is open) above the inspector, so the lesson never covers the graph it
+ * talks about; with the panels hidden (canvas only, presenting) it holds the lesson alone.
+ */
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { usePlayground } from './store';
 import { Canvas } from './features/graph/Canvas';
@@ -9,24 +13,43 @@ import { NoticeBar } from './features/share/Notice';
 import { Legend } from './features/toolbar/Legend';
 import { Toolbar } from './features/toolbar/Toolbar';
 import { Splitter } from './features/layout/Splitter';
+import { FitOnResize } from './features/layout/FitOnResize';
 import { EmbedView } from './features/embed/EmbedView';
 import { LearnLayer, LessonPanelSlot } from './features/LearnLayer';
 
 const PolicyEditor = lazy(() => import('./features/editor/PolicyEditor'));
+
+/** A lesson column on its own (canvas only, presenting): wide enough for presenter-size narration. */
+const lessonColumnWidth = () => Math.round(Math.min(620, Math.max(360, window.innerWidth * 0.3)));
 
 export function App() {
   const theme = usePlayground((s) => s.theme);
   const canvasOnly = usePlayground((s) => s.canvasOnly);
   const matrixOpen = usePlayground((s) => s.matrixOpen);
   const embedded = usePlayground((s) => s.embedded);
+  const lessonOpen = usePlayground((s) => s.lesson !== null);
+  const presenting = usePlayground((s) => s.presenting);
+  const selected = usePlayground((s) => s.selection !== null);
   const [editorWidth, setEditorWidth] = useState(() => Math.round(window.innerWidth * 0.3));
   const [inspectorWidth, setInspectorWidth] = useState(340);
+  const [lessonWidth, setLessonWidth] = useState(lessonColumnWidth);
+  const canvasRef = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
   if (embedded) return <EmbedView />;
+  // Presenting, the column belongs to the lesson at presenter size; the inspector joins it only
+  // when something is selected (a trace to show the room).
+  const lessonColumn = lessonOpen && (canvasOnly || presenting);
+  const showInspector = !canvasOnly && (!presenting || selected || !lessonOpen);
+  const side = lessonColumn ? lessonWidth : canvasOnly ? null : inspectorWidth;
+  const columns = [
+    ...(canvasOnly ? [] : [`${editorWidth}px`, '6px']),
+    'minmax(200px, 1fr)',
+    ...(side === null ? [] : ['6px', `${side}px`]),
+  ].join(' ');
   return (
     <div className="app">
       <a className="skip-link" href="#canvas-region">
@@ -39,14 +62,7 @@ export function App() {
       <LearnLayer />
       <NoticeBar />
       <Legend />
-      <main
-        className={`panels${canvasOnly ? ' canvas-only' : ''}`}
-        style={
-          canvasOnly
-            ? undefined
-            : { gridTemplateColumns: `${editorWidth}px 6px minmax(200px, 1fr) 6px ${inspectorWidth}px` }
-        }
-      >
+      <main className={`panels${canvasOnly ? ' canvas-only' : ''}`} style={{ gridTemplateColumns: columns }}>
         {canvasOnly ? null : (
           <>
             <section className="panel editor-panel" aria-label="Policy editor">
@@ -63,23 +79,32 @@ export function App() {
             />
           </>
         )}
-        <section className="panel canvas-panel" aria-label="Mesh canvas" id="canvas-region" tabIndex={-1}>
+        <section
+          className="panel canvas-panel"
+          aria-label="Mesh canvas"
+          id="canvas-region"
+          tabIndex={-1}
+          ref={canvasRef}
+        >
           <ReactFlowProvider>
             <Canvas />
+            <FitOnResize target={canvasRef} />
           </ReactFlowProvider>
-          <LessonPanelSlot />
         </section>
-        {canvasOnly ? null : (
+        {side === null ? null : (
           <>
             <Splitter
-              label="Resize the inspector"
-              value={inspectorWidth}
+              label={lessonColumn ? 'Resize the lesson' : 'Resize the inspector'}
+              value={side}
               min={220}
               max={Math.max(300, window.innerWidth - 500)}
-              onChange={setInspectorWidth}
+              onChange={lessonColumn ? setLessonWidth : setInspectorWidth}
               invert
             />
-            <Inspector />
+            <div className={`side-column${showInspector ? '' : ' side-column--lesson'}`}>
+              <LessonPanelSlot />
+              {showInspector ? <Inspector /> : null}
+            </div>
           </>
         )}
       </main>

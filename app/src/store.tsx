@@ -12,8 +12,10 @@ import { createCoreSlice, defaultParts } from './state/store';
 import type { CoreStore } from './state/store';
 import { createLessonSlice } from './features/lessons/lessonSlice';
 import type { LessonEngine, LessonSlice } from './features/lessons/lessonSlice';
+import { createViewSlice } from './features/toolbar/viewSlice';
+import type { ViewSlice } from './features/toolbar/viewSlice';
 
-export type Store = CoreStore & LessonSlice;
+export type Store = CoreStore & LessonSlice & ViewSlice;
 
 export interface StoreDependencies {
   /** Runs lesson Apply/Check (a Web Worker in the app, the in-process engine in tests). */
@@ -25,6 +27,7 @@ export function createAppStore({ lessonEngine, initial = defaultParts() }: Store
   return create<Store>()((set, get) => ({
     ...createCoreSlice(initial)(set, get),
     ...createLessonSlice(set, get, lessonEngine),
+    ...createViewSlice(get),
   }));
 }
 

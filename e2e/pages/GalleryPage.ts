@@ -1,6 +1,7 @@
 /** Page object for the examples gallery (toolbar button, search, tag chips, one-click items). */
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import { clickToolbarItem } from './toolbar';
 
 export class GalleryPage {
   readonly root: Locator;
@@ -9,7 +10,7 @@ export class GalleryPage {
   }
 
   async open(): Promise<void> {
-    await this.page.getByTestId('toolbar.gallery').click();
+    await clickToolbarItem(this.page, 'toolbar.gallery');
     await expect(this.root).toBeVisible();
     await expect(this.items.first()).toBeVisible();
   }

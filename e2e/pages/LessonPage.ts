@@ -5,6 +5,7 @@
  */
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import { clickToolbarItem } from './toolbar';
 
 export class LessonPage {
   readonly panel: Locator;
@@ -16,7 +17,7 @@ export class LessonPage {
 
   /** Opens a lesson from the toolbar's lesson list. */
   async choose(id: string): Promise<void> {
-    await this.page.getByTestId('toolbar.lessons').click();
+    await clickToolbarItem(this.page, 'toolbar.lessons');
     await this.page.locator(`[data-testid="lessons.item"][data-lesson="${id}"]`).click();
     await expect(this.panel).toHaveAttribute('data-lesson', id);
   }

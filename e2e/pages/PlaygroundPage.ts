@@ -4,6 +4,7 @@
  */
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import { clickToolbarItem, toolbarItem } from './toolbar';
 
 export class PlaygroundPage {
   constructor(readonly page: Page) {}
@@ -53,10 +54,16 @@ export class PlaygroundPage {
   get toolbar() {
     return {
       share: this.page.getByTestId('toolbar.share'),
-      matrix: this.page.getByTestId('toolbar.matrix'),
+      // In the View menu.
+      matrix: toolbarItem(this.page, 'toolbar.matrix'),
       undo: this.page.getByTestId('toolbar.undo'),
       examples: this.page.getByTestId('toolbar.examples'),
     };
+  }
+
+  /** Clicks a toolbar item, opening its menu (File, Learn, View) first when it is in one. */
+  async toolbarClick(testId: string): Promise<void> {
+    await clickToolbarItem(this.page, testId);
   }
 
   get notice() {

@@ -1,9 +1,10 @@
 /**
  * The learning features mounted once in the app: the address routing, the gallery and lesson-list
- * dialogs, the presenter bar; and the toolbar's buttons that open them.
+ * dialogs, the presenter bar; and the toolbar's Learn menu entries that open them.
  */
 import { lazy, Suspense } from 'react';
 import { PresentButton, PresenterMode } from './presenter/PresenterMode';
+import { MenuItem } from './toolbar/Menu';
 import { useLearnRouting } from './routing/useLearnRouting';
 import './learn.css';
 import { usePlayground } from '../store';
@@ -17,7 +18,7 @@ const LessonListDialog = lazy(() =>
 );
 const LessonPanelView = lazy(() => import('./lessons/LessonPanel').then((m) => ({ default: m.LessonPanel })));
 
-/** The lesson panel, loaded with the first lesson opened; mount it inside the canvas panel. */
+/** The lesson panel, loaded with the first lesson opened; mount it at the top of the side column. */
 export function LessonPanelSlot() {
   const open = usePlayground((s) => s.lesson !== null);
   return open ? (
@@ -41,16 +42,17 @@ export function LearnLayer() {
   );
 }
 
-export function LearnButtons() {
+/** The toolbar's Learn menu entries. */
+export function LearnMenuItems() {
   const open = usePlayground((s) => s.setLearnDialog);
   return (
     <>
-      <button type="button" data-testid="toolbar.gallery" onClick={() => open('gallery')}>
-        Gallery
-      </button>
-      <button type="button" data-testid="toolbar.lessons" onClick={() => open('lessons')}>
-        Lessons
-      </button>
+      <MenuItem testId="toolbar.gallery" onSelect={() => open('gallery')}>
+        Gallery…
+      </MenuItem>
+      <MenuItem testId="toolbar.lessons" onSelect={() => open('lessons')}>
+        Lessons…
+      </MenuItem>
       <PresentButton />
     </>
   );

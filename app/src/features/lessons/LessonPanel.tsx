@@ -1,6 +1,7 @@
 /**
- * The lesson panel, over the canvas: the step's narration, Apply / Check, Prev / Next, progress, and
- * the Check's answer naming every connection that differs and why. Test hooks (stable):
+ * The lesson panel, docked at the top of the side column (never over the canvas): the step's
+ * narration, Apply / Check, Prev / Next, progress, and the Check's answer naming every connection
+ * that differs and why. Test hooks (stable):
  * `lesson-panel` with `data-lesson`/`data-step`, `lesson-check` with `data-result="pass|fail"`.
  */
 import { useState } from 'react';

@@ -4,7 +4,7 @@
  * gallery/lesson-list dialogs. It is spread into the main store's creator, so Apply and Check work on
  * the same workspace the editor and canvas show; the lessons package is loaded on demand.
  */
-import { serializeWorkspace } from '@playground/evaluator';
+import { serializeWorkspace, splitWorkspace } from '@playground/evaluator';
 import type { WorkspaceParts } from '@playground/evaluator';
 import type { StepCheck } from '@playground/lessons';
 import type { Notice } from '../../state/types';
@@ -34,7 +34,8 @@ export interface LessonCheckResult {
 /**
  * How a step's workspace is put in place:
  * - `apply`: the step's own policies (the Apply button, presenter and embed navigation);
- * - `start`: the previous step's policies (none at step 1), so the learner writes this step's;
+ * - `start`: the previous step's policies, so the learner writes this step's; at step 1 the base
+ *   workspace's own policies (the routing a lesson builds on, such as an ingress Gateway);
  * - `keep`: the learner's current policies (Prev/Next while learning);
  * - `resume`: `keep` when the workspace already is this step's mesh and probes (a reload), else `start`.
  */
@@ -54,6 +55,8 @@ export interface LessonSliceState {
   presenting: boolean;
   embedded: boolean;
   learnDialog: LearnDialog;
+  /** The example last opened and the workspace it put in place: the address names it while unchanged. */
+  shownExample: { id: string; workspace: WorkspaceParts } | null;
 }
 
 export interface LessonSliceActions {
@@ -135,6 +138,16 @@ const sameStage = (a: Pick<WorkspaceParts, 'mesh' | 'probes'>, b: Pick<Workspace
   meshKey(a) === meshKey(b) && JSON.stringify(a.probes) === JSON.stringify(b.probes);
 
 /**
+ * The policies a learner starts step `step` (1-based) from: the previous step's. Step 1 starts from
+ * the base's own policies, so resources the whole lesson relies on (a Gateway and VirtualService the
+ * narration says are "in the editor") are there from the first step instead of every probe 404ing.
+ */
+export function startPolicies(loaded: LoadedLesson, step: number): string {
+  if (step > 1) return loaded.lesson.steps[step - 2]?.policies ?? '';
+  return splitWorkspace(loaded.base).policies;
+}
+
+/**
  * The slice, to spread into the main store's creator: `...createLessonSlice(set, get)`. `engine`
  * runs the lesson operations (a worker in the app; tests pass the in-process engine).
  */
@@ -168,7 +181,7 @@ export function createLessonSlice(set: LessonSet, get: LessonGet, engine: Lesson
     if (!target || ticket !== installing || get().lesson !== loaded) return;
     const host = get();
     const current = host.workspace;
-    const previous = step > 1 ? (loaded.lesson.steps[step - 2]?.policies ?? '') : '';
+    const previous = startPolicies(loaded, step);
     const keep = mode === 'keep' || (mode === 'resume' && sameStage(current, target));
     const policies = mode === 'apply' ? target.policies : keep ? current.policies : previous;
     if (sameStage(current, target)) {
@@ -202,6 +215,7 @@ export function createLessonSlice(set: LessonSet, get: LessonGet, engine: Lesson
     presenting: flags.present && !flags.embed,
     embedded: flags.embed,
     learnDialog: null,
+    shownExample: null,
 
     openLesson: async (id, step = 1, mode = 'start') => {
       if (!isLessonId(id)) {
@@ -217,6 +231,8 @@ export function createLessonSlice(set: LessonSet, get: LessonGet, engine: Lesson
         notice('error', `This lesson cannot be opened: ${loaded.message}.`);
         return false;
       }
+      // A banner about what was shown before (an example, a link) would now describe the wrong thing.
+      get().setNotice(null);
       const count = loaded.value.lesson.steps.length;
       let at = step;
       if (!Number.isInteger(step) || step < 1 || step > count) {
@@ -294,9 +310,12 @@ export function createLessonSlice(set: LessonSet, get: LessonGet, engine: Lesson
       }
       const previous = serializeWorkspace(get().workspace).text;
       get().closeLesson();
-      get().replaceWorkspace(example.parts);
-      get().setNotice({ kind: 'info', message: `You opened the example "${example.title}".`, previous });
-      set({ learnDialog: null });
+      // Reloading `#example=<id>` over the same, unchanged example: nothing to replace or announce.
+      if (previous !== serializeWorkspace(example.parts).text) {
+        get().replaceWorkspace(example.parts);
+        get().setNotice({ kind: 'info', message: `You opened the example "${example.title}".`, previous });
+      }
+      set({ learnDialog: null, shownExample: { id, workspace: get().workspace } });
       return true;
     },
 

@@ -5,22 +5,19 @@
  */
 import { useEffect } from 'react';
 import { presenterCommand } from './keys';
+import { presentEditor } from './presenterEditor';
+import { MenuItem } from '../toolbar/Menu';
 import '../learn.css';
 import { usePlayground, usePlaygroundStore } from '../../store';
 
-/** The toolbar's way in (also `?present=1`). */
+/** The toolbar's way in (also `?present=1`): an entry of the Learn menu. */
 export function PresentButton() {
   const presenting = usePlayground((s) => s.presenting);
   const setPresenting = usePlayground((s) => s.setPresenting);
   return (
-    <button
-      type="button"
-      data-testid="toolbar.present"
-      aria-pressed={presenting}
-      onClick={() => setPresenting(!presenting)}
-    >
-      {presenting ? 'Stop presenting' : 'Present'}
-    </button>
+    <MenuItem testId="toolbar.present" checked={presenting} onSelect={() => setPresenting(!presenting)}>
+      Present
+    </MenuItem>
   );
 }
 
@@ -43,6 +40,12 @@ export function PresenterMode() {
       if (hadEditor && store.getState().canvasOnly) store.getState().toggle('canvasOnly');
     };
   }, [presenting, store]);
+
+  // Only while the editor is shown: Monaco stays unloaded for a canvas-only talk.
+  useEffect(() => {
+    if (!presenting || canvasOnly) return;
+    return presentEditor(store.getState().theme);
+  }, [presenting, canvasOnly, store]);
 
   useEffect(() => {
     if (!presenting) return;

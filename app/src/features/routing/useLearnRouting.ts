@@ -1,13 +1,14 @@
 /**
  * Dispatches the learning links: at start (the address as the page was opened, captured before a
  * share link's payload is stripped from it) and on every hashchange. Ids are checked against the
- * known examples and lessons by the store's actions, which show a notice for unknown ones. While a
- * lesson is open its id and step are kept in the address (replaceState), and presenter mode in the
- * query, so a reload comes back at the same step.
+ * known examples and lessons by the store's actions, which show a notice for unknown ones. The
+ * address then follows what is shown (share/addressSync.ts), and presenter mode is kept in the
+ * query, so a reload comes back to the same thing.
  */
 import { useEffect } from 'react';
 import type { StoreApi } from 'zustand';
-import { isLessonHash, lessonHash, parseLearnRoute, withFlag } from './route';
+import { parseLearnRoute, withFlag } from './route';
+import { connectAddress, syncAddressSoon } from '../share/addressSync';
 import { usePlaygroundStore } from '../../store';
 import type { Store as LearnStore } from '../../store';
 
@@ -23,14 +24,13 @@ export function dispatchRoute(store: StoreApi<LearnStore>, search: string, hash:
   const route = parseLearnRoute(search, hash);
   const s = store.getState();
   const target = route.target;
+  // Once opened (or refused), the address is brought back to what is shown.
   if (target?.kind === 'example') {
-    void s.openExample(target.id).then(() => {
-      // Like a share link: a reload must not replace the work done since with the example again.
-      if (!store.getState().embedded && location.hash.includes('example='))
-        history.replaceState(null, '', `${location.pathname}${location.search}`);
-    });
+    void s.openExample(target.id).then(() => syncAddressSoon(store));
   } else if (target?.kind === 'lesson') {
-    void s.openLesson(target.id, target.step, s.embedded || s.presenting ? 'apply' : 'resume');
+    void s
+      .openLesson(target.id, target.step, s.embedded || s.presenting ? 'apply' : 'resume')
+      .then(() => syncAddressSoon(store));
   }
 }
 
@@ -43,22 +43,17 @@ export function useLearnRouting(): void {
     }
     const onHash = () => dispatchRoute(store, location.search, location.hash);
     window.addEventListener('hashchange', onHash);
+    // A page opened on a link is brought in step once the link is handled; a bare one right away.
+    const disconnect = connectAddress(store, { initial: !START_LOCATION?.hash });
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.embedded) return;
-      if (state.lessonId !== previous.lessonId || state.lessonStep !== previous.lessonStep) {
-        if (state.lessonId && state.lessonStep > 0) {
-          const hash = lessonHash(state.lessonId, state.lessonStep);
-          if (location.hash !== hash)
-            history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
-        } else if (isLessonHash(location.hash))
-          history.replaceState(null, '', `${location.pathname}${location.search}`);
-      }
       if (state.presenting !== previous.presenting)
-        history.replaceState(null, '', withFlag(location.href, 'present', state.presenting));
+        history.replaceState(history.state, '', withFlag(location.href, 'present', state.presenting));
     });
     return () => {
       window.removeEventListener('hashchange', onHash);
       unsubscribe();
+      disconnect();
     };
   }, [store]);
 }

@@ -1,34 +1,34 @@
 /**
  * Opening a share link: the link's workspace replaces the page's only after the current work was
- * put aside (one click restores it); a broken or hostile link only produces a message.
+ * put aside (one click restores it); a broken or hostile link only produces a message; a link to
+ * the workspace already shown (a reload) changes nothing.
  */
 import type { AppStore as PlaygroundStore } from '../../store';
 import { serializeWorkspace } from '@playground/evaluator';
 import { readWorkspaceText } from '../../state/workspaceText';
 import { savePrevious } from '../../state/persistence';
 import { decodeShareHash } from './shareLink';
+import { syncAddressSoon } from './addressSync';
 
 export async function openShareHash(store: PlaygroundStore, hash: string): Promise<void> {
   const decoded = await decodeShareHash(hash);
   if (decoded === null) return;
-  // Remove the payload from the address bar so a reload does not apply it again.
-  history.replaceState(null, '', `${location.pathname}${location.search}`);
-  if (!decoded.ok) {
+  const refuse = (message: string) => {
     store.getState().setNotice({
       kind: 'error',
-      message: `This share link cannot be opened: ${decoded.message}. Your workspace is unchanged.`,
+      message: `This share link cannot be opened: ${message}. Your workspace is unchanged.`,
     });
-    return;
-  }
+    // The broken link leaves the address, which goes back to naming what is shown.
+    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    syncAddressSoon(store);
+  };
+  if (!decoded.ok) return refuse(decoded.message);
   const read = readWorkspaceText(decoded.text);
-  if (!read.ok) {
-    store.getState().setNotice({
-      kind: 'error',
-      message: `This share link cannot be opened: ${read.message}. Your workspace is unchanged.`,
-    });
-    return;
-  }
+  if (!read.ok) return refuse(read.message);
   const previous = serializeWorkspace(store.getState().workspace).text;
+  // The address always holds the link of what is shown (addressSync.ts), so a reload reopens the
+  // workspace already there: nothing to replace or announce.
+  if (serializeWorkspace(read.parts).text === previous) return;
   if (previous) savePrevious(previous);
   store.getState().replaceWorkspace(read.parts);
   store.getState().setNotice({

@@ -1,4 +1,7 @@
-/** The toolbar: examples, share, import/export, undo/redo, matrix, legend, theme, layout. */
+/**
+ * The toolbar, one row down to 1280 px: the title, the examples, three menus (File, Learn, View),
+ * and the actions used all the time (Undo/Redo, + Namespace, + Workload, Share) kept visible.
+ */
 import { useRef, useState } from 'react';
 import { serializeWorkspace } from '@playground/evaluator';
 import { EXAMPLES } from '../../state/examples';
@@ -8,7 +11,8 @@ import { readWorkspaceText } from '../../state/workspaceText';
 import { useMeshActions } from '../graph/useMeshActions';
 import { shareUrl } from '../share/shareLink';
 import { download, kubectlYaml } from './download';
-import { LearnButtons } from '../LearnLayer';
+import { LearnMenuItems } from '../LearnLayer';
+import { Menu, MenuItem } from './Menu';
 
 function ShareDialog({ url, onClose }: { url: string; onClose(): void }) {
   const [copied, setCopied] = useState(false);
@@ -54,26 +58,116 @@ function ShareDialog({ url, onClose }: { url: string; onClose(): void }) {
   );
 }
 
+function FileMenu() {
+  const store = usePlaygroundStore();
+  const fileInput = useRef<HTMLInputElement | null>(null);
+  const state = () => store.getState();
+  const text = () => serializeWorkspace(state().workspace).text;
+  return (
+    <>
+      <Menu label="File" id="file">
+        <MenuItem testId="toolbar.import" onSelect={() => fileInput.current?.click()}>
+          Import…
+        </MenuItem>
+        <MenuItem
+          testId="toolbar.export"
+          onSelect={() => download(`${state().workspace.metadata.name ?? 'workspace'}.yaml`, text())}
+        >
+          Export workspace
+        </MenuItem>
+        <MenuItem
+          testId="toolbar.exportPolicies"
+          onSelect={() => download('istio-policies.yaml', kubectlYaml(state().workspace.policies))}
+        >
+          Export for kubectl
+        </MenuItem>
+      </Menu>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".yaml,.yml,text/yaml"
+        hidden
+        data-testid="toolbar.importFile"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (!file) return;
+          void file.text().then((content) => {
+            const read = readWorkspaceText(content);
+            if (read.ok) {
+              state().replaceWorkspace(read.parts);
+              state().setNotice({
+                kind: 'info',
+                message: `Imported ${file.name}. Undo brings the previous workspace back.`,
+              });
+            } else
+              state().setNotice({
+                kind: 'error',
+                message: `${file.name} cannot be imported: ${read.message}. Your workspace is unchanged.`,
+              });
+          });
+        }}
+      />
+    </>
+  );
+}
+
+function ViewMenu() {
+  const store = usePlaygroundStore();
+  const theme = usePlayground((s) => s.theme);
+  const canvasOnly = usePlayground((s) => s.canvasOnly);
+  const legendOpen = usePlayground((s) => s.legendOpen);
+  const matrixOpen = usePlayground((s) => s.matrixOpen);
+  const state = () => store.getState();
+  return (
+    <Menu label="View" id="view">
+      <MenuItem testId="toolbar.matrix" checked={matrixOpen} onSelect={() => state().toggle('matrixOpen')}>
+        ▦ Matrix
+      </MenuItem>
+      <MenuItem testId="toolbar.legend" checked={legendOpen} onSelect={() => state().toggle('legendOpen')}>
+        Legend
+      </MenuItem>
+      <MenuItem
+        testId="toolbar.canvasOnly"
+        checked={canvasOnly}
+        onSelect={() => state().toggle('canvasOnly')}
+      >
+        Canvas only
+      </MenuItem>
+      <MenuItem
+        testId="toolbar.theme"
+        checked={theme === 'dark'}
+        onSelect={() => {
+          const next = theme === 'light' ? 'dark' : 'light';
+          state().setTheme(next);
+          saveTheme(next);
+        }}
+      >
+        Dark theme
+      </MenuItem>
+      <MenuItem testId="toolbar.tidy" onSelect={() => state().tidyLayout()}>
+        Tidy up the layout
+      </MenuItem>
+    </Menu>
+  );
+}
+
 export function Toolbar() {
   const store = usePlaygroundStore();
   const canUndo = usePlayground((s) => s.past.length > 0);
   const canRedo = usePlayground((s) => s.future.length > 0);
-  const theme = usePlayground((s) => s.theme);
-  const canvasOnly = usePlayground((s) => s.canvasOnly);
-  const legendOpen = usePlayground((s) => s.legendOpen);
   const stale = usePlayground((s) => s.verdicts?.stale ?? false);
   const title = usePlayground(
     (s) => s.workspace.metadata.title ?? s.workspace.metadata.name ?? 'Untitled workspace',
   );
   const actions = useMeshActions();
-  const fileInput = useRef<HTMLInputElement | null>(null);
   const [share, setShare] = useState<string | null>(null);
   const state = () => store.getState();
   const text = () => serializeWorkspace(state().workspace).text;
 
   return (
     <header className="toolbar" role="toolbar" aria-label="Playground toolbar">
-      <h1 className="toolbar__title">
+      <h1 className="toolbar__title" title={`Istio Policy Playground — ${title}`}>
         Istio Policy Playground <span className="muted">— {title}</span>
       </h1>
       <label className="toolbar__examples">
@@ -84,7 +178,11 @@ export function Toolbar() {
           onChange={(e) => {
             const example = EXAMPLES.find((x) => x.id === e.target.value);
             const read = example ? readWorkspaceText(example.text) : null;
-            if (read?.ok) state().replaceWorkspace(read.parts);
+            if (!read?.ok) return;
+            state().closeLesson();
+            state().replaceWorkspace(read.parts);
+            // A banner about what was shown before would now describe the wrong workspace.
+            state().setNotice(null);
           }}
         >
           <option value="">Examples…</option>
@@ -95,7 +193,12 @@ export function Toolbar() {
           ))}
         </select>
       </label>
-      <LearnButtons />
+      <FileMenu />
+      <Menu label="Learn" id="learn">
+        <LearnMenuItems />
+      </Menu>
+      <ViewMenu />
+      <span className="toolbar__sep" aria-hidden="true" />
       <button
         type="button"
         data-testid="toolbar.undo"
@@ -133,90 +236,22 @@ export function Toolbar() {
       >
         + Workload
       </button>
-      <button type="button" data-testid="toolbar.matrix" onClick={() => state().toggle('matrixOpen')}>
-        ▦ Matrix
-      </button>
       <button
         type="button"
+        className="toolbar__share"
         data-testid="toolbar.share"
         onClick={() => void shareUrl(location, text()).then(setShare)}
       >
         Share
       </button>
-      <button type="button" data-testid="toolbar.import" onClick={() => fileInput.current?.click()}>
-        Import…
-      </button>
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".yaml,.yml,text/yaml"
-        hidden
-        data-testid="toolbar.importFile"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (!file) return;
-          void file.text().then((content) => {
-            const read = readWorkspaceText(content);
-            if (read.ok) {
-              state().replaceWorkspace(read.parts);
-              state().setNotice({
-                kind: 'info',
-                message: `Imported ${file.name}. Undo brings the previous workspace back.`,
-              });
-            } else
-              state().setNotice({
-                kind: 'error',
-                message: `${file.name} cannot be imported: ${read.message}. Your workspace is unchanged.`,
-              });
-          });
-        }}
-      />
-      <button
-        type="button"
-        data-testid="toolbar.export"
-        onClick={() => download(`${state().workspace.metadata.name ?? 'workspace'}.yaml`, text())}
-      >
-        Export workspace
-      </button>
-      <button
-        type="button"
-        data-testid="toolbar.exportPolicies"
-        onClick={() => download('istio-policies.yaml', kubectlYaml(state().workspace.policies))}
-      >
-        Export for kubectl
-      </button>
-      <button
-        type="button"
-        data-testid="toolbar.legend"
-        aria-expanded={legendOpen}
-        onClick={() => state().toggle('legendOpen')}
-      >
-        Legend
-      </button>
-      <button
-        type="button"
-        data-testid="toolbar.canvasOnly"
-        aria-pressed={canvasOnly}
-        onClick={() => state().toggle('canvasOnly')}
-      >
-        {canvasOnly ? 'Show panels' : 'Canvas only'}
-      </button>
-      <button
-        type="button"
-        data-testid="toolbar.theme"
-        aria-label={`Switch to ${theme === 'light' ? 'dark' : 'light'} theme`}
-        onClick={() => {
-          const next = theme === 'light' ? 'dark' : 'light';
-          state().setTheme(next);
-          saveTheme(next);
-        }}
-      >
-        {theme === 'light' ? '☾ Dark' : '☀ Light'}
-      </button>
       {stale ? (
-        <span className="stale-badge" role="status" data-testid="stale">
-          ⚠ YAML does not parse: verdicts are stale
+        <span
+          className="stale-badge"
+          role="status"
+          data-testid="stale"
+          title="YAML does not parse: verdicts are stale"
+        >
+          ⚠ Stale: YAML does not parse
         </span>
       ) : null}
       {share ? <ShareDialog url={share} onClose={() => setShare(null)} /> : null}

@@ -13,7 +13,6 @@ import { NoticeBar } from './features/share/Notice';
 import { Legend } from './features/toolbar/Legend';
 import { Toolbar } from './features/toolbar/Toolbar';
 import { Splitter } from './features/layout/Splitter';
-import { FitOnResize } from './features/layout/FitOnResize';
 import { EmbedView } from './features/embed/EmbedView';
 import { LearnLayer, LessonPanelSlot } from './features/LearnLayer';
 
@@ -21,6 +20,8 @@ const PolicyEditor = lazy(() => import('./features/editor/PolicyEditor'));
 
 /** A lesson column on its own (canvas only, presenting): wide enough for presenter-size narration. */
 const lessonColumnWidth = () => Math.round(Math.min(620, Math.max(360, window.innerWidth * 0.3)));
+
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 export function App() {
   const theme = usePlayground((s) => s.theme);
@@ -30,10 +31,10 @@ export function App() {
   const lessonOpen = usePlayground((s) => s.lesson !== null);
   const presenting = usePlayground((s) => s.presenting);
   const selected = usePlayground((s) => s.selection !== null);
-  const [editorWidth, setEditorWidth] = useState(() => Math.round(window.innerWidth * 0.3));
-  const [inspectorWidth, setInspectorWidth] = useState(340);
+  // The canvas gets the most room: at 1280 px the side panels take about half the width together.
+  const [editorWidth, setEditorWidth] = useState(() => clamp(Math.round(window.innerWidth * 0.25), 280, 460));
+  const [inspectorWidth, setInspectorWidth] = useState(() => clamp(Math.round(window.innerWidth * 0.22), 280, 360));
   const [lessonWidth, setLessonWidth] = useState(lessonColumnWidth);
-  const canvasRef = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -84,11 +85,9 @@ export function App() {
           aria-label="Mesh canvas"
           id="canvas-region"
           tabIndex={-1}
-          ref={canvasRef}
         >
           <ReactFlowProvider>
             <Canvas />
-            <FitOnResize target={canvasRef} />
           </ReactFlowProvider>
         </section>
         {side === null ? null : (

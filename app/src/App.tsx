@@ -33,7 +33,9 @@ export function App() {
   const selected = usePlayground((s) => s.selection !== null);
   // The canvas gets the most room: at 1280 px the side panels take about half the width together.
   const [editorWidth, setEditorWidth] = useState(() => clamp(Math.round(window.innerWidth * 0.25), 280, 460));
-  const [inspectorWidth, setInspectorWidth] = useState(() => clamp(Math.round(window.innerWidth * 0.22), 280, 360));
+  const [inspectorWidth, setInspectorWidth] = useState(() =>
+    clamp(Math.round(window.innerWidth * 0.22), 280, 360),
+  );
   const [lessonWidth, setLessonWidth] = useState(lessonColumnWidth);
 
   useEffect(() => {
@@ -80,12 +82,7 @@ export function App() {
             />
           </>
         )}
-        <section
-          className="panel canvas-panel"
-          aria-label="Mesh canvas"
-          id="canvas-region"
-          tabIndex={-1}
-        >
+        <section className="panel canvas-panel" aria-label="Mesh canvas" id="canvas-region" tabIndex={-1}>
           <ReactFlowProvider>
             <Canvas />
           </ReactFlowProvider>

@@ -167,7 +167,7 @@ async function edgeEndGaps(page: Page): Promise<{ edge: string; source: number; 
     return Array.from(document.querySelectorAll('[data-testid=probe-edge]')).map((edge) => {
       const from = edge.getAttribute('data-from') ?? '';
       const to = edge.getAttribute('data-to') ?? '';
-      const path = edge.querySelector('path.react-flow__edge-path') as SVGPathElement | null;
+      const path = edge.querySelector('path.probe-edge__line') as SVGPathElement | null;
       const source = document.querySelector(`[data-workload="${from}"]`);
       const target = document.querySelector(`[data-workload="${to}"]`);
       const ctm = path?.getScreenCTM();
@@ -195,7 +195,6 @@ test('an embed draws every edge from its source node to its target node', async 
     .toEqual([]);
 });
 
-// Fit, minimap and namespaces are the canvas's: these hold once the reworked canvas lands.
 test('an embed is fitted, without a minimap or an empty istio-system box', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   const app = new PlaygroundPage(page);

@@ -8,7 +8,7 @@
  *   the user panned or zoomed since the last fit.
  * - Drag from one workload's handle to another creates a probe; Delete/Backspace removes the selection.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   applyNodeChanges,
   Background,
@@ -92,7 +92,9 @@ function tween(
   return () => cancelAnimationFrame(frame);
 }
 
-const labelsReadable = (s: ReactFlowState) => s.transform[2] * 14 >= MIN_LABEL_PX;
+/** Edge label type size in graph units; node type sizes are in canvas.css. */
+const LABEL_FONT = 15;
+const labelsReadable = (s: ReactFlowState) => s.transform[2] * LABEL_FONT >= MIN_LABEL_PX;
 
 export function Canvas() {
   const embedded = usePlayground((s) => s.embedded);
@@ -105,7 +107,13 @@ export function Canvas() {
   const setLayout = usePlayground((s) => s.setLayout);
   const epoch = usePlayground((s) => s.epoch);
   const actions = useMeshActions();
-  const placement = useAutoLayout(mesh, probes);
+  const containerRef = useRef<HTMLDivElement | null>(null);
+  const canvasSize = useCallback(() => {
+    const el = containerRef.current;
+    // The fit's padding is not room for the drawing.
+    return el ? { width: el.clientWidth - 76, height: el.clientHeight - 32 } : null;
+  }, []);
+  const placement = useAutoLayout(mesh, probes, canvasSize);
 
   const [nodeReuser] = useState(() => new Reuser<PlaygroundNode>(nodeSignature));
   const base = useMemo(
@@ -147,7 +155,6 @@ export function Canvas() {
   // --- fitting -------------------------------------------------------------------------------
   const { fitView } = useReactFlow();
   const userMoved = useRef(false);
-  const containerRef = useRef<HTMLDivElement | null>(null);
   const fit = useCallback(() => {
     if (userMoved.current) return;
     void fitView(FIT);
@@ -230,6 +237,14 @@ export function Canvas() {
   );
 
   const readable = useFlowStore(labelsReadable);
+  // Presenter mode raises the label size through the same CSS property the nodes read.
+  const presenting = usePlayground((s) => s.presenting);
+  const [labelFont, setLabelFont] = useState(LABEL_FONT);
+  useLayoutEffect(() => {
+    const el = containerRef.current;
+    const size = el ? Number.parseFloat(getComputedStyle(el).getPropertyValue('--canvas-label-size')) : NaN;
+    setLabelFont(Number.isFinite(size) && size > 0 ? size : LABEL_FONT);
+  }, [presenting]);
   // Until the first automatic layout arrives the grid is not shown (it would jump); after 2 s it is.
   const [waited, setWaited] = useState(false);
   useEffect(() => {
@@ -269,8 +284,9 @@ export function Canvas() {
         <ViewportPortal>
           <EdgeLayer
             nodes={nodes}
+            orientation={placement?.orientation ?? 'LR'}
             groups={groups}
-            fontSize={14}
+            fontSize={labelFont}
             showLabels={readable}
             onSelect={onSelectProbe}
             onDelete={onDeleteProbe}

@@ -110,6 +110,7 @@ describe('graph model', () => {
         'legacy/sleep': { x: 12, y: 36 },
         '@external': { x: 0, y: 0 },
       },
+      orientation: 'LR' as const,
     };
     const nodes = buildNodes(
       { ...mesh, layout: { 'foo/httpbin': { x: 150, y: 40 } } },

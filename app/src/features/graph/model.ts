@@ -15,7 +15,7 @@ import { edgeAriaLabel } from './verdictStyle';
 
 export const EXTERNAL_ID = '@external';
 /** Node sizes the layout plans with; the node components are drawn at exactly these sizes. */
-export const WORKLOAD_WIDTH = 180;
+export const WORKLOAD_WIDTH = 156;
 export const WORKLOAD_HEIGHT = 76;
 export const EXTERNAL_WIDTH = 180;
 export const EXTERNAL_HEIGHT = 64;
@@ -37,7 +37,11 @@ export interface Box {
 export interface Placement {
   namespaces: Record<string, Box>;
   nodes: Record<string, { x: number; y: number }>;
+  /** Calls run left to right (the default) or top to bottom (a long chain in a narrow canvas). */
+  orientation: Orientation;
 }
+
+export type Orientation = 'LR' | 'TB';
 
 export interface NamespaceNodeData extends Record<string, unknown> {
   name: string;
@@ -46,9 +50,11 @@ export interface NamespaceNodeData extends Record<string, unknown> {
 export interface WorkloadNodeData extends Record<string, unknown> {
   workload: WorkloadSpec;
   facts: WorkloadFacts | undefined;
+  orientation: Orientation;
 }
 export interface ExternalNodeData extends Record<string, unknown> {
   label: string;
+  orientation: Orientation;
 }
 
 export type PlaygroundNode =
@@ -93,6 +99,7 @@ export function buildNodes(
   placement: Placement | null,
 ): PlaygroundNode[] {
   const stored = mesh.layout ?? {};
+  const orientation = placement?.orientation ?? 'LR';
   const factsByKey = new Map((facts ?? []).map((f) => [f.key, f]));
   const workloads = mesh.workloads ?? [];
   const nodes: PlaygroundNode[] = [
@@ -104,7 +111,7 @@ export function buildNodes(
       width: EXTERNAL_WIDTH,
       height: EXTERNAL_HEIGHT,
       zIndex: 2,
-      data: { label: 'outside the mesh' },
+      data: { label: 'outside the mesh', orientation },
       selected: selection?.kind === 'external',
       ariaLabel: 'Client outside the mesh (no proxy)',
       domAttributes: { 'data-testid': 'external-node', 'data-workload': 'external' } as Record<
@@ -162,7 +169,7 @@ export function buildNodes(
         width: WORKLOAD_WIDTH,
         height: WORKLOAD_HEIGHT,
         zIndex: 2,
-        data: { workload: w, facts: f },
+        data: { workload: w, facts: f, orientation },
         selected: selection?.kind === 'workload' && selection.key === key,
         ariaLabel: workloadAriaLabel(w, f),
         domAttributes: { 'data-testid': 'workload-node', 'data-workload': key } as Record<string, string>,

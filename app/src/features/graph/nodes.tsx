@@ -53,7 +53,7 @@ export const WorkloadNode = memo(function WorkloadNode({
       data-mode={pa?.mode ?? ''}
       data-mode-origin={pa?.origin ?? ''}
     >
-      <Handle type="target" position={Position.Left} />
+      <Handle type="target" position={data.orientation === 'TB' ? Position.Top : Position.Left} />
       <div className="wl-node__name" title={`${w.name} in ${w.namespace}`}>
         {w.name}
       </div>
@@ -69,7 +69,7 @@ export const WorkloadNode = memo(function WorkloadNode({
           </span>
         ) : null}
       </div>
-      <Handle type="source" position={Position.Right} />
+      <Handle type="source" position={data.orientation === 'TB' ? Position.Bottom : Position.Right} />
     </div>
   );
 });
@@ -82,7 +82,7 @@ export const ExternalNode = memo(function ExternalNode({
     <div className={`ext-node${selected ? ' is-selected' : ''}`} data-proxy="none">
       <div className="wl-node__name">{data.label}</div>
       <div className="ext-node__note">no proxy, plain text</div>
-      <Handle type="source" position={Position.Right} />
+      <Handle type="source" position={data.orientation === 'TB' ? Position.Bottom : Position.Right} />
     </div>
   );
 });

@@ -22,7 +22,10 @@ import type { Placement } from './model';
 /** The room a compact label needs (icon + status, e.g. `✕ 403`), planned between layers. */
 const LABEL = { width: 100, height: 26 };
 
-export function layoutInput(mesh: MeshSpec, probes: ProbesSpec): LayoutInput {
+/** On-screen type must stay ≥ 11 px for 15 px labels and ≥ 12 px for 17 px names. */
+export const READABLE_ZOOM = 0.75;
+
+export function layoutInput(mesh: MeshSpec, probes: ProbesSpec, viewport?: LayoutInput['viewport']): LayoutInput {
   const workloads = mesh.workloads ?? [];
   const keys = new Set(workloads.map((w) => `${w.namespace}/${w.name}`));
   const pairs = new Map<string, { source: string; target: string }>();
@@ -46,17 +49,28 @@ export function layoutInput(mesh: MeshSpec, probes: ProbesSpec): LayoutInput {
     external: [{ id: EXTERNAL_ID, width: EXTERNAL_WIDTH, height: EXTERNAL_HEIGHT }],
     edges: [...pairs].map(([id, pair]) => ({ id, ...pair, label: LABEL })),
     namespaceHeader: NS_HEADER,
+    ...(viewport ? { viewport } : {}),
   };
 }
 
-export function useAutoLayout(mesh: MeshSpec, probes: ProbesSpec): Placement | null {
+/**
+ * `canvasSize` is read when a layout is asked for: a long chain of calls is drawn top to bottom
+ * when that is what fits the canvas readably (the drawing is not redone on every resize).
+ */
+export function useAutoLayout(
+  mesh: MeshSpec,
+  probes: ProbesSpec,
+  canvasSize: () => { width: number; height: number } | null,
+): Placement | null {
   const signature = useMemo(() => layoutSignature(mesh, probes), [mesh, probes]);
   const [placement, setPlacement] = useState<{ signature: string; placement: Placement } | null>(null);
   useEffect(() => {
     let live = true;
     // The input is rebuilt from the signature's inputs; mesh/probes objects change more often than it.
+    const size = canvasSize();
+    const viewport = size && size.width > 0 ? { ...size, readableZoom: READABLE_ZOOM } : undefined;
     void layoutClient()
-      .layout(layoutInput(mesh, probes))
+      .layout(layoutInput(mesh, probes, viewport))
       .then((result) => {
         if (live && result) setPlacement({ signature, placement: result });
       })

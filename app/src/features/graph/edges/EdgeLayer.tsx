@@ -9,11 +9,11 @@
  */
 import { memo, useCallback, useMemo, useState } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
-import type { EdgeGroupModel, PlaygroundNode, ProbeEdgeModel } from '../model';
+import type { EdgeGroupModel, Orientation, PlaygroundNode, ProbeEdgeModel } from '../model';
 import { NS_HEADER, probeEdgeAttributes } from '../model';
 import { verdictLook } from '../verdictStyle';
 import { VerdictIcon } from '../VerdictIcon';
-import { edgeCurve } from './geometry';
+import { edgeCurve, verticalEdgeCurve } from './geometry';
 import type { Curve, Rect } from './geometry';
 import { placeLabels } from './labels';
 import { compactLines, fullLines, labelSize, textWidth } from './labelText';
@@ -21,6 +21,7 @@ import type { LabelLine } from './labelText';
 
 export interface EdgeLayerProps {
   nodes: PlaygroundNode[];
+  orientation: Orientation;
   groups: EdgeGroupModel[];
   /** Label font size in graph units (CSS px at zoom 1). */
   fontSize: number;
@@ -62,6 +63,7 @@ interface GroupGeometry {
 
 export const EdgeLayer = memo(function EdgeLayer({
   nodes,
+  orientation,
   groups,
   fontSize,
   showLabels,
@@ -74,17 +76,18 @@ export const EdgeLayer = memo(function EdgeLayer({
   // Geometry depends on positions and on which probes each group has, never on verdicts.
   const geometry = useMemo(() => {
     const out = new Map<string, GroupGeometry>();
+    const curve = orientation === 'TB' ? verticalEdgeCurve : edgeCurve;
     for (const g of groups) {
       const s = rects.get(g.source);
       const t = rects.get(g.target);
       if (!s || !t) continue;
-      const curves = g.probes.map((_, k) => edgeCurve(s, t, { offset: fanOffset(k, g.probes.length) }));
-      out.set(g.id, { curves, spine: edgeCurve(s, t) });
+      const curves = g.probes.map((_, k) => curve(s, t, { offset: fanOffset(k, g.probes.length) }));
+      out.set(g.id, { curves, spine: curve(s, t) });
     }
     return out;
     // `groups` changes with every verdict; what matters here is their ids and sizes (in the key).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rects, groups.map((g) => `${g.id}#${g.probes.length}`).join('|')]);
+  }, [rects, orientation, groups.map((g) => `${g.id}#${g.probes.length}`).join('|')]);
 
   const compact = useMemo(
     () =>

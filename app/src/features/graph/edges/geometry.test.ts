@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { getBezierPath, Position } from '@xyflow/react';
-import { curveBounds, curveNormal, edgeCurve } from './geometry';
+import { curveBounds, curveNormal, edgeCurve, verticalEdgeCurve } from './geometry';
 import type { Curve, Point, Rect } from './geometry';
 
 /** React Flow's own path between the same handles: the reference edgeCurve must reproduce. */
@@ -167,5 +167,20 @@ describe('curveBounds', () => {
     expect(box.y).toBeCloseTo(curve.pointAt(0.5).y, 9);
     expect(box.y).toBeGreaterThan(curve.c1.y);
     expect(box.y + box.height).toBe(136);
+  });
+});
+
+describe('top-to-bottom edges', () => {
+  it('run from the middle of the bottom side to the middle of the top side', () => {
+    const source = { x: 10, y: 20, width: 180, height: 72 };
+    const target = { x: 300, y: 200, width: 180, height: 72 };
+    const c = verticalEdgeCurve(source, target);
+    expect(c.start).toEqual({ x: 100, y: 92 });
+    expect(c.end).toEqual({ x: 390, y: 200 });
+    // Leaves downwards and arrives downwards.
+    expect(c.c1.x).toBe(c.start.x);
+    expect(c.c1.y).toBeGreaterThan(c.start.y);
+    expect(c.c2.x).toBe(c.end.x);
+    expect(c.c2.y).toBeLessThan(c.end.y);
   });
 });

@@ -228,3 +228,16 @@ function extremaOf(p0: number, p1: number, p2: number, p3: number): number[] {
   }
   return roots.filter((t) => t > 0 && t < 1);
 }
+
+const flip = (p: Point): Point => ({ x: p.y, y: p.x });
+const flipRect = (r: Rect): Rect => ({ x: r.y, y: r.x, width: r.height, height: r.width });
+
+/**
+ * The edge of a top-to-bottom drawing: from the middle of the source's bottom side to the middle
+ * of the target's top side. It is the left-to-right curve of the transposed drawing, transposed back,
+ * so both orientations share one formula (and a self-loop leaves sideways, to the left).
+ */
+export function verticalEdgeCurve(source: Rect, target: Rect, options: EdgeCurveOptions = {}): Curve {
+  const c = edgeCurve(flipRect(source), flipRect(target), options);
+  return cubic(flip(c.start), flip(c.c1), flip(c.c2), flip(c.end));
+}

@@ -73,7 +73,12 @@ export function toBands(
     const at = elkPositions.get(id) ?? { x: 0, y: 0 };
     return { id, x: at.x, y: at.y, width, height };
   };
-  const result: LayoutResult = { namespaces: {}, nodes: {}, bounds: { x: 0, y: 0, width: 0, height: 0 } };
+  const result: LayoutResult = {
+    namespaces: {},
+    nodes: {},
+    bounds: { x: 0, y: 0, width: 0, height: 0 },
+    orientation: 'LR',
+  };
   const absolute: Box[] = [];
   let top = 0;
 
@@ -128,4 +133,77 @@ function normalised(result: LayoutResult, absolute: Box[], external: Set<string>
   }
   result.bounds = { x: 0, y: 0, width: right - left, height: bottom - top };
   return result;
+}
+
+/** Swaps x and y, width and height: a top-to-bottom drawing seen as a left-to-right one. */
+const transposed = <T extends Item>(i: T): T => ({
+  ...i,
+  x: i.y,
+  y: i.x,
+  width: i.height,
+  height: i.width,
+});
+
+/**
+ * ELK's top-to-bottom drawing → namespace columns: the mirror of `toBands`. Each namespace becomes
+ * a vertical column holding its workloads at ELK's y (so rows, label gaps and top-to-bottom calls
+ * survive), packed side by side in ELK's horizontal order within each row; every column starts at
+ * the top with the namespace title. External clients get a row above the columns.
+ */
+export function toColumns(
+  input: LayoutInput,
+  elkPositions: Map<string, { x: number; y: number }>,
+): LayoutResult {
+  const item = (id: string, width: number, height: number): Item => {
+    const at = elkPositions.get(id) ?? { x: 0, y: 0 };
+    return { id, x: at.x, y: at.y, width, height };
+  };
+  const result: LayoutResult = {
+    namespaces: {},
+    nodes: {},
+    bounds: { x: 0, y: 0, width: 0, height: 0 },
+    orientation: 'TB',
+  };
+  const absolute: Box[] = [];
+  // Rows start below every title, so all columns share ELK's rows (the first row of workloads at 0).
+  const workloadKeys = input.namespaces.flatMap((ns) => ns.workloads.map((w) => w.key));
+  const top = Math.min(...workloadKeys.map((k) => elkPositions.get(k)?.y ?? 0), Number.MAX_SAFE_INTEGER);
+  const header = input.namespaceHeader;
+  let left = 0;
+
+  // External clients sit in a row above the columns, at ELK's x (the top-to-bottom drawing has
+  // height to spare; a column of their own would cost the width it lacks).
+  const external = input.external.map((e) => item(e.id, e.width, e.height));
+  if (external.length > 0) {
+    const ys = stack(external);
+    const tallest = extent(external, ys).height;
+    for (const e of external) {
+      const at = { x: e.x, y: -(tallest + BAND_GAP) + (ys.get(e.id) ?? 0) };
+      result.nodes[e.id] = at;
+      absolute.push({ ...at, width: e.width, height: e.height });
+    }
+  }
+
+  for (const ns of input.namespaces) {
+    const items = ns.workloads.map((w) => item(w.key, w.width, w.height));
+    const xs = stack(items.map(transposed));
+    const span = extent(items.map(transposed), xs);
+    const bottom = items.length ? Math.max(...items.map((i) => i.y + i.height)) - top : 0;
+    const box: Box =
+      items.length === 0
+        ? { x: left, y: 0, width: EMPTY_NAMESPACE_WIDTH, height: header + NAMESPACE_PADDING }
+        : {
+            x: left,
+            y: 0,
+            width: span.height + 2 * NAMESPACE_PADDING,
+            height: header + bottom + NAMESPACE_PADDING,
+          };
+    for (const w of items) {
+      result.nodes[w.id] = { x: NAMESPACE_PADDING + (xs.get(w.id) ?? 0), y: header + w.y - top };
+    }
+    result.namespaces[ns.name] = box;
+    absolute.push(box);
+    left += box.width + BAND_GAP;
+  }
+  return normalised(result, absolute, new Set(input.external.map((e) => e.id)));
 }

@@ -10,7 +10,7 @@
  * caller left of its callees across namespaces, and bands keep each namespace in one box.
  */
 import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
-import type { LayoutInput } from './types';
+import type { LayoutInput, Orientation } from './types';
 
 export const ELK_OPTIONS: LayoutOptions = {
   'elk.algorithm': 'layered',
@@ -58,7 +58,7 @@ function firstLayer(input: LayoutInput): Set<string> {
 const FIRST_LAYER: LayoutOptions = { 'elk.layered.layering.layerConstraint': 'FIRST' };
 const LABEL_OPTIONS: LayoutOptions = { 'elk.edgeLabels.placement': 'CENTER' };
 
-export function toElk(input: LayoutInput): ElkNode {
+export function toElk(input: LayoutInput, orientation: Orientation = 'LR'): ElkNode {
   const first = firstLayer(input);
   const node = (id: string, width: number, height: number): ElkNode =>
     first.has(id) ? { id, width, height, layoutOptions: FIRST_LAYER } : { id, width, height };
@@ -80,7 +80,16 @@ export function toElk(input: LayoutInput): ElkNode {
       // ELK ignores a label with an empty text: a blank one keeps its room between the layers.
       labels: [{ id: `${e.id}:label`, text: ' ', ...e.label, layoutOptions: LABEL_OPTIONS }],
     }));
-  return { id: 'root', layoutOptions: ELK_OPTIONS, children, edges };
+  const layoutOptions: LayoutOptions =
+    orientation === 'LR'
+      ? ELK_OPTIONS
+      : {
+          ...ELK_OPTIONS,
+          'elk.direction': 'DOWN',
+          // Titles sit above every column, so rows need room only for a label between them.
+          'elk.layered.spacing.nodeNodeBetweenLayers': '14',
+        };
+  return { id: 'root', layoutOptions, children, edges };
 }
 
 /** ELK's absolute positions of the root's children (the graph is flat). */

@@ -20,6 +20,7 @@ const result = (width: number): LayoutResult => ({
   namespaces: {},
   nodes: {},
   bounds: { x: 0, y: 0, width, height: 0 },
+  orientation: 'LR',
 });
 
 describe('layout client', () => {

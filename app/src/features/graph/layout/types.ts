@@ -30,7 +30,16 @@ export interface LayoutInput {
   edges: LayoutEdge[];
   /** Room kept at the top of each namespace box for its title. */
   namespaceHeader: number;
+  /**
+   * The canvas the drawing will be fitted into (CSS px) and the smallest zoom at which its text
+   * stays readable. Calls read left to right; when that drawing would be fitted below `readableZoom`
+   * and a top-to-bottom one fits better, the top-to-bottom one is used.
+   */
+  viewport?: { width: number; height: number; readableZoom: number };
 }
+
+/** Which way calls run: left to right (callers in columns), or top to bottom (callers in rows). */
+export type Orientation = 'LR' | 'TB';
 
 export interface Box {
   x: number;
@@ -49,4 +58,5 @@ export interface LayoutResult {
   nodes: Record<string, { x: number; y: number }>;
   /** Bounding box of everything. */
   bounds: Box;
+  orientation: Orientation;
 }

@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+import { deflateRawSync } from 'node:zlib';
+const [,, path, out, w='1440', h='900', wait='2500'] = process.argv;
+const ns = ['shop', 'cart', 'pay', 'ship'];
+const workloads = ns.flatMap((n) => ['web', 'api', 'db'].map((w) => `    - {name: ${w}, namespace: ${n}, labels: {app: ${w}}, ports: [{name: http, port: 8080}]}`));
+const pr = [['shop/web','shop/api'],['shop/api','cart/api'],['shop/api','pay/api'],['cart/api','cart/db'],['pay/api','pay/db'],['pay/api','ship/api'],['ship/api','ship/db'],['shop/web','ship/web'],['cart/web','cart/api'],['pay/web','pay/api'],['shop/api','shop/db'],['ship/web','ship/api']].map(([f,t]) => `    - {from: ${f}, to: ${t}, port: 8080, request: {path: /}}`);
+const text = `apiVersion: playground/v1\nkind: Mesh\nmetadata: {name: twelve, title: Twelve workloads}\nspec:\n  namespaces: [${ns.map((n) => `{name: ${n}}`).join(', ')}]\n  workloads:\n${workloads.join('\n')}\n---\napiVersion: playground/v1\nkind: Probes\nspec:\n  probes:\n${pr.join('\n')}\n`;
+const url = path === 'twelve' ? `http://localhost:4173/#w=1.${Buffer.from(deflateRawSync(text)).toString('base64url')}` : `http://localhost:4173${path}`;
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: +w, height: +h } });
+await p.goto(url); await p.waitForTimeout(+wait);
+await p.screenshot({ path: out });
+await b.close();

@@ -6,6 +6,7 @@
 import { expect, test } from '@playwright/test';
 import type { Locator } from '@playwright/test';
 import { PlaygroundPage } from './pages/PlaygroundPage';
+import { clickToolbarItem } from './pages/toolbar';
 
 const look = async (entry: Locator) => ({
   dash: await entry.getByTestId('legend.line').getAttribute('stroke-dasharray'),
@@ -13,14 +14,14 @@ const look = async (entry: Locator) => ({
 });
 
 const edgeDash = (edge: Locator) =>
-  edge.locator('path.react-flow__edge-path').evaluate((p) => getComputedStyle(p).strokeDasharray);
+  edge.locator('path.probe-edge__line').evaluate((p) => getComputedStyle(p).strokeDasharray);
 
 test('allowed over mTLS and allowed in plain text differ in line and icon, on the legend as on the canvas', async ({
   page,
 }) => {
   const app = new PlaygroundPage(page);
   await app.open();
-  await page.getByTestId('toolbar.legend').click();
+  await clickToolbarItem(page, 'toolbar.legend');
   const entry = (mtls: boolean) =>
     page.locator(`[data-testid="legend.entry"][data-verdict="allowed"][data-mtls="${mtls}"]`);
   const mtls = await look(entry(true));

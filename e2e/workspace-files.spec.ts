@@ -109,5 +109,6 @@ test('moving a namespace on the canvas persists in the layout across a reload', 
   await page.waitForTimeout(800); // autosave
   await page.reload();
   await expect(app.edges.first()).toHaveAttribute('data-status', /\S/);
+  await app.layoutSettled();
   expect(Math.abs((await offset()) - moved)).toBeLessThan(0.05);
 });

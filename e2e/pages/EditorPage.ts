@@ -47,9 +47,28 @@ export class EditorPage {
   }
 
   /** The text Monaco shows (its view lines, non-breaking spaces normalised). */
+  /**
+   * The text as the model holds it: rendered lines in order of their position, a wrapped line's
+   * continuation (a view line with no line number beside it) joined back onto its line.
+   */
   async text(): Promise<string> {
-    const lines = await this.root.locator('.view-line').allTextContents();
-    return lines.join('\n').replace(/\u00a0/g, ' ');
+    const lines = await this.root.evaluate((root) => {
+      const top = (el: Element | null) => (el instanceof HTMLElement ? Number.parseFloat(el.style.top) : NaN);
+      const numbered = new Set(
+        Array.from(root.querySelectorAll('.line-numbers')).map((n) => top(n.parentElement)),
+      );
+      return Array.from(root.querySelectorAll('.view-lines .view-line'))
+        .map((l) => ({
+          top: top(l),
+          text: (l.textContent ?? '').replace(/\u00a0/g, ' '),
+          first: numbered.has(top(l)),
+        }))
+        .sort((a, b) => a.top - b.top);
+    });
+    return lines.reduce(
+      (out, l, i) => (i === 0 || l.first ? `${out}${i ? '\n' : ''}${l.text}` : `${out}${l.text}`),
+      '',
+    );
   }
 
   /**

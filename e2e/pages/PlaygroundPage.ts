@@ -9,9 +9,16 @@ import { clickToolbarItem, toolbarItem } from './toolbar';
 export class PlaygroundPage {
   constructor(readonly page: Page) {}
 
+  /** Opens the page and waits for the first verdicts and the automatic layout to be in place. */
   async open(path = '/'): Promise<void> {
     await this.page.goto(path);
     await expect(this.edges.first()).toHaveAttribute('data-status', /\S/);
+    await this.layoutSettled();
+  }
+
+  /** The automatic layout has answered and its nodes have stopped moving. */
+  async layoutSettled(): Promise<void> {
+    await expect(this.page.getByTestId('canvas')).toHaveAttribute('data-layout', /^(ready|fallback)$/);
   }
 
   get edges(): Locator {

@@ -24,7 +24,11 @@ function useFocusReturn(dialog: RefObject<HTMLDivElement | null>) {
     if (el && !el.contains(document.activeElement)) el.focus();
     return () => {
       // The opener may have gone (presenter mode hides the toolbar); then the browser decides.
-      if (opener?.isConnected) opener.focus();
+      // An item of a toolbar menu is hidden once its menu closed: its menu's button takes the focus.
+      if (!opener?.isConnected) return;
+      const shown = opener.offsetParent !== null;
+      const menuButton = opener.closest('[data-menu]')?.querySelector<HTMLElement>('[aria-haspopup="menu"]');
+      (shown ? opener : (menuButton ?? opener)).focus();
     };
   }, [dialog, opener]);
 }

@@ -25,7 +25,11 @@ const LABEL = { width: 100, height: 26 };
 /** On-screen type must stay ≥ 11 px for 15 px labels and ≥ 12 px for 17 px names. */
 export const READABLE_ZOOM = 0.75;
 
-export function layoutInput(mesh: MeshSpec, probes: ProbesSpec, viewport?: LayoutInput['viewport']): LayoutInput {
+export function layoutInput(
+  mesh: MeshSpec,
+  probes: ProbesSpec,
+  viewport?: LayoutInput['viewport'],
+): LayoutInput {
   const workloads = mesh.workloads ?? [];
   const keys = new Set(workloads.map((w) => `${w.namespace}/${w.name}`));
   const pairs = new Map<string, { source: string; target: string }>();

@@ -10,9 +10,6 @@ import { menuButtonOf } from './pages/toolbar';
 const focusInside = (page: Page, testid: string) =>
   page.evaluate((id) => !!document.activeElement?.closest(`[data-testid="${id}"]`), testid);
 
-const focusedTestId = (page: Page) =>
-  page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
-
 for (const { name, item } of [
   { name: 'lessons', item: 'lessons.item' },
   { name: 'gallery', item: 'gallery.item' },

@@ -3,7 +3,7 @@
  * holds the lesson (when one is open) above the inspector, so the lesson never covers the graph it
  * talks about; with the panels hidden (canvas only, presenting) it holds the lesson alone.
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { usePlayground } from './store';
 import { Canvas } from './features/graph/Canvas';

@@ -63,11 +63,16 @@ function mergeMeasured(
   });
 }
 
-/** Moves nodes from their old positions to their new ones over a few frames. */
+type Positions = Map<string, { x: number; y: number }>;
+
+/**
+ * Moves nodes from their old positions to their new ones over a few frames. Only positions are
+ * touched (functional updates), so a verdict that arrives meanwhile is not lost.
+ */
 function tween(
-  from: Map<string, { x: number; y: number }>,
-  target: PlaygroundNode[],
-  setNodes: (nodes: PlaygroundNode[]) => void,
+  from: Positions,
+  to: Positions,
+  setNodes: (update: (nodes: PlaygroundNode[]) => PlaygroundNode[]) => void,
   done: () => void,
 ): () => void {
   const start = performance.now();
@@ -75,14 +80,13 @@ function tween(
   const step = (now: number) => {
     const k = Math.min(1, (now - start) / ANIMATION_MS);
     const ease = 1 - (1 - k) ** 3;
-    setNodes(
-      target.map((n) => {
+    setNodes((nodes) =>
+      nodes.map((n) => {
         const a = from.get(n.id);
-        if (!a || (a.x === n.position.x && a.y === n.position.y) || k === 1) return n;
-        return {
-          ...n,
-          position: { x: a.x + (n.position.x - a.x) * ease, y: a.y + (n.position.y - a.y) * ease },
-        };
+        const b = to.get(n.id);
+        if (!a || !b) return n;
+        const position = k === 1 ? b : { x: a.x + (b.x - a.x) * ease, y: a.y + (b.y - a.y) * ease };
+        return position.x === n.position.x && position.y === n.position.y ? n : { ...n, position };
       }),
     );
     if (k < 1) frame = requestAnimationFrame(step);
@@ -91,6 +95,8 @@ function tween(
   frame = requestAnimationFrame(step);
   return () => cancelAnimationFrame(frame);
 }
+
+const positionsOf = (nodes: PlaygroundNode[]): Positions => new Map(nodes.map((n) => [n.id, n.position]));
 
 /** Edge label type size in graph units; node type sizes are in canvas.css. */
 const LABEL_FONT = 15;
@@ -128,29 +134,33 @@ export function Canvas() {
   const [nodes, setNodes] = useState<PlaygroundNode[]>(base);
   // New derived nodes (store change) replace the local ones during render, keeping measurements.
   const [shownBase, setShownBase] = useState(base);
-  const [shownPlacement, setShownPlacement] = useState(placement);
-  const animation = useRef<(() => void) | null>(null);
   const [moving, setMoving] = useState(false);
   if (shownBase !== base) {
     setShownBase(base);
     const merged = mergeMeasured(base, shownBase, nodes);
     setNodes(merged);
-    if (shownPlacement !== placement) {
-      setShownPlacement(placement);
-      // A new automatic layout (not the first) moves nodes: animate it, briefly.
-      if (shownPlacement !== null && merged.length <= 150) {
-        const from = new Map(nodes.map((n) => [n.id, n.position]));
-        animation.current?.();
-        setNodes(nodes);
-        setMoving(true);
-        animation.current = tween(from, merged, setNodes, () => {
-          animation.current = null;
-          setMoving(false);
-        });
-      }
-    }
   }
-  useEffect(() => () => animation.current?.(), []);
+
+  // A new automatic layout (not the first) moves nodes: animate it, briefly, from where they were.
+  const committed = useRef<Positions>(new Map());
+  useEffect(() => {
+    committed.current = positionsOf(nodes);
+  }, [nodes]);
+  const firstPlacement = useRef(true);
+  useLayoutEffect(() => {
+    if (placement === null) return;
+    if (firstPlacement.current || nodes.length > 150) {
+      firstPlacement.current = false;
+      return;
+    }
+    const from = committed.current;
+    const to = positionsOf(nodes);
+    setMoving(true);
+    const stop = tween(from, to, setNodes, () => setMoving(false));
+    return stop;
+    // Runs when the placement changes; `nodes` is read as it is then (already the new positions).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [placement]);
 
   // --- fitting -------------------------------------------------------------------------------
   const { fitView } = useReactFlow();

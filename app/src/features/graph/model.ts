@@ -24,7 +24,6 @@ export const NS_PAD = 16;
 const EMPTY_NS = { width: 240, height: NS_HEADER + 56 };
 /** Grid used only until the automatic layout answers. */
 const STEP_X = WORKLOAD_WIDTH + 120;
-const STEP_Y = NS_HEADER + WORKLOAD_HEIGHT + NS_PAD + 60;
 
 export interface Box {
   x: number;

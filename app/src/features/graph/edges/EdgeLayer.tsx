@@ -74,6 +74,7 @@ export const EdgeLayer = memo(function EdgeLayer({
   const { rects, headers } = useMemo(() => nodeRects(nodes), [nodes]);
 
   // Geometry depends on positions and on which probes each group has, never on verdicts.
+  const shapeKey = groups.map((g) => `${g.id}#${g.probes.length}`).join('|');
   const geometry = useMemo(() => {
     const out = new Map<string, GroupGeometry>();
     const curve = orientation === 'TB' ? verticalEdgeCurve : edgeCurve;
@@ -85,9 +86,9 @@ export const EdgeLayer = memo(function EdgeLayer({
       out.set(g.id, { curves, spine: curve(s, t) });
     }
     return out;
-    // `groups` changes with every verdict; what matters here is their ids and sizes (in the key).
+    // `groups` changes with every verdict; what matters here is their ids and sizes (shapeKey).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rects, orientation, groups.map((g) => `${g.id}#${g.probes.length}`).join('|')]);
+  }, [rects, orientation, shapeKey]);
 
   const compact = useMemo(
     () =>
@@ -308,7 +309,16 @@ const EdgeLabel = memo(function EdgeLabel({
     const next = group.probes[(at + 1) % group.probes.length];
     if (next) onSelect(next.index);
   };
-  let cursor = pad;
+  // Inline entries side by side: each starts where the previous one's text ended.
+  const starts = lines.reduce<number[]>(
+    (xs, line, i) => [
+      ...xs,
+      i === 0
+        ? pad
+        : (xs[i - 1] ?? pad) + fontSize + 4 + textWidth(lines[i - 1]?.text ?? '', fontSize) + pad * 1.5,
+    ],
+    [],
+  );
   return (
     <g
       className={`edge-label${active ? ' is-active' : ''}${stale ? ' is-stale' : ''}`}
@@ -332,9 +342,8 @@ const EdgeLabel = memo(function EdgeLabel({
           line.probe.result?.verdict ?? 'pending',
           line.probe.result?.mtls ?? null,
         );
-        const lx = inline ? cursor : pad;
+        const lx = inline ? (starts[i] ?? pad) : pad;
         const ly = inline ? 2 : 2 + i * lineHeight;
-        if (inline) cursor += fontSize + 4 + textWidth(line.text, fontSize) + pad * 1.5;
         return (
           <g key={`${line.icon}-${line.text}-${i}`} transform={`translate(${lx} ${ly})`}>
             <g

@@ -1,6 +1,6 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
-import { layoutMesh } from './layout';
+import { fitZoom, layoutMesh } from './layout';
 import { benchmarkMesh, bookinfoMesh, crossMesh, seedMesh } from './testMeshes';
 import type { Box, LayoutInput, LayoutResult } from './types';
 
@@ -113,16 +113,74 @@ describe.each(meshes)('layout of the %s mesh', (_name, input, { acyclic }) => {
 describe('layout measurements', () => {
   it('fits the seed mesh into the canvas at zoom 0.8', async () => {
     const r = await layoutMesh(seedMesh, elk);
-    console.log('seed mesh layout', JSON.stringify(r, null, 1));
     expect(r.bounds.width).toBeLessThanOrEqual(700);
     expect(r.bounds.height).toBeLessThanOrEqual(800);
   });
+});
 
-  it('reports the time for the benchmark mesh', async () => {
-    await layoutMesh(benchmarkMesh, elk); // warm up
-    const start = performance.now();
-    const r = await layoutMesh(benchmarkMesh, elk);
-    const ms = Math.round(performance.now() - start);
-    console.log(`benchmark mesh (100 workloads, 300 calls): ${ms} ms, bounds`, r.bounds);
+/** Four namespaces of three workloads and a chain of five calls: too long to read left to right in a narrow canvas. */
+const chainMesh: LayoutInput = {
+  namespaces: ['shop', 'cart', 'pay', 'ship'].map((name) => ({
+    name,
+    workloads: ['web', 'api', 'db'].map((w) => ({
+      key: `${name}/${w}`,
+      width: 156,
+      height: 76,
+      role: 'workload' as const,
+    })),
+  })),
+  external: [{ id: '@external', width: 180, height: 64 }],
+  edges: [
+    ['shop/web', 'shop/api'],
+    ['shop/api', 'pay/api'],
+    ['pay/api', 'ship/api'],
+    ['ship/api', 'ship/db'],
+    ['shop/api', 'cart/api'],
+    ['cart/api', 'cart/db'],
+    ['@external', 'shop/web'],
+  ].map(([source, target]) => ({
+    id: `${source}->${target}`,
+    source: source!,
+    target: target!,
+    label: { width: 100, height: 26 },
+  })),
+  namespaceHeader: 36,
+};
+
+describe('orientation', () => {
+  const narrow = { width: 590, height: 600, readableZoom: 0.75 };
+
+  it('stays left to right when that drawing fits readably (the seed mesh)', async () => {
+    const r = await layoutMesh({ ...seedMesh, viewport: narrow }, elk);
+    expect(r.orientation).toBe('LR');
+  });
+
+  it('draws a long chain top to bottom in a narrow canvas, and it then fits better', async () => {
+    const leftToRight = await layoutMesh(chainMesh, elk);
+    const r = await layoutMesh({ ...chainMesh, viewport: narrow }, elk);
+    expect(leftToRight.orientation).toBe('LR');
+    expect(r.orientation).toBe('TB');
+    expect(fitZoom(r, narrow)).toBeGreaterThan(fitZoom(leftToRight, narrow));
+  });
+
+  it('keeps top-to-bottom drawings free of overlaps, callers above the workloads they call', async () => {
+    const r = await layoutMesh({ ...chainMesh, viewport: narrow }, elk);
+    const all = boxes(chainMesh, r);
+    for (const [a, b] of pairs([...all.values()])) expect(overlap(a, b)).toBe(false);
+    for (const [a, b] of pairs(Object.values(r.namespaces))) expect(overlap(a, b)).toBe(false);
+    for (const e of chainMesh.edges) expect(all.get(e.source)!.y).toBeLessThan(all.get(e.target)!.y);
+    for (const ns of chainMesh.namespaces) {
+      const box = r.namespaces[ns.name]!;
+      for (const w of ns.workloads) {
+        const p = at(r, w.key);
+        expect(p.y).toBeGreaterThanOrEqual(chainMesh.namespaceHeader);
+        expect(p.x + w.width).toBeLessThanOrEqual(box.width);
+        expect(p.y + w.height).toBeLessThanOrEqual(box.height);
+      }
+    }
+    // The client outside the mesh sits above every namespace column.
+    const client = all.get('@external')!;
+    for (const box of Object.values(r.namespaces))
+      expect(client.y + client.height).toBeLessThanOrEqual(box.y);
   });
 });

@@ -38,7 +38,8 @@ const PRO_OPTIONS = { hideAttribution: true };
 /** Room on the left for the zoom controls, so no node is fitted under them. */
 const FIT: FitViewOptions = {
   padding: { top: '16px', right: '16px', bottom: '16px', left: '60px' },
-  maxZoom: 2,
+  // A small mesh is drawn large, not huge.
+  maxZoom: 1.5,
   duration: 0,
 };
 const ANIMATION_MS = 180;

@@ -13,10 +13,23 @@ import type { MeshSpec, ProbeResult, ProbesSpec, WorkloadFacts, WorkloadSpec } f
 import type { Selection } from '../../state/types';
 import { edgeAriaLabel } from './verdictStyle';
 
+import { textWidth } from './textWidth';
+
 export const EXTERNAL_ID = '@external';
 /** Node sizes the layout plans with; the node components are drawn at exactly these sizes. */
 export const WORKLOAD_WIDTH = 156;
-export const WORKLOAD_HEIGHT = 76;
+export const WORKLOAD_HEIGHT = 88;
+/** Type sizes the widths are planned with (canvas.css draws them). */
+const NAME_FONT = 17;
+const NS_TITLE_FONT = 14;
+
+/** A workload is as wide as its name needs (within bounds), so a name like istio-ingressgateway shows whole. */
+export const workloadWidth = (name: string): number =>
+  Math.round(Math.min(300, Math.max(WORKLOAD_WIDTH, textWidth(name, NAME_FONT) * 1.08 + 28)));
+
+/** A namespace box leaves room for its title: "namespace <name>". */
+export const namespaceMinWidth = (name: string): number =>
+  Math.round(textWidth(`namespace ${name}`, NS_TITLE_FONT) * 1.08 + 32);
 export const EXTERNAL_WIDTH = 180;
 export const EXTERNAL_HEIGHT = 64;
 export const NS_HEADER = 36;
@@ -127,6 +140,7 @@ export function buildNodes(
       return {
         w,
         key,
+        width: workloadWidth(w.name),
         position: stored[key] ?? placement?.nodes[key] ?? { x: NS_PAD + j * STEP_X, y: NS_HEADER },
       };
     });
@@ -135,8 +149,9 @@ export function buildNodes(
     // The box always encloses its children (some may have been dragged), and never shrinks below ELK's.
     const width = Math.max(
       auto?.width ?? 0,
+      namespaceMinWidth(ns),
       members.length ? 0 : EMPTY_NS.width,
-      ...children.map((c) => c.position.x + WORKLOAD_WIDTH + NS_PAD),
+      ...children.map((c) => c.position.x + c.width + NS_PAD),
     );
     const height = Math.max(
       auto?.height ?? 0,
@@ -156,7 +171,7 @@ export function buildNodes(
       ariaLabel: `Namespace ${ns}`,
       domAttributes: { 'data-testid': 'namespace-node', 'data-namespace': ns } as Record<string, string>,
     });
-    for (const { w, key, position: p } of children) {
+    for (const { w, key, width: nodeWidth, position: p } of children) {
       const f = factsByKey.get(key);
       nodes.push({
         id: key,
@@ -165,7 +180,7 @@ export function buildNodes(
         extent: 'parent',
         expandParent: true,
         position: p,
-        width: WORKLOAD_WIDTH,
+        width: nodeWidth,
         height: WORKLOAD_HEIGHT,
         zIndex: 2,
         data: { workload: w, facts: f, orientation },

@@ -60,15 +60,17 @@ export const WorkloadNode = memo(function WorkloadNode({
       <div className="wl-node__row">
         <span className={`badge badge-proxy proxy-${proxy}`}>{proxyWords[proxy]}</span>
         {pa && pa.mode !== 'NONE' ? (
-          <span className="wl-node__mode" title={modeTitle}>
-            <span className={`badge badge-mode mode-${pa.mode.toLowerCase()}`}>{pa.mode}</span>{' '}
-            <span className="wl-node__origin">
-              from {originWords[pa.origin]}
-              {portModes.length ? `, ${portModes.length} port${portModes.length > 1 ? 's' : ''} differ` : ''}
-            </span>
+          <span className={`badge badge-mode mode-${pa.mode.toLowerCase()}`} title={modeTitle}>
+            {pa.mode}
           </span>
         ) : null}
       </div>
+      {pa && pa.mode !== 'NONE' ? (
+        <div className="wl-node__origin" title={modeTitle}>
+          from {originWords[pa.origin]}
+          {portModes.length ? `, ${portModes.length} port${portModes.length > 1 ? 's' : ''} differ` : ''}
+        </div>
+      ) : null}
       <Handle type="source" position={data.orientation === 'TB' ? Position.Bottom : Position.Right} />
     </div>
   );

@@ -14,8 +14,9 @@ import {
   EXTERNAL_WIDTH,
   layoutSignature,
   NS_HEADER,
+  namespaceMinWidth,
   WORKLOAD_HEIGHT,
-  WORKLOAD_WIDTH,
+  workloadWidth,
 } from './model';
 import type { Placement } from './model';
 
@@ -41,11 +42,12 @@ export function layoutInput(
   return {
     namespaces: drawnNamespaces(mesh).map((name) => ({
       name,
+      minWidth: namespaceMinWidth(name),
       workloads: workloads
         .filter((w) => w.namespace === name)
         .map((w) => ({
           key: `${w.namespace}/${w.name}`,
-          width: WORKLOAD_WIDTH,
+          width: workloadWidth(w.name),
           height: WORKLOAD_HEIGHT,
           role: w.gateway ? ('gateway' as const) : ('workload' as const),
         })),

@@ -9,6 +9,7 @@
  */
 import { memo, useCallback, useMemo, useState } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
+import { EdgeLabelRenderer } from '@xyflow/react';
 import type { EdgeGroupModel, Orientation, PlaygroundNode, ProbeEdgeModel } from '../model';
 import { NS_HEADER, probeEdgeAttributes } from '../model';
 import { verdictLook } from '../verdictStyle';
@@ -16,7 +17,8 @@ import { VerdictIcon } from '../VerdictIcon';
 import { edgeCurve, verticalEdgeCurve } from './geometry';
 import type { Curve, Rect } from './geometry';
 import { placeLabels } from './labels';
-import { compactLines, fullLines, labelSize, textWidth } from './labelText';
+import { compactLines, fullLines, labelSize } from './labelText';
+import { textWidth } from '../textWidth';
 import type { LabelLine } from './labelText';
 
 export interface EdgeLayerProps {
@@ -166,18 +168,23 @@ export const EdgeLayer = memo(function EdgeLayer({
             />
           );
         })}
-        {activeGroup ? (
-          <ActiveLabel
-            group={activeGroup}
-            at={placed.get(activeGroup.id) ?? null}
-            spine={geometry.get(activeGroup.id)?.spine ?? null}
-            fontSize={fontSize}
-            onSelect={onSelect}
-            onEnter={onEnter}
-            onLeave={onLeave}
-          />
-        ) : null}
       </g>
+      {activeGroup ? (
+        // Above the nodes too (React Flow's label layer, raised in canvas.css): nothing hides it.
+        <EdgeLabelRenderer>
+          <svg className="edge-layer edge-layer--active">
+            <ActiveLabel
+              group={activeGroup}
+              at={placed.get(activeGroup.id) ?? null}
+              spine={geometry.get(activeGroup.id)?.spine ?? null}
+              fontSize={fontSize}
+              onSelect={onSelect}
+              onEnter={onEnter}
+              onLeave={onLeave}
+            />
+          </svg>
+        </EdgeLabelRenderer>
+      ) : null}
     </svg>
   );
 });

@@ -99,11 +99,16 @@ export function toBands(
     const { left, right, height } = extent(items, ys);
     const box: Box =
       items.length === 0
-        ? { x: 0, y: top, width: EMPTY_NAMESPACE_WIDTH, height: input.namespaceHeader + NAMESPACE_PADDING }
+        ? {
+            x: 0,
+            y: top,
+            width: Math.max(EMPTY_NAMESPACE_WIDTH, ns.minWidth ?? 0),
+            height: input.namespaceHeader + NAMESPACE_PADDING,
+          }
         : {
             x: left - NAMESPACE_PADDING,
             y: top,
-            width: right - left + 2 * NAMESPACE_PADDING,
+            width: Math.max(right - left + 2 * NAMESPACE_PADDING, ns.minWidth ?? 0),
             height: input.namespaceHeader + height + NAMESPACE_PADDING,
           };
     for (const w of items) {
@@ -191,11 +196,16 @@ export function toColumns(
     const bottom = items.length ? Math.max(...items.map((i) => i.y + i.height)) - top : 0;
     const box: Box =
       items.length === 0
-        ? { x: left, y: 0, width: EMPTY_NAMESPACE_WIDTH, height: header + NAMESPACE_PADDING }
+        ? {
+            x: left,
+            y: 0,
+            width: Math.max(EMPTY_NAMESPACE_WIDTH, ns.minWidth ?? 0),
+            height: header + NAMESPACE_PADDING,
+          }
         : {
             x: left,
             y: 0,
-            width: span.height + 2 * NAMESPACE_PADDING,
+            width: Math.max(span.height + 2 * NAMESPACE_PADDING, ns.minWidth ?? 0),
             height: header + bottom + NAMESPACE_PADDING,
           };
     for (const w of items) {

@@ -19,13 +19,24 @@ describe('ELK graph of a mesh', () => {
     expect(graph.layoutOptions?.['elk.direction']).toBe('RIGHT');
   });
 
-  it('puts clients and gateways in the first layer, without the call between them', () => {
+  it('puts clients in the first layer, and the gateway they call just after them', () => {
     const graph = toElk(bookinfoMesh);
     const constrained = (graph.children ?? [])
       .filter((c) => c.layoutOptions?.['elk.layered.layering.layerConstraint'] === 'FIRST')
       .map((c) => c.id);
+    expect(constrained).toEqual(['@external']);
+    expect(graph.edges?.some((e) => e.sources[0] === '@external')).toBe(true);
+  });
+
+  it('puts a gateway nothing calls in the first layer', () => {
+    const graph = toElk({
+      ...bookinfoMesh,
+      edges: bookinfoMesh.edges.filter((e) => e.source !== '@external'),
+    });
+    const constrained = (graph.children ?? [])
+      .filter((c) => c.layoutOptions?.['elk.layered.layering.layerConstraint'] === 'FIRST')
+      .map((c) => c.id);
     expect(constrained).toEqual(['@external', 'istio-system/ingressgateway']);
-    expect(graph.edges?.some((e) => e.sources[0] === '@external')).toBe(false);
   });
 
   it('leaves out calls to workloads it does not know and keeps a called gateway unconstrained', () => {

@@ -39,18 +39,18 @@ export const ELK_OPTIONS: LayoutOptions = {
 };
 
 /**
- * Where traffic starts: clients outside the mesh and ingress gateways go to the first layer. ELK
- * rejects a FIRST node with an incoming edge (unless it comes from a FIRST_SEPARATE node, which
- * would cost the external clients a column of their own), so only uncalled clients and gateways
- * called by nothing but those clients get the constraint; anything else simply follows its callers.
+ * Where traffic starts: clients outside the mesh, and gateways nothing calls, go to the first layer
+ * (ELK rejects a FIRST node with an incoming edge). A gateway the clients call follows them in the
+ * next layer, so the call runs forwards like every other; anything else simply follows its callers.
  */
 function firstLayer(input: LayoutInput): Set<string> {
   const callers = new Map<string, string[]>();
   for (const e of input.edges) callers.set(e.target, [...(callers.get(e.target) ?? []), e.source]);
   const first = new Set(input.external.map((e) => e.id).filter((id) => !callers.has(id)));
-  const clients = new Set(first);
+  // A gateway that nothing calls starts the drawing; one that clients call follows them, one
+  // column (or row) later, so the call runs forwards like every other.
   for (const w of input.namespaces.flatMap((ns) => ns.workloads)) {
-    if (w.role === 'gateway' && (callers.get(w.key) ?? []).every((c) => clients.has(c))) first.add(w.key);
+    if (w.role === 'gateway' && !callers.has(w.key)) first.add(w.key);
   }
   return first;
 }
@@ -68,9 +68,8 @@ export function toElk(input: LayoutInput, orientation: Orientation = 'LR'): ElkN
   ];
   const known = new Set(children.map((c) => c.id));
   const edges = input.edges
-    // An endpoint the canvas does not show would make ELK reject the whole graph. A call between two
-    // first-layer nodes (client → gateway) stays out: both sit in the first column, the client in
-    // the band above, so the canvas draws that call straight down.
+    // An endpoint the canvas does not show would make ELK reject the whole graph, and so would a
+    // call between two first-layer nodes (only a client calling a client can be one now).
     .filter((e) => known.has(e.source) && known.has(e.target))
     .filter((e) => !(first.has(e.source) && first.has(e.target)))
     .map((e): ElkExtendedEdge => ({

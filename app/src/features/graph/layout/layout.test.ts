@@ -95,13 +95,19 @@ describe.each(meshes)('layout of the %s mesh', (_name, input, { acyclic }) => {
     if (!acyclic) expect(forward).toBeGreaterThan(input.edges.length / 2);
   });
 
-  it('puts clients and gateways in the first column', async () => {
+  it('puts clients first, and gateways right after the clients that call them', async () => {
     const r = await result;
     const all = boxes(input, r);
     const left = Math.min(...[...all.values()].map((b) => b.x));
+    for (const e of input.external) expect(all.get(e.id)!.x - left).toBeLessThan(40); // centred in the first column
     const gateways = input.namespaces.flatMap((ns) => ns.workloads).filter((w) => w.role === 'gateway');
-    for (const id of [...input.external.map((e) => e.id), ...gateways.map((g) => g.key)]) {
-      expect(all.get(id)!.x - left).toBeLessThan(40); // centred in the first column
+    for (const g of gateways) {
+      const gateway = all.get(g.key)!;
+      const callers = input.edges.filter((e) => e.target === g.key).map((e) => all.get(e.source)!);
+      // Nothing but the clients stands between them and the gateway.
+      for (const c of callers) expect(c.x + c.width).toBeLessThanOrEqual(gateway.x);
+      const before = [...all.values()].filter((b) => b.x + b.width <= gateway.x && !callers.includes(b));
+      expect(before).toEqual([]);
     }
   });
 

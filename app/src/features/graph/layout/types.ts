@@ -13,6 +13,8 @@ export interface LayoutWorkload {
 export interface LayoutNamespace {
   name: string;
   workloads: LayoutWorkload[];
+  /** The box is at least this wide (room for its title). */
+  minWidth?: number;
 }
 
 export interface LayoutEdge {

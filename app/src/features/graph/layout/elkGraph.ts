@@ -86,7 +86,7 @@ export function toElk(input: LayoutInput, orientation: Orientation = 'LR'): ElkN
           ...ELK_OPTIONS,
           'elk.direction': 'DOWN',
           // Titles sit above every column, so rows need room only for a label between them.
-          'elk.layered.spacing.nodeNodeBetweenLayers': '14',
+          'elk.layered.spacing.nodeNodeBetweenLayers': '10',
         };
   return { id: 'root', layoutOptions, children, edges };
 }

@@ -4,7 +4,7 @@
  * vertical order within each column. External clients get a band of their own on top, outside
  * every box (ELK puts them in the first layer, but in one column with the namespaces' workloads).
  */
-import type { Box, LayoutInput, LayoutResult } from './types';
+import type { Box, LayoutInput, LayoutResult, Orientation } from './types';
 
 /** Side and bottom padding inside a namespace box (the top is the input's header). */
 export const NAMESPACE_PADDING = 12;
@@ -65,20 +65,27 @@ function extent(items: Item[], ys: Map<string, number>): { left: number; right: 
   return { left, right, height };
 }
 
+/** A node of the drawing at ELK's position (0, 0 for one ELK did not place). */
+const itemAt =
+  (elkPositions: Map<string, { x: number; y: number }>) =>
+  (id: string, width: number, height: number): Item => {
+    const at = elkPositions.get(id) ?? { x: 0, y: 0 };
+    return { id, x: at.x, y: at.y, width, height };
+  };
+
+const emptyResult = (orientation: Orientation): LayoutResult => ({
+  namespaces: {},
+  nodes: {},
+  bounds: { x: 0, y: 0, width: 0, height: 0 },
+  orientation,
+});
+
 export function toBands(
   input: LayoutInput,
   elkPositions: Map<string, { x: number; y: number }>,
 ): LayoutResult {
-  const item = (id: string, width: number, height: number): Item => {
-    const at = elkPositions.get(id) ?? { x: 0, y: 0 };
-    return { id, x: at.x, y: at.y, width, height };
-  };
-  const result: LayoutResult = {
-    namespaces: {},
-    nodes: {},
-    bounds: { x: 0, y: 0, width: 0, height: 0 },
-    orientation: 'LR',
-  };
+  const item = itemAt(elkPositions);
+  const result = emptyResult('LR');
   const absolute: Box[] = [];
   let top = 0;
 
@@ -159,16 +166,8 @@ export function toColumns(
   input: LayoutInput,
   elkPositions: Map<string, { x: number; y: number }>,
 ): LayoutResult {
-  const item = (id: string, width: number, height: number): Item => {
-    const at = elkPositions.get(id) ?? { x: 0, y: 0 };
-    return { id, x: at.x, y: at.y, width, height };
-  };
-  const result: LayoutResult = {
-    namespaces: {},
-    nodes: {},
-    bounds: { x: 0, y: 0, width: 0, height: 0 },
-    orientation: 'TB',
-  };
+  const item = itemAt(elkPositions);
+  const result = emptyResult('TB');
   const absolute: Box[] = [];
   // Rows start below every title, so all columns share ELK's rows (the first row of workloads at 0).
   const workloadKeys = input.namespaces.flatMap((ns) => ns.workloads.map((w) => w.key));

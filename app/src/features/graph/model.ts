@@ -13,6 +13,7 @@ import type { MeshSpec, ProbeResult, ProbesSpec, WorkloadFacts, WorkloadSpec } f
 import type { Selection } from '../../state/types';
 import { edgeAriaLabel } from './verdictStyle';
 
+import type { LayoutResult, Orientation } from './layout/types';
 import { textWidth } from './textWidth';
 
 export const EXTERNAL_ID = '@external';
@@ -38,22 +39,12 @@ const EMPTY_NS = { width: 240, height: NS_HEADER + 56 };
 /** Grid used only until the automatic layout answers. */
 const STEP_X = WORKLOAD_WIDTH + 120;
 
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** Positions from the automatic layout: namespace boxes absolute, workloads relative to their box. */
-export interface Placement {
-  namespaces: Record<string, Box>;
-  nodes: Record<string, { x: number; y: number }>;
-  /** Calls run left to right (the default) or top to bottom (a long chain in a narrow canvas). */
-  orientation: Orientation;
-}
-
-export type Orientation = 'LR' | 'TB';
+/**
+ * Positions from the automatic layout: namespace boxes absolute, workloads relative to their box,
+ * and which way calls run (left to right, or top to bottom for a long chain in a narrow canvas).
+ */
+export type Placement = Omit<LayoutResult, 'bounds'>;
+export type { Orientation };
 
 export interface NamespaceNodeData extends Record<string, unknown> {
   name: string;

@@ -170,11 +170,18 @@ export function Canvas() {
     if (userMoved.current) return;
     void fitView(FIT);
   }, [fitView]);
-  // A workspace replaced, or Tidy up (every stored position dropped): fit again whatever the user did.
-  const tidy = Object.keys(mesh.layout ?? {}).length === 0;
+  // A workspace replaced, or Tidy up (every stored position dropped): fit again whatever the user
+  // did. Dragging a first node (positions appear) is no reason to move the view.
+  const storedPositions = Object.keys(mesh.layout ?? {}).length;
+  const [tidied, setTidied] = useState(0);
+  const storedBefore = useRef(storedPositions);
+  useEffect(() => {
+    if (storedBefore.current > 0 && storedPositions === 0) setTidied((n) => n + 1);
+    storedBefore.current = storedPositions;
+  }, [storedPositions]);
   useEffect(() => {
     userMoved.current = false;
-  }, [epoch, tidy]);
+  }, [epoch, tidied]);
   useEffect(() => {
     const id = requestAnimationFrame(fit);
     const settle = setTimeout(fit, ANIMATION_MS + 40);
@@ -182,7 +189,7 @@ export function Canvas() {
       cancelAnimationFrame(id);
       clearTimeout(settle);
     };
-  }, [fit, placement, epoch, tidy, nodes.length]);
+  }, [fit, placement, epoch, tidied, nodes.length]);
   useEffect(() => {
     const el = containerRef.current;
     if (!el || typeof ResizeObserver === 'undefined') return;

@@ -24,7 +24,7 @@ import type { Connection, FitViewOptions, NodeChange, ReactFlowState } from '@xy
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import { usePlayground } from '../../store';
-import { buildNodes, buildProbeEdges, EXTERNAL_ID, groupEdges, nodeSignature, Reuser } from './model';
+import { buildNodes, buildProbeEdges, EXTERNAL_ID, GroupReuser, nodeSignature, Reuser } from './model';
 import type { PlaygroundNode } from './model';
 import { ExternalNode, NamespaceNode, WorkloadNode } from './nodes';
 import { EdgeLayer } from './edges/EdgeLayer';
@@ -92,6 +92,21 @@ function tween(
   return () => cancelAnimationFrame(frame);
 }
 
+/** Holds the cancel function of the running node tween, if any. */
+class AnimationHolder {
+  private stop: (() => void) | null = null;
+  start(stop: () => void): void {
+    this.stop = stop;
+  }
+  done(): void {
+    this.stop = null;
+  }
+  cancel(): void {
+    this.stop?.();
+    this.stop = null;
+  }
+}
+
 const labelsReadable = (s: ReactFlowState) => s.transform[2] * 14 >= MIN_LABEL_PX;
 
 export function Canvas() {
@@ -112,16 +127,20 @@ export function Canvas() {
     () => nodeReuser.reuse(buildNodes(mesh, verdicts?.workloads, selection, placement)),
     [nodeReuser, mesh, verdicts?.workloads, selection, placement],
   );
+  const [groupReuser] = useState(() => new GroupReuser());
   const groups = useMemo(
-    () => groupEdges(buildProbeEdges(mesh, probes, verdicts?.probes, verdicts?.stale ?? false, selection)),
-    [mesh, probes, verdicts?.probes, verdicts?.stale, selection],
+    () =>
+      groupReuser.reuse(buildProbeEdges(mesh, probes, verdicts?.probes, verdicts?.stale ?? false, selection)),
+    [groupReuser, mesh, probes, verdicts?.probes, verdicts?.stale, selection],
   );
 
   const [nodes, setNodes] = useState<PlaygroundNode[]>(base);
   // New derived nodes (store change) replace the local ones during render, keeping measurements.
   const [shownBase, setShownBase] = useState(base);
   const [shownPlacement, setShownPlacement] = useState(placement);
-  const animation = useRef<(() => void) | null>(null);
+  // The running tween's cancel function; started during render (with the nodes it moves), so held
+  // in a mutable holder rather than a ref.
+  const [animation] = useState(() => new AnimationHolder());
   const [moving, setMoving] = useState(false);
   if (shownBase !== base) {
     setShownBase(base);
@@ -132,17 +151,19 @@ export function Canvas() {
       // A new automatic layout (not the first) moves nodes: animate it, briefly.
       if (shownPlacement !== null && merged.length <= 150) {
         const from = new Map(nodes.map((n) => [n.id, n.position]));
-        animation.current?.();
+        animation.cancel();
         setNodes(nodes);
         setMoving(true);
-        animation.current = tween(from, merged, setNodes, () => {
-          animation.current = null;
-          setMoving(false);
-        });
+        animation.start(
+          tween(from, merged, setNodes, () => {
+            animation.done();
+            setMoving(false);
+          }),
+        );
       }
     }
   }
-  useEffect(() => () => animation.current?.(), []);
+  useEffect(() => () => animation.cancel(), [animation]);
 
   // --- fitting -------------------------------------------------------------------------------
   const { fitView } = useReactFlow();

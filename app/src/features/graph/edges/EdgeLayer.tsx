@@ -50,6 +50,34 @@ function nodeRects(nodes: PlaygroundNode[]): { rects: Map<string, Rect>; headers
   return { rects, headers };
 }
 
+interface CompactLabel {
+  lines: LabelLine[];
+  size: { width: number; height: number };
+}
+
+/** Compact label lines and sizes, remembered per group object and font size. */
+class CompactCache {
+  private cache = new WeakMap<EdgeGroupModel, CompactLabel>();
+  private fontSize = NaN;
+
+  of(groups: EdgeGroupModel[], fontSize: number): Map<string, CompactLabel> {
+    if (fontSize !== this.fontSize) {
+      this.cache = new WeakMap();
+      this.fontSize = fontSize;
+    }
+    return new Map(
+      groups.map((g) => {
+        let c = this.cache.get(g);
+        if (!c) {
+          const lines = compactLines(g.probes);
+          this.cache.set(g, (c = { lines, size: labelSize(lines, fontSize, true) }));
+        }
+        return [g.id, c] as const;
+      }),
+    );
+  }
+}
+
 /** Parallel probes of a group fan out a few px apart, never wider than ±14 px. */
 const fanOffset = (k: number, n: number): number =>
   n <= 1 ? 0 : (k - (n - 1) / 2) * Math.min(6, 28 / (n - 1));
@@ -72,6 +100,7 @@ export const EdgeLayer = memo(function EdgeLayer({
   const { rects, headers } = useMemo(() => nodeRects(nodes), [nodes]);
 
   // Geometry depends on positions and on which probes each group has, never on verdicts.
+  const groupsKey = groups.map((g) => `${g.id}#${g.probes.length}`).join('|');
   const geometry = useMemo(() => {
     const out = new Map<string, GroupGeometry>();
     for (const g of groups) {
@@ -84,18 +113,11 @@ export const EdgeLayer = memo(function EdgeLayer({
     return out;
     // `groups` changes with every verdict; what matters here is their ids and sizes (in the key).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rects, groups.map((g) => `${g.id}#${g.probes.length}`).join('|')]);
+  }, [rects, groupsKey]);
 
-  const compact = useMemo(
-    () =>
-      new Map(
-        groups.map((g) => {
-          const lines = compactLines(g.probes);
-          return [g.id, { lines, size: labelSize(lines, fontSize, true) }] as const;
-        }),
-      ),
-    [groups, fontSize],
-  );
+  // Per group object (unchanged groups keep theirs, see GroupReuser): a verdict change measures one label.
+  const [compactCache] = useState(() => new CompactCache());
+  const compact = useMemo(() => compactCache.of(groups, fontSize), [compactCache, groups, fontSize]);
 
   const sizesKey = [...compact].map(([id, c]) => `${id}:${c.size.width}x${c.size.height}`).join('|');
   const placed = useMemo(() => {
@@ -305,7 +327,16 @@ const EdgeLabel = memo(function EdgeLabel({
     const next = group.probes[(at + 1) % group.probes.length];
     if (next) onSelect(next.index);
   };
-  let cursor = pad;
+  // Inline lines follow one another: each starts where the previous one's text ended.
+  const starts = lines.reduce<number[]>(
+    (xs, line, i) => [
+      ...xs,
+      i === 0
+        ? pad
+        : (xs[i - 1] ?? pad) + fontSize + 4 + textWidth(lines[i - 1]?.text ?? '', fontSize) + pad * 1.5,
+    ],
+    [],
+  );
   return (
     <g
       className={`edge-label${active ? ' is-active' : ''}${stale ? ' is-stale' : ''}`}
@@ -329,9 +360,8 @@ const EdgeLabel = memo(function EdgeLabel({
           line.probe.result?.verdict ?? 'pending',
           line.probe.result?.mtls ?? null,
         );
-        const lx = inline ? cursor : pad;
+        const lx = inline ? (starts[i] ?? pad) : pad;
         const ly = inline ? 2 : 2 + i * lineHeight;
-        if (inline) cursor += fontSize + 4 + textWidth(line.text, fontSize) + pad * 1.5;
         return (
           <g key={`${line.icon}-${line.text}-${i}`} transform={`translate(${lx} ${ly})`}>
             <g

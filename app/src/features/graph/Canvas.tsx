@@ -24,7 +24,7 @@ import type { Connection, FitViewOptions, NodeChange, ReactFlowState } from '@xy
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import { usePlayground } from '../../store';
-import { buildNodes, buildProbeEdges, EXTERNAL_ID, groupEdges, nodeSignature, Reuser } from './model';
+import { buildNodes, buildProbeEdges, EXTERNAL_ID, GroupReuser, nodeSignature, Reuser } from './model';
 import type { PlaygroundNode } from './model';
 import { ExternalNode, NamespaceNode, WorkloadNode } from './nodes';
 import { EdgeLayer } from './edges/EdgeLayer';
@@ -127,9 +127,12 @@ export function Canvas() {
     () => nodeReuser.reuse(buildNodes(mesh, verdicts?.workloads, selection, placement)),
     [nodeReuser, mesh, verdicts?.workloads, selection, placement],
   );
+  // Unchanged edges and groups keep their objects: a flipped verdict re-renders one edge and one label.
+  const [groupReuser] = useState(() => new GroupReuser());
   const groups = useMemo(
-    () => groupEdges(buildProbeEdges(mesh, probes, verdicts?.probes, verdicts?.stale ?? false, selection)),
-    [mesh, probes, verdicts?.probes, verdicts?.stale, selection],
+    () =>
+      groupReuser.reuse(buildProbeEdges(mesh, probes, verdicts?.probes, verdicts?.stale ?? false, selection)),
+    [groupReuser, mesh, probes, verdicts?.probes, verdicts?.stale, selection],
   );
 
   const [nodes, setNodes] = useState<PlaygroundNode[]>(base);

@@ -303,6 +303,60 @@ export class Reuser<T extends { id: string }> {
   }
 }
 
+const sameEdge = (a: ProbeEdgeModel, b: ProbeEdgeModel): boolean =>
+  a.index === b.index &&
+  a.from === b.from &&
+  a.to === b.to &&
+  a.source === b.source &&
+  a.target === b.target &&
+  a.port === b.port &&
+  a.method === b.method &&
+  a.path === b.path &&
+  a.result === b.result &&
+  a.stale === b.stale &&
+  a.selected === b.selected &&
+  a.ariaLabel === b.ariaLabel;
+
+/**
+ * Groups probe edges (`groupEdges`), keeping the previous object for every edge and every group
+ * that did not change: a keystroke that flips one verdict re-renders one edge and one label, not
+ * 300. When nothing changed, the previous array itself comes back.
+ */
+export class GroupReuser {
+  private edges = new Map<number, ProbeEdgeModel>();
+  private groups = new Map<string, EdgeGroupModel>();
+  private last: EdgeGroupModel[] = [];
+
+  reuse(edges: ProbeEdgeModel[]): EdgeGroupModel[] {
+    const edgesNext = new Map<number, ProbeEdgeModel>();
+    const kept = edges.map((e) => {
+      const old = this.edges.get(e.index);
+      const k = old && sameEdge(old, e) ? old : e;
+      edgesNext.set(e.index, k);
+      return k;
+    });
+    this.edges = edgesNext;
+    const groupsNext = new Map<string, EdgeGroupModel>();
+    const out = groupEdges(kept).map((g) => {
+      const old = this.groups.get(g.id);
+      const k =
+        old &&
+        old.source === g.source &&
+        old.target === g.target &&
+        old.probes.length === g.probes.length &&
+        old.probes.every((p, i) => p === g.probes[i])
+          ? old
+          : g;
+      groupsNext.set(g.id, k);
+      return k;
+    });
+    this.groups = groupsNext;
+    const same = out.length === this.last.length && out.every((g, i) => g === this.last[i]);
+    if (!same) this.last = out;
+    return this.last;
+  }
+}
+
 /** Stable ids for workload specs: the store replaces a spec when it changes, never mutates it. */
 const specIds = new WeakMap<WorkloadSpec, number>();
 let nextSpecId = 1;

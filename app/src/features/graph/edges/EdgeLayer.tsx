@@ -53,6 +53,34 @@ function nodeRects(nodes: PlaygroundNode[]): { rects: Map<string, Rect>; headers
   return { rects, headers };
 }
 
+interface CompactLabel {
+  lines: LabelLine[];
+  size: { width: number; height: number };
+}
+
+/** Compact label lines and sizes, remembered per group object and font size. */
+class CompactCache {
+  private cache = new WeakMap<EdgeGroupModel, CompactLabel>();
+  private fontSize = NaN;
+
+  of(groups: EdgeGroupModel[], fontSize: number): Map<string, CompactLabel> {
+    if (fontSize !== this.fontSize) {
+      this.cache = new WeakMap();
+      this.fontSize = fontSize;
+    }
+    return new Map(
+      groups.map((g) => {
+        let c = this.cache.get(g);
+        if (!c) {
+          const lines = compactLines(g.probes);
+          this.cache.set(g, (c = { lines, size: labelSize(lines, fontSize, true) }));
+        }
+        return [g.id, c] as const;
+      }),
+    );
+  }
+}
+
 /** Parallel probes of a group fan out a few px apart, never wider than ±14 px. */
 const fanOffset = (k: number, n: number): number =>
   n <= 1 ? 0 : (k - (n - 1) / 2) * Math.min(6, 28 / (n - 1));
@@ -92,16 +120,9 @@ export const EdgeLayer = memo(function EdgeLayer({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [rects, orientation, shapeKey]);
 
-  const compact = useMemo(
-    () =>
-      new Map(
-        groups.map((g) => {
-          const lines = compactLines(g.probes);
-          return [g.id, { lines, size: labelSize(lines, fontSize, true) }] as const;
-        }),
-      ),
-    [groups, fontSize],
-  );
+  // Per group object (unchanged groups keep theirs, see GroupReuser): a verdict change measures one label.
+  const [compactCache] = useState(() => new CompactCache());
+  const compact = useMemo(() => compactCache.of(groups, fontSize), [compactCache, groups, fontSize]);
 
   const sizesKey = [...compact].map(([id, c]) => `${id}:${c.size.width}x${c.size.height}`).join('|');
   const placed = useMemo(() => {

@@ -8,6 +8,7 @@ import { serializeWorkspace } from '@playground/evaluator';
 import { readWorkspaceText } from '../../state/workspaceText';
 import { decodeShareHash } from './shareLink';
 import { syncAddressSoon } from './addressSync';
+import { sitePath } from '../routing/route';
 
 export async function openShareHash(store: PlaygroundStore, hash: string): Promise<void> {
   const decoded = await decodeShareHash(hash);
@@ -18,7 +19,7 @@ export async function openShareHash(store: PlaygroundStore, hash: string): Promi
       message: `This share link cannot be opened: ${message}. Your workspace is unchanged.`,
     });
     // The broken link leaves the address, which goes back to naming what is shown.
-    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    history.replaceState(history.state, '', `${sitePath(location.pathname)}${location.search}`);
     syncAddressSoon(store);
   };
   if (!decoded.ok) return refuse(decoded.message);

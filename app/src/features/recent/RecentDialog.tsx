@@ -61,7 +61,9 @@ export function RecentDialog() {
                 onClick={() => restore(entry.text)}
                 autoFocus={index === 0}
               >
-                <span className="learn-item__title recent-item__title">{entry.title}</span>
+                <span className="learn-item__title recent-item__title" title={entry.title}>
+                  {entry.title}
+                </span>
                 <time
                   className="recent-item__time"
                   dateTime={entry.savedAt > 0 ? new Date(entry.savedAt).toISOString() : undefined}

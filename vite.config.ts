@@ -1,35 +1,41 @@
 import { defineConfig } from 'vite';
-import type { Plugin } from 'vite';
+import type { Connect, Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy, isEmbedRequest, securityHeaders } from './app/src/securityHeaders.ts';
 
 /**
- * The built page forbids inline and remote scripts. Only the build gets the policy: the dev
- * server's React refresh preamble is an inline script. Monaco needs blob: workers and inline styles.
+ * The built page forbids inline and remote scripts: a `<meta>` policy in the page (so any static
+ * host gets it) and, from `vite preview` and `vite dev`, the full set of security headers
+ * (app/src/securityHeaders.ts; docs/deployment.md has them for static hosts). Only the dev server's
+ * policy allows inline scripts: React refresh's preamble is one.
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "worker-src 'self' blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
-function contentSecurityPolicy(): Plugin {
+function securityPolicy(): Plugin {
+  const middleware =
+    (dev: boolean): Connect.NextHandleFunction =>
+    (req, res, next) => {
+      const headers = securityHeaders({ dev, embed: isEmbedRequest(req.url ?? '/') });
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      next();
+    };
   return {
-    name: 'playground-csp',
-    apply: 'build',
-    transformIndexHtml: () => [
-      {
-        tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
-        injectTo: 'head-prepend',
-      },
-    ],
+    name: 'playground-security-headers',
+    // The meta policy is the built page's only: the dev server sends its own (inline scripts allowed).
+    transformIndexHtml: (_html, context) =>
+      context.server
+        ? []
+        : [
+            {
+              tag: 'meta',
+              attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy().join('; ') },
+              injectTo: 'head-prepend',
+            },
+          ],
+    configureServer: (server) => {
+      server.middlewares.use(middleware(true));
+    },
+    configurePreviewServer: (server) => {
+      server.middlewares.use(middleware(false));
+    },
   };
 }
 
@@ -37,7 +43,7 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   root: 'app',
   publicDir: '../public',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), securityPolicy()],
   build: { outDir: '../dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 4096 },
   worker: { format: 'es' },
   optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },

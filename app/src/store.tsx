@@ -12,10 +12,12 @@ import { createCoreSlice, defaultParts } from './state/store';
 import type { CoreStore } from './state/store';
 import { createLessonSlice } from './features/lessons/lessonSlice';
 import type { LessonEngine, LessonSlice } from './features/lessons/lessonSlice';
+import { createRecentSlice } from './features/recent/recentSlice';
+import type { RecentSlice } from './features/recent/recentSlice';
 import { createViewSlice } from './features/toolbar/viewSlice';
 import type { ViewSlice } from './features/toolbar/viewSlice';
 
-export type Store = CoreStore & LessonSlice & ViewSlice;
+export type Store = CoreStore & LessonSlice & RecentSlice & ViewSlice;
 
 export interface StoreDependencies {
   /** Runs lesson Apply/Check (a Web Worker in the app, the in-process engine in tests). */
@@ -27,6 +29,7 @@ export function createAppStore({ lessonEngine, initial = defaultParts() }: Store
   return create<Store>()((set, get) => ({
     ...createCoreSlice(initial)(set, get),
     ...createLessonSlice(set, get, lessonEngine),
+    ...createRecentSlice(set, get),
     ...createViewSlice(get),
   }));
 }

@@ -1,9 +1,8 @@
 /**
  * Autosave: the serialised workspace is written to localStorage shortly after every change and read
- * back on the next visit. The previous workspace (before a share link replaced it) has its own slot.
+ * back on the next visit. The workspaces a link or an import replaced are kept in `recent.ts`.
  */
 const CURRENT = 'playground.workspace.v1';
-const PREVIOUS = 'playground.previous.v1';
 const THEME = 'playground.theme';
 
 function read(key: string): string | null {
@@ -26,7 +25,5 @@ function write(key: string, value: string): boolean {
 
 export const loadSaved = (): string | null => read(CURRENT);
 export const saveCurrent = (text: string): boolean => write(CURRENT, text);
-export const loadPrevious = (): string | null => read(PREVIOUS);
-export const savePrevious = (text: string): boolean => write(PREVIOUS, text);
 export const loadTheme = (): string | null => read(THEME);
 export const saveTheme = (theme: string): boolean => write(THEME, theme);

@@ -15,6 +15,8 @@ import type { Notice } from '../../state/types';
 interface TestHost extends LessonHost {
   notice: Notice | null;
   replaced: number;
+  /** The workspaces set aside (their names), in order. */
+  asides: string[];
 }
 
 const EMPTY: WorkspaceParts = { metadata: { name: 'empty' }, mesh: {}, policies: '', probes: {} };
@@ -24,6 +26,8 @@ function makeStore() {
     workspace: EMPTY,
     notice: null,
     replaced: 0,
+    asides: [],
+    setAside: () => set((s) => ({ asides: [...s.asides, s.workspace.metadata.name ?? '?'] })),
     replaceWorkspace: (parts) => set((s) => ({ workspace: parts, replaced: s.replaced + 1 })),
     setPolicies: (policies) => set((s) => ({ workspace: { ...s.workspace, policies } })),
     setNotice: (notice) => set({ notice }),
@@ -145,6 +149,24 @@ describe('lesson slice', () => {
     expect(await store.getState().openExample('<script>')).toBe(false);
     expect(store.getState().notice?.kind).toBe('error');
     expect(store.getState().workspace.metadata.name).toBe('authn-mesh-strict');
+  });
+
+  it('sets the shown workspace aside before a lesson or an example replaces it, and only then', async () => {
+    const store = makeStore();
+    await store.getState().openLesson('pitfalls', 1);
+    expect(store.getState().asides).toEqual(['empty']);
+    // Moving between steps, or reopening the lesson already shown, keeps the history as it is.
+    await store.getState().goToStep(2);
+    await store.getState().openLesson('pitfalls', 2, 'resume');
+    expect(store.getState().asides).toEqual(['empty']);
+    const lessonName = store.getState().workspace.metadata.name;
+    expect(await store.getState().openExample('authn-mesh-strict')).toBe(true);
+    expect(store.getState().asides).toEqual(['empty', lessonName]);
+    // The same example again replaces nothing.
+    expect(await store.getState().openExample('authn-mesh-strict')).toBe(true);
+    expect(await store.getState().openExample('__proto__')).toBe(false);
+    expect(await store.getState().openLesson('__proto__')).toBe(false);
+    expect(store.getState().asides).toHaveLength(2);
   });
 
   it('reads saved progress defensively', () => {

@@ -85,6 +85,8 @@ export interface LessonHost {
   replaceWorkspace(parts: WorkspaceParts): void;
   setPolicies(text: string): void;
   setNotice(notice: Notice | null): void;
+  /** Keeps the workspace shown in the history of recent workspaces before it is replaced. */
+  setAside(): void;
 }
 
 export type LessonSet = (partial: Partial<LessonSliceState>) => void;
@@ -167,9 +169,10 @@ export function createLessonSlice(set: LessonSet, get: LessonGet, engine: Lesson
 
   /**
    * Puts a step's workspace in place with as small a change as possible: same mesh (layout aside)
-   * and probes means only the policies change (the canvas keeps its layout and view).
+   * and probes means only the policies change (the canvas keeps its layout and view). `aside`: the
+   * workspace shown is kept in the history first if it is about to change (opening a lesson).
    */
-  const install = async (loaded: LoadedLesson, step: number, mode: StepMode) => {
+  const install = async (loaded: LoadedLesson, step: number, mode: StepMode, aside = false) => {
     const ticket = ++installing;
     let target: WorkspaceParts | null;
     try {
@@ -185,9 +188,12 @@ export function createLessonSlice(set: LessonSet, get: LessonGet, engine: Lesson
     const keep = mode === 'keep' || (mode === 'resume' && sameStage(current, target));
     const policies = mode === 'apply' ? target.policies : keep ? current.policies : previous;
     if (sameStage(current, target)) {
-      if (current.policies !== policies) host.setPolicies(policies);
+      if (current.policies === policies) return;
+      if (aside) host.setAside();
+      host.setPolicies(policies);
       return;
     }
+    if (aside) host.setAside();
     const sameMesh = meshKey(current) === meshKey(target);
     host.replaceWorkspace({ ...target, mesh: sameMesh ? current.mesh : target.mesh, policies });
   };
@@ -240,7 +246,7 @@ export function createLessonSlice(set: LessonSet, get: LessonGet, engine: Lesson
         notice('info', `The lesson "${loaded.value.lesson.title}" has ${count} steps: step ${at} is shown.`);
       }
       set({ lessonId: id, lesson: loaded.value, lessonStep: at, lessonCheck: null, learnDialog: null });
-      await install(loaded.value, at, mode);
+      await install(loaded.value, at, mode, true);
       remember(id, (p) => ({ ...p, lastStep: at }));
       return true;
     },
@@ -312,6 +318,7 @@ export function createLessonSlice(set: LessonSet, get: LessonGet, engine: Lesson
       get().closeLesson();
       // Reloading `#example=<id>` over the same, unchanged example: nothing to replace or announce.
       if (previous !== serializeWorkspace(example.parts).text) {
+        get().setAside();
         get().replaceWorkspace(example.parts);
         get().setNotice({ kind: 'info', message: `You opened the example "${example.title}".`, previous });
       }

@@ -23,6 +23,7 @@ function makeStore() {
     replaceWorkspace: (workspace) => set({ workspace }),
     setPolicies: (policies) => set((s) => ({ workspace: { ...s.workspace, policies } })),
     setNotice: () => undefined,
+    setAside: () => undefined,
     ...createLessonSlice(set, get, inProcessEngine),
   }));
 }

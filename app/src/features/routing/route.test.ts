@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLessonHash, lessonHash, parseLearnRoute, playgroundHref, withFlag } from './route';
+import { isLessonHash, lessonHash, parseLearnRoute, playgroundHref, sitePath, withFlag } from './route';
 
 describe('learning links', () => {
   it('reads an example link', () => {
@@ -55,5 +55,12 @@ describe('learning links', () => {
     );
     expect(playgroundHref('http://h/?embed=1#example=authn-setup')).toBe('/#example=authn-setup');
     expect(playgroundHref('http://h/app/?embed=1&present=1#w=1.abc')).toBe('/app/?present=1#w=1.abc');
+  });
+
+  it('never turns a page opened at //host/ into a link to that host', () => {
+    expect(playgroundHref('http://h//evil.example/?embed=1#example=x')).toBe('/evil.example/#example=x');
+    expect(withFlag('http://h///evil.example/#a', 'present', true)).toBe('/evil.example/?present=1#a');
+    expect(sitePath('/\\evil.example')).toBe('/evil.example');
+    expect(sitePath('/')).toBe('/');
   });
 });

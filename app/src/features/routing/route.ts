@@ -43,12 +43,18 @@ export const exampleHash = (id: string): string => `#example=${encodeURIComponen
 
 export const isLessonHash = (hash: string): boolean => /^#?lesson=/.test(hash);
 
+/**
+ * The path of an address as a same-origin path: `//host/…` (a page opened as
+ * `https://playground//evil.example/`) would otherwise be read back as a link to another host.
+ */
+export const sitePath = (pathname: string): string => `/${pathname.replace(/^[/\\]+/, '')}`;
+
 /** The same address with a query flag set or removed (`present`, `embed`), hash kept. */
 export function withFlag(href: string, name: string, on: boolean): string {
   const url = new URL(href);
   if (on) url.searchParams.set(name, '1');
   else url.searchParams.delete(name);
-  return `${url.pathname}${url.search}${url.hash}`;
+  return `${sitePath(url.pathname)}${url.search}${url.hash}`;
 }
 
 /** Where an embed's "Open in playground" goes: the same link without `embed`. */

@@ -1,11 +1,10 @@
 /** The notice bar: share-link results, errors, and the one-click way back to the previous work. */
 import { usePlayground } from '../../store';
-import { readWorkspaceText } from '../../state/workspaceText';
 
 export function NoticeBar() {
   const notice = usePlayground((s) => s.notice);
   const setNotice = usePlayground((s) => s.setNotice);
-  const replaceWorkspace = usePlayground((s) => s.replaceWorkspace);
+  const restoreWorkspace = usePlayground((s) => s.restoreWorkspace);
   if (!notice) return null;
   const previous = notice.previous;
   return (
@@ -21,9 +20,9 @@ export function NoticeBar() {
           type="button"
           data-testid="notice.restore"
           onClick={() => {
-            const read = readWorkspaceText(previous);
-            if (read.ok) replaceWorkspace(read.parts);
-            setNotice({ kind: 'info', message: 'Your previous workspace is back.' });
+            // The workspace shown now is set aside in its turn: File ▸ Recent workspaces has both.
+            if (restoreWorkspace(previous))
+              setNotice({ kind: 'info', message: 'Your previous workspace is back.' });
           }}
         >
           Restore my previous workspace

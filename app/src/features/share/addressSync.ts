@@ -8,7 +8,7 @@
 import type { StoreApi } from 'zustand';
 import { serializeWorkspace } from '@playground/evaluator';
 import type { Store } from '../../store';
-import { exampleHash, lessonHash } from '../routing/route';
+import { exampleHash, lessonHash, sitePath } from '../routing/route';
 import { encodeWorkspace, MAX_ENCODED_LENGTH } from './shareLink';
 
 export const ADDRESS_DEBOUNCE_MS = 400;
@@ -23,7 +23,7 @@ export function addressFor(state: Store): { hash: string } | 'share' {
 
 function writeHash(hash: string): void {
   if (location.hash === hash || (hash === '' && location.hash === '')) return;
-  history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
+  history.replaceState(history.state, '', `${sitePath(location.pathname)}${location.search}${hash}`);
 }
 
 const syncs = new WeakMap<object, () => void>();

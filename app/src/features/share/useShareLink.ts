@@ -1,14 +1,14 @@
 /**
  * Opening a share link: the link's workspace replaces the page's only after the current work was
- * put aside (one click restores it); a broken or hostile link only produces a message; a link to
+ * set aside in the history of recent workspaces (one click restores it, after a reload too); a broken or hostile link only produces a message; a link to
  * the workspace already shown (a reload) changes nothing.
  */
 import type { AppStore as PlaygroundStore } from '../../store';
 import { serializeWorkspace } from '@playground/evaluator';
 import { readWorkspaceText } from '../../state/workspaceText';
-import { savePrevious } from '../../state/persistence';
 import { decodeShareHash } from './shareLink';
 import { syncAddressSoon } from './addressSync';
+import { sitePath } from '../routing/route';
 
 export async function openShareHash(store: PlaygroundStore, hash: string): Promise<void> {
   const decoded = await decodeShareHash(hash);
@@ -19,7 +19,7 @@ export async function openShareHash(store: PlaygroundStore, hash: string): Promi
       message: `This share link cannot be opened: ${message}. Your workspace is unchanged.`,
     });
     // The broken link leaves the address, which goes back to naming what is shown.
-    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    history.replaceState(history.state, '', `${sitePath(location.pathname)}${location.search}`);
     syncAddressSoon(store);
   };
   if (!decoded.ok) return refuse(decoded.message);
@@ -29,7 +29,7 @@ export async function openShareHash(store: PlaygroundStore, hash: string): Promi
   // The address always holds the link of what is shown (addressSync.ts), so a reload reopens the
   // workspace already there: nothing to replace or announce.
   if (serializeWorkspace(read.parts).text === previous) return;
-  if (previous) savePrevious(previous);
+  store.getState().setAside();
   store.getState().replaceWorkspace(read.parts);
   store.getState().setNotice({
     kind: 'info',

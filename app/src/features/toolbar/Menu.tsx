@@ -44,6 +44,8 @@ export function Menu({ label, id, children }: { label: string; id: string; child
   const onButtonKey = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'Enter' || e.key === ' ') show('first');
     else if (e.key === 'ArrowUp') show('last');
+    // Escape before the first item took the focus (a quick key press) still closes the menu.
+    else if (e.key === 'Escape' && open) close(false);
     else return;
     e.preventDefault();
   };

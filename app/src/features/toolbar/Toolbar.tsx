@@ -13,6 +13,7 @@ import { shareUrl } from '../share/shareLink';
 import { download, kubectlYaml } from './download';
 import { LearnMenuItems } from '../LearnLayer';
 import { Menu, MenuItem } from './Menu';
+import { RecentDialog } from '../recent/RecentDialog';
 
 function ShareDialog({ url, onClose }: { url: string; onClose(): void }) {
   const [copied, setCopied] = useState(false);
@@ -69,6 +70,9 @@ function FileMenu() {
         <MenuItem testId="toolbar.import" onSelect={() => fileInput.current?.click()}>
           Import…
         </MenuItem>
+        <MenuItem testId="toolbar.recent" onSelect={() => state().setRecentOpen(true)}>
+          Recent workspaces…
+        </MenuItem>
         <MenuItem
           testId="toolbar.export"
           onSelect={() => download(`${state().workspace.metadata.name ?? 'workspace'}.yaml`, text())}
@@ -95,10 +99,14 @@ function FileMenu() {
           void file.text().then((content) => {
             const read = readWorkspaceText(content);
             if (read.ok) {
+              const previous = text();
+              state().setAside();
+              state().closeLesson();
               state().replaceWorkspace(read.parts);
               state().setNotice({
                 kind: 'info',
-                message: `Imported ${file.name}. Undo brings the previous workspace back.`,
+                message: `Imported ${file.name}. Your previous workspace is in File ▸ Recent workspaces.`,
+                previous,
               });
             } else
               state().setNotice({
@@ -160,6 +168,7 @@ export function Toolbar() {
   const title = usePlayground(
     (s) => s.workspace.metadata.title ?? s.workspace.metadata.name ?? 'Untitled workspace',
   );
+  const recentOpen = usePlayground((s) => s.recentOpen);
   const actions = useMeshActions();
   const [share, setShare] = useState<string | null>(null);
   const state = () => store.getState();
@@ -180,6 +189,7 @@ export function Toolbar() {
             const read = example ? readWorkspaceText(example.text) : null;
             if (!read?.ok) return;
             state().closeLesson();
+            if (serializeWorkspace(read.parts).text !== text()) state().setAside();
             state().replaceWorkspace(read.parts);
             // A banner about what was shown before would now describe the wrong workspace.
             state().setNotice(null);
@@ -255,6 +265,7 @@ export function Toolbar() {
         </span>
       ) : null}
       {share ? <ShareDialog url={share} onClose={() => setShare(null)} /> : null}
+      {recentOpen ? <RecentDialog /> : null}
     </header>
   );
 }

@@ -11,6 +11,7 @@ import {
   parsePort,
   type StringMatcher,
 } from '../match';
+import { getOwn } from '../read';
 import type { AuthzRequest, Peer } from './context';
 
 export type Predicate = (request: AuthzRequest) => boolean;
@@ -194,7 +195,7 @@ function claimMatcher(path: readonly string[], values: readonly string[]): Predi
 function headerMatcher(name: string, values: readonly string[]): Predicate {
   const lower = name.toLowerCase();
   const m = anyOf(values.map((v) => compileStringMatcher(v, { presence: 'present' })));
-  return (r) => r.http !== null && m(r.http.headers[lower]);
+  return (r) => r.http !== null && m(getOwn(r.http.headers, lower));
 }
 
 function ipMatcher(values: readonly string[], get: (r: AuthzRequest) => string): Predicate {

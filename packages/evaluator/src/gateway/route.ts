@@ -5,6 +5,7 @@
 import type { MeshModel, MeshWorkload } from '../mesh';
 import { resolveServiceHost, selects } from '../mesh';
 import type { HttpRouteMatch, ResourceMeta, ResourceSet, StringMatch } from '../resources/types';
+import { getOwn } from '../read';
 import { GATEWAY_NAME_LABEL } from '../selection';
 
 export interface RouteTarget {
@@ -106,7 +107,7 @@ function routeIstio(
             stringMatch(m.authority, req.host) &&
             (m.port === undefined || m.port === req.port) &&
             Object.entries(m.headers ?? {}).every(([name, sm]) =>
-              stringMatch(sm, req.headers[name.toLowerCase()]),
+              stringMatch(sm, getOwn(req.headers, name.toLowerCase())),
             ),
         );
       if (!matched) continue;
@@ -209,7 +210,7 @@ function routeGatewayApi(
             (!m.method || m.method === req.method) &&
             (m.headers ?? []).every((h) => {
               // A header match never matches an absent header, whatever its regex.
-              const value = req.headers[h.name.toLowerCase()];
+              const value = getOwn(req.headers, h.name.toLowerCase());
               if (value === undefined) return false;
               return h.type === 'RegularExpression' ? safeRegex(h.value, value) : value === h.value;
             }),

@@ -12,7 +12,7 @@ import type {
   VirtualService,
 } from './types';
 import type { Reader } from '../read';
-import { type Dict, defineOwn, ownKeys } from '../read';
+import { type Dict, defineOwn, emptyMap, ownKeys } from '../read';
 
 const SPEC_FIELDS = ['hosts', 'gateways', 'http', 'tls', 'tcp', 'exportTo'] as const;
 const HTTP_ROUTE_FIELDS = [
@@ -83,7 +83,7 @@ function readMatch(r: Reader, raw: Dict, at: NodePath): HttpMatchRequest {
   if (authority) out.authority = authority;
   const headers = r.object(raw, 'headers', at);
   if (headers !== undefined) {
-    const map: Record<string, StringMatch> = {};
+    const map = emptyMap<StringMatch>();
     for (const name of ownKeys(headers)) {
       const h = r.object(headers, name, [...at, 'headers']);
       if (h !== undefined) defineOwn(map, name, readStringMatch(r, h, [...at, 'headers', name]));

@@ -12,6 +12,7 @@ import type {
   VirtualService,
 } from './types';
 import type { Reader } from '../read';
+import { regexError, regexMessage } from '../match/regex';
 import { type Dict, defineOwn, emptyMap, ownKeys } from '../read';
 
 const SPEC_FIELDS = ['hosts', 'gateways', 'http', 'tls', 'tcp', 'exportTo'] as const;
@@ -60,6 +61,10 @@ function readStringMatch(r: Reader, raw: Dict, at: NodePath): StringMatch {
   for (const f of STRING_MATCH_FIELDS) {
     const v = r.string(raw, f, at);
     if (v !== undefined) out[f] = v;
+  }
+  if (out.regex !== undefined) {
+    const error = regexError(out.regex);
+    if (error !== null) r.error('regex.unsupported', [...at, 'regex'], regexMessage(out.regex, error));
   }
   if (Object.keys(out).length !== 1) {
     r.error('vs.string-match', at, 'a string match must set exactly one of exact, prefix or regex');

@@ -2,6 +2,7 @@
  * The mesh model: namespaces, workloads, their Services and ports, SPIFFE identities and pod IPs,
  * with each port's protocol derived as Istio derives it (SEMANTICS §A8).
  */
+import { copyMap, getOwn } from './read';
 import type { ExtensionProviderSpec, MeshSpec, WorkloadSpec } from './types';
 
 /** Istio protocol names (pkg/config/protocol). `UNKNOWN` = sniffed. */
@@ -172,7 +173,7 @@ function buildWorkload(spec: WorkloadSpec, trustDomain: string, ip: string): Mes
     key: `${spec.namespace}/${spec.name}`,
     name: spec.name,
     namespace: spec.namespace,
-    labels: { ...(spec.labels ?? {}) },
+    labels: copyMap(spec.labels),
     serviceAccount,
     sidecar: spec.sidecar ?? true,
     gateway: spec.gateway ?? false,
@@ -189,7 +190,7 @@ function buildWorkload(spec: WorkloadSpec, trustDomain: string, ip: string): Mes
 export function buildMesh(spec: MeshSpec): MeshModel {
   const trustDomain = spec.trustDomain ?? 'cluster.local';
   const namespaces = new Map<string, Record<string, string>>();
-  for (const ns of spec.namespaces ?? []) namespaces.set(ns.name, { ...(ns.labels ?? {}) });
+  for (const ns of spec.namespaces ?? []) namespaces.set(ns.name, copyMap(ns.labels));
   const taken = new Set<string>((spec.workloads ?? []).flatMap((w) => (w.ip ? [w.ip] : [])));
   const workloads: MeshWorkload[] = [];
   for (const w of spec.workloads ?? []) {
@@ -222,8 +223,8 @@ export function buildMesh(spec: MeshSpec): MeshModel {
 
 /** Whether every selector label is on the workload (`Instance.SubsetOf`); `{}` selects all. */
 export function selects(selector: Record<string, string>, labels: Record<string, string>): boolean {
-  for (const key in selector) {
-    if (labels[key] !== selector[key]) return false;
+  for (const key of Object.keys(selector)) {
+    if (getOwn(labels, key) !== selector[key]) return false;
   }
   return true;
 }

@@ -12,9 +12,6 @@ import { MAX_ALIAS_COUNT, WORKSPACE_SIZE_LIMIT } from './limits';
 import { sourceField } from './source';
 import type { Diagnostic, SourceRange, WorkspaceSource } from './types';
 
-/** Keys that could reach an object's prototype chain if anything ever spread decoded data. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
 interface Chunk {
   /** Offset of the chunk's first character in the whole text. */
   offset: number;
@@ -164,18 +161,6 @@ function parseChunk(text: string): DocumentParse {
           });
         }
         seen.add(key);
-      }
-    },
-    Pair(_, pair) {
-      if (isScalar(pair.key) && typeof pair.key.value === 'string' && FORBIDDEN_KEYS.has(pair.key.value)) {
-        const range = pair.key.range ?? [0, 0, 0];
-        problems.push({
-          code: 'yaml.forbidden-key',
-          severity: 'error',
-          message: `key "${pair.key.value}" is not allowed (it names a JavaScript object internal, never an Istio field)`,
-          from: range[0],
-          to: range[1],
-        });
       }
     },
   });

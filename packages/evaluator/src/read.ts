@@ -301,7 +301,7 @@ export class Reader {
   stringMap(obj: Dict, key: string, path: NodePath): Record<string, string> | undefined {
     const m = this.object(obj, key, path);
     if (m === undefined) return undefined;
-    const out: Record<string, string> = {};
+    const out = emptyMap<string>();
     for (const k of ownKeys(m)) {
       const v = m[k];
       const text = this.text(v, true);
@@ -350,6 +350,27 @@ export class Reader {
       if (dict !== undefined) read(dict, itemPath);
     });
   }
+}
+
+/**
+ * A map for keys that come from the user (labels, selectors, headers, tokens, JWKS URIs): it has no
+ * prototype, so `constructor`, `prototype`, `toString` and `__proto__` are ordinary entries that
+ * are either set or absent, never inherited (Kubernetes accepts all of them as label keys).
+ */
+export function emptyMap<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** A null-prototype copy of the own enumerable entries of `source`. */
+export function copyMap<T>(source: Readonly<Record<string, T>> | null | undefined): Record<string, T> {
+  const out = emptyMap<T>();
+  if (source) for (const key of Object.keys(source)) out[key] = source[key] as T;
+  return out;
+}
+
+/** The value of an own entry, never an inherited one (`get(headers, 'constructor')` on `{}` is undefined). */
+export function getOwn<T>(map: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
 }
 
 /** Sets a key as an own data property, even `__proto__`. */

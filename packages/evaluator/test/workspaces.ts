@@ -8,11 +8,12 @@ export interface WorkspaceFile {
   text: string;
 }
 
-export function workspaceFiles(): WorkspaceFile[] {
+/** `root` is this folder; a bundled script (which has its own `import.meta.dirname`) passes it. */
+export function workspaceFiles(root: string = import.meta.dirname): WorkspaceFile[] {
   return ['golden', 'vectors'].flatMap((dir) =>
-    readdirSync(join(import.meta.dirname, dir))
+    readdirSync(join(root, dir))
       .filter((f) => f.endsWith('.yaml'))
       .sort()
-      .map((f) => ({ name: `${dir}/${f}`, text: readFileSync(join(import.meta.dirname, dir, f), 'utf8') })),
+      .map((f) => ({ name: `${dir}/${f}`, text: readFileSync(join(root, dir, f), 'utf8') })),
   );
 }

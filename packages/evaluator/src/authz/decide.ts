@@ -3,6 +3,7 @@
  * AUDIT, DENY and ALLOW (after JWT). Dry-run policies are evaluated in shadow and never enforce.
  */
 import type { MeshModel } from '../mesh';
+import { getOwn } from '../read';
 import { resolveServiceHost } from '../mesh';
 import type { AuthorizationPolicy, ResourceMeta } from '../resources/types';
 import type { ExtensionProviderSpec, TraceStage } from '../types';
@@ -162,7 +163,7 @@ function extAuthzAllows(provider: ExtensionProviderSpec, request: AuthzRequest):
   if (!allowWhen) return true;
   const headers = request.http?.headers ?? {};
   return allowWhen.some((c) => {
-    const value = headers[c.header];
+    const value = getOwn(headers, c.header);
     return value !== undefined && c.values.includes(value);
   });
 }

@@ -121,6 +121,28 @@ describe('namespaces / source.namespace (§A4)', () => {
     expect(test('source.namespace', ['foo'], r)).toBe(true);
   });
 
+  it('a value with many * against a 63-character namespace returns at once (no backtracking regex)', () => {
+    const ns = 'a'.repeat(63);
+    const r = request({ peer: peerOf(ns, 'sleep') });
+    const many = `${'*a'.repeat(30)}*b`;
+    expect(test('namespaces', [many], r)).toBe(false);
+    expect(test('namespaces', [`${'*a'.repeat(30)}*`], r)).toBe(true);
+    expect(test('source.namespace', [many], r)).toBe(false);
+  });
+
+  it('* spans any characters of the URI, / included, as the regex .*/ns/<value>/.* does', () => {
+    const r = request({ peer: peerOf('foo', 'sleep') });
+    // The value is matched inside the whole SPIFFE URI: `*` may run across segments.
+    expect(test('namespaces', ['foo/sa/*'], r)).toBe(false);
+    expect(test('namespaces', ['f*/sa/sl*p'], r)).toBe(false);
+    expect(test('namespaces', ['*/sa'], r)).toBe(true);
+    expect(test('namespaces', ['foo*'], r)).toBe(true);
+    expect(test('namespaces', ['*/ns/foo'], r)).toBe(false);
+    expect(test('namespaces', ['f**o'], r)).toBe(true);
+    expect(test('namespaces', ['fo*o'], r)).toBe(true);
+    expect(test('namespaces', ['fo*oo'], r)).toBe(false);
+  });
+
   it('§A5: namespaces need mTLS (even *)', () => {
     expect(test('namespaces', ['foo'], plaintext())).toBe(false);
     expect(test('namespaces', ['*'], plaintext())).toBe(false);

@@ -11,6 +11,8 @@ import {
   parsePort,
   type StringMatcher,
 } from '../match';
+import { compileGlob } from '../match/glob';
+import { getOwn } from '../read';
 import type { AuthzRequest, Peer } from './context';
 
 export type Predicate = (request: AuthzRequest) => boolean;
@@ -88,17 +90,23 @@ function principalMatcher(values: readonly string[], td: TrustDomains): Predicat
 }
 
 function namespaceMatcher(values: readonly string[]): Predicate {
-  // Regex `.*/ns/<value with * as .*>/.*` over the peer's URI SAN. Without a `*` that regex holds
-  // exactly when the SPIFFE namespace equals the value (no SPIFFE segment contains '/').
+  // Istio emits the RE2 regex `.*/ns/<value with * as .*>/.*` over the peer's URI SAN. Without a
+  // `*` that regex holds exactly when the SPIFFE namespace equals the value (no SPIFFE segment
+  // contains '/'). With one, the same full match runs as a linear-time glob, never a regex.
   const exact = values.filter((v) => !v.includes('*'));
-  const regexes = values
+  const globs = values
     .filter((v) => v.includes('*'))
-    .map((v) => new RegExp(`^.*/ns/${v.split('*').map(escapeRegex).join('.*')}/.*$`));
+    .map((v) => {
+      const pieces = v.split('*');
+      pieces[0] = `/ns/${pieces[0] ?? ''}`;
+      pieces[pieces.length - 1] = `${pieces[pieces.length - 1] ?? ''}/`;
+      return compileGlob(['', ...pieces, '']);
+    });
   return (r) => {
     const peer = r.peer;
     if (!peer) return false;
     if (exact.includes(peer.namespace)) return true;
-    for (const re of regexes) if (re.test(peer.uri)) return true;
+    for (const glob of globs) if (glob(peer.uri)) return true;
     return false;
   };
 }
@@ -122,10 +130,6 @@ function trustDomainMatcher(values: readonly string[], td: TrustDomains): Predic
     (p) => p.trustDomain,
     (v) => compileStringMatcher(v, { presence: 'non-empty' }),
   );
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -194,7 +198,7 @@ function claimMatcher(path: readonly string[], values: readonly string[]): Predi
 function headerMatcher(name: string, values: readonly string[]): Predicate {
   const lower = name.toLowerCase();
   const m = anyOf(values.map((v) => compileStringMatcher(v, { presence: 'present' })));
-  return (r) => r.http !== null && m(r.http.headers[lower]);
+  return (r) => r.http !== null && m(getOwn(r.http.headers, lower));
 }
 
 function ipMatcher(values: readonly string[], get: (r: AuthzRequest) => string): Predicate {

@@ -413,3 +413,88 @@ describe('Gateway API Gateway + HTTPRoute', () => {
     expect(at([gateway])).toBe('none');
   });
 });
+
+/**
+ * Regex matches run on RE2 as Envoy's `safe_regex` does (Envoy `common/regex.cc`, Google RE2):
+ * linear time, RE2 syntax (`(?i)`, POSIX classes), and a full match of the whole value.
+ */
+describe('regex matches use RE2 semantics', () => {
+  const gateway = gw('foo', 'httpbin-gateway', [httpServer(['*'])]);
+  const toHttpbin = { route: [{ destination: { host: 'httpbin', port: { number: 8000 } } }] };
+  const viaVs = (match: Record<string, unknown>, over: Partial<GatewayRequest>) =>
+    target(
+      route(
+        [
+          gateway,
+          vs('foo', 'v', {
+            hosts: ['*'],
+            gateways: ['httpbin-gateway'],
+            http: [{ match: [match], ...toHttpbin }],
+          }),
+        ],
+        over,
+      ),
+    );
+  const evil = `/${'a'.repeat(48)}!`;
+
+  it('(a+)+$ against a long run of a followed by ! returns at once, unmatched (no backtracking)', () => {
+    expect(viaVs({ uri: { regex: '/(a+)+$' } }, { path: evil })).toBe('none');
+    expect(viaVs({ uri: { regex: '/(a+)+$' } }, { path: `/${'a'.repeat(48)}` })).toBe('foo/httpbin:8000');
+    expect(
+      viaVs(
+        { headers: { 'x-evil': { regex: '(a|aa)+$' } } },
+        { headers: { 'x-evil': `${'a'.repeat(60)}!` } },
+      ),
+    ).toBe('none');
+  });
+
+  it('understands (?i) and POSIX classes such as [[:digit:]]', () => {
+    expect(viaVs({ uri: { regex: '(?i)/API/.*' } }, { path: '/api/x' })).toBe('foo/httpbin:8000');
+    expect(viaVs({ uri: { regex: '/v[[:digit:]]+' } }, { path: '/v12' })).toBe('foo/httpbin:8000');
+    expect(viaVs({ uri: { regex: '/v[[:digit:]]+' } }, { path: '/vx' })).toBe('none');
+  });
+
+  it('is a full match: a regex matching only part of the value does not match', () => {
+    expect(viaVs({ uri: { regex: '/api' } }, { path: '/api/x' })).toBe('none');
+    expect(viaVs({ uri: { regex: 'a|/api/x' } }, { path: '/api/x' })).toBe('foo/httpbin:8000');
+  });
+
+  it('a backreference or lookaround never matches', () => {
+    expect(viaVs({ uri: { regex: '/(a)\\1' } }, { path: '/aa' })).toBe('none');
+    expect(viaVs({ uri: { regex: '/a(?=b).*' } }, { path: '/ab' })).toBe('none');
+  });
+
+  it('HTTPRoute RegularExpression path and header matches run on RE2 too', () => {
+    const web = gatewayApi('Gateway', 'foo', 'web', {
+      gatewayClassName: 'istio',
+      listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }],
+    });
+    const viaRoute = (match: Record<string, unknown>, over: Partial<GatewayRequest>) =>
+      target(
+        route(
+          [
+            web,
+            gatewayApi('HTTPRoute', 'foo', 'r', {
+              parentRefs: [{ name: 'web' }],
+              rules: [{ matches: [match], backendRefs: [{ name: 'httpbin', port: 8000 }] }],
+            }),
+          ],
+          { targetPort: 80, ...over },
+          'foo/web-istio',
+        ),
+      );
+    expect(viaRoute({ path: { type: 'RegularExpression', value: '/(a+)+$' } }, { path: evil })).toBe('none');
+    expect(viaRoute({ path: { type: 'RegularExpression', value: '(?i)/API' } }, { path: '/api' })).toBe(
+      'foo/httpbin:8000',
+    );
+    expect(
+      viaRoute(
+        { headers: [{ type: 'RegularExpression', name: 'x-n', value: '[[:digit:]]+' }] },
+        { headers: { 'x-n': '42' } },
+      ),
+    ).toBe('foo/httpbin:8000');
+    expect(viaRoute({ path: { type: 'PathPrefix', value: `/${'/'.repeat(100000)}x` } }, { path: '/' })).toBe(
+      'none',
+    );
+  });
+});

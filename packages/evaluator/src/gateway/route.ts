@@ -5,6 +5,8 @@
 import type { MeshModel, MeshWorkload } from '../mesh';
 import { resolveServiceHost, selects } from '../mesh';
 import type { HttpRouteMatch, ResourceMeta, ResourceSet, StringMatch } from '../resources/types';
+import { regexFullMatch } from '../match/regex';
+import { getOwn } from '../read';
 import { GATEWAY_NAME_LABEL } from '../selection';
 
 export interface RouteTarget {
@@ -50,16 +52,8 @@ function stringMatch(m: StringMatch | undefined, value: string | undefined): boo
   if (value === undefined) return false;
   if (m.exact !== undefined) return value === m.exact;
   if (m.prefix !== undefined) return value.startsWith(m.prefix);
-  if (m.regex !== undefined) return safeRegex(m.regex, value);
+  if (m.regex !== undefined) return regexFullMatch(m.regex, value);
   return true;
-}
-
-function safeRegex(source: string, value: string): boolean {
-  try {
-    return new RegExp(`^(?:${source})$`).test(value);
-  } catch {
-    return false;
-  }
 }
 
 function lookupService(mesh: MeshModel, host: string, namespace: string): MeshWorkload | null {
@@ -106,7 +100,7 @@ function routeIstio(
             stringMatch(m.authority, req.host) &&
             (m.port === undefined || m.port === req.port) &&
             Object.entries(m.headers ?? {}).every(([name, sm]) =>
-              stringMatch(sm, req.headers[name.toLowerCase()]),
+              stringMatch(sm, getOwn(req.headers, name.toLowerCase())),
             ),
         );
       if (!matched) continue;
@@ -156,8 +150,11 @@ function routeIstio(
 function pathMatches(match: HttpRouteMatch['path'], path: string): boolean {
   if (!match) return path.startsWith('/');
   if (match.type === 'Exact') return path === match.value;
-  if (match.type === 'RegularExpression') return safeRegex(match.value, path);
-  const prefix = match.value.replace(/\/+$/, '');
+  if (match.type === 'RegularExpression') return regexFullMatch(match.value, path);
+  // Trailing slashes trimmed by a loop: the regex `/\/+$/` is quadratic on a long run of `/`.
+  let end = match.value.length;
+  while (end > 0 && match.value.charCodeAt(end - 1) === 0x2f) end--;
+  const prefix = match.value.slice(0, end);
   return prefix === '' || path === prefix || path.startsWith(`${prefix}/`);
 }
 
@@ -209,9 +206,9 @@ function routeGatewayApi(
             (!m.method || m.method === req.method) &&
             (m.headers ?? []).every((h) => {
               // A header match never matches an absent header, whatever its regex.
-              const value = req.headers[h.name.toLowerCase()];
+              const value = getOwn(req.headers, h.name.toLowerCase());
               if (value === undefined) return false;
-              return h.type === 'RegularExpression' ? safeRegex(h.value, value) : value === h.value;
+              return h.type === 'RegularExpression' ? regexFullMatch(h.value, value) : value === h.value;
             }),
         );
       if (!matched) continue;

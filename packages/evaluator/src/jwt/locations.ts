@@ -2,6 +2,7 @@
  * Where tokens travel: placing a probe's tokens into a request, and reading them back out the
  * way Envoy's jwt_authn extractor (`extractor.cc`) does for one provider.
  */
+import { copyMap, getOwn } from '../read';
 import type { JwtRule } from '../resources/types';
 
 /** One token to send, already rendered to its compact string. */
@@ -40,7 +41,7 @@ export function placeTokens(
   request: { headers: Record<string, string>; path: string },
   uses: readonly TokenPlacement[],
 ): { headers: Record<string, string>; path: string } {
-  const headers: Record<string, string> = { ...request.headers };
+  const headers = copyMap(request.headers);
   let path = request.path;
   for (const use of uses) {
     const location = parseIn(use.in);
@@ -53,7 +54,7 @@ export function placeTokens(
     } else {
       const prefix = use.prefix ?? (location.name === 'authorization' ? 'Bearer ' : '');
       const value = `${prefix}${use.value}`;
-      const existing = headers[location.name];
+      const existing = getOwn(headers, location.name);
       // Repeated headers reach Envoy joined with ',' (HttpRequestModel's convention).
       headers[location.name] = existing === undefined ? value : `${existing},${value}`;
     }

@@ -15,3 +15,5 @@ export { compileIpMatcher, formatCidr, isIpAddress, parseIpOrCidr } from './ip';
 export type { IpMatcher, IpVersion, ParsedCidr } from './ip';
 export { parsePort } from './port';
 export { remoteAddress } from './xff';
+export { compileRegex, regexError, regexFullMatch, regexMessage } from './regex';
+export type { CompiledRegex } from './regex';

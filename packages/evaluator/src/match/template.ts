@@ -9,6 +9,8 @@
  *   `/allow/admin/{**}` needs the trailing `/`.
  */
 
+import { compileRegex } from './regex';
+
 export const MATCH_ONE_TEMPLATE = '{*}';
 export const MATCH_ANY_TEMPLATE = '{**}';
 
@@ -83,7 +85,10 @@ function templateToRegex(template: string): { source: string } | { error: string
   return { source: `^/${parts.join('/')}${suffix}$` };
 }
 
-/** Compiles a `paths` template once; the returned matcher runs one precompiled regex. */
+/**
+ * Compiles a `paths` template once; the returned matcher runs one precompiled RE2 regex, as
+ * Envoy's `uri_template` matcher does (linear time whatever the path).
+ */
 export function compilePathTemplate(pattern: string): CompiledPathTemplate {
   const envoyTemplate = pattern
     .split(MATCH_ANY_TEMPLATE)
@@ -91,7 +96,9 @@ export function compilePathTemplate(pattern: string): CompiledPathTemplate {
     .join('**');
   const result = templateToRegex(envoyTemplate);
   if ('error' in result) return { envoyTemplate, error: result.error, matcher: NEVER };
-  const regex = new RegExp(result.source);
+  const regex = compileRegex(result.source);
+  if (!regex.ok) return { envoyTemplate, error: regex.error, matcher: NEVER };
+  const matches = regex.matches;
   return {
     envoyTemplate,
     matcher: (path) => {
@@ -103,7 +110,7 @@ export function compilePathTemplate(pattern: string): CompiledPathTemplate {
           break;
         }
       }
-      return regex.test(end === path.length ? path : path.slice(0, end));
+      return matches(end === path.length ? path : path.slice(0, end));
     },
   };
 }

@@ -10,6 +10,7 @@ import { normalizePath, remoteAddress, type NormalizedPath } from '../match';
 import type { MeshWorkload } from '../mesh';
 import { clientTls, handshake, type ClientSends, type ServerAccepts } from '../mtls/client-tls';
 import type { ModeDecision } from '../mtls/peer-authentication';
+import { copyMap, getOwn } from '../read';
 import type { HttpRequestModel } from '../request';
 import type { Verdict } from '../types';
 import type { Engine } from './engine';
@@ -77,7 +78,7 @@ function statusFor(chain: Chain, verdict: Verdict, httpStatus: number): string {
 /** Strips the headers/params that carried tokens the gateway or sidecar validated. */
 function stripTokens(request: HttpRequestModel, outcome: JwtOutcome): HttpRequestModel {
   if (outcome.stripped.length === 0) return request;
-  const headers = { ...request.headers };
+  const headers = copyMap(request.headers);
   let path = request.path;
   for (const { in: where } of outcome.stripped) {
     const [kind, name = ''] = where.split(':');
@@ -217,7 +218,7 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
   // --- the server proxy's filters ---
   // The peer identity is the client workload's SPIFFE identity; a MeshWorkload is a Peer.
   const peer = shake.mtls && client ? client : null;
-  const xff = input.request.headers['x-forwarded-for'];
+  const xff = getOwn(input.request.headers, 'x-forwarded-for');
   const remoteIp =
     xff === undefined
       ? input.clientIp

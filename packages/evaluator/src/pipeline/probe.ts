@@ -9,6 +9,7 @@ import { authenticate } from '../jwt';
 import { normalizePath } from '../match';
 import type { MeshWorkload } from '../mesh';
 import { routeAtGateway } from '../gateway/route';
+import { copyMap, getOwn } from '../read';
 import type { HttpRequestModel } from '../request';
 import type { ProbeResult, ProbeSpec, TraceStep, Verdict } from '../types';
 import type { Engine } from './engine';
@@ -154,11 +155,13 @@ function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): F
     return { status: '503', verdict: 'no-route', mtls: first.mtls, steps };
   }
   // The gateway appends the address it saw to X-Forwarded-For before proxying upstream.
-  const xff = first.forwarded.headers['x-forwarded-for'];
+  const xff = getOwn(first.forwarded.headers, 'x-forwarded-for');
   const forwarded: HttpRequestModel = {
     ...first.forwarded,
     path: upstreamPath,
-    headers: { ...first.forwarded.headers, 'x-forwarded-for': xff ? `${xff}, ${clientIp}` : clientIp },
+    headers: Object.assign(copyMap(first.forwarded.headers), {
+      'x-forwarded-for': xff ? `${xff}, ${clientIp}` : clientIp,
+    }),
   };
   const second = evaluateHop(engine, {
     client: server,

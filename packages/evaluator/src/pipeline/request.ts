@@ -3,6 +3,7 @@
  * request the client application sends, with its tokens placed.
  */
 import { placeTokens, renderToken } from '../jwt';
+import { emptyMap } from '../read';
 import { isHttpProtocol, type MeshPort, type MeshWorkload } from '../mesh';
 import type { HttpRequestModel } from '../request';
 import type { ProbeSpec } from '../types';
@@ -72,7 +73,7 @@ export function buildRequest(
   server: MeshWorkload,
 ): { request: HttpRequestModel; problems: string[] } {
   const r = spec.request ?? {};
-  const headers: Record<string, string> = {};
+  const headers = emptyMap<string>();
   for (const [k, v] of Object.entries(r.headers ?? {})) headers[k.toLowerCase()] = v;
   const tokens = engine.probesSpec.tokens ?? {};
   const uses = [...(r.token ? [{ token: r.token }] : []), ...(r.tokens ?? [])];

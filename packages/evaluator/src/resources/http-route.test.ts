@@ -80,3 +80,43 @@ describe('HTTPRoute', () => {
     expect(lineOf(oneWithCode(diagnostics, 'http-route.backend-name-required'))).toBe(10);
   });
 });
+
+describe('HTTPRoute regex validation (RE2 syntax)', () => {
+  it('refuses a backreference in a RegularExpression path or header with regex.unsupported', () => {
+    const { diagnostics } = readYaml(yaml`
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: HTTPRoute
+      metadata: {name: r, namespace: foo}
+      spec:
+        parentRefs: [{name: web}]
+        rules:
+        - matches:
+          - path: {type: RegularExpression, value: "/(a)\\\\1"}
+          - headers:
+            - {type: RegularExpression, name: x-a, value: "a(?=b)"}
+          backendRefs:
+          - {name: httpbin, port: 8000}
+    `);
+    const found = diagnostics.filter((d) => d.code === 'regex.unsupported');
+    expect(found.map((d) => [lineOf(d), d.document])).toEqual([
+      [8, 0],
+      [10, 0],
+    ]);
+  });
+
+  it('accepts (?i) and [[:digit:]]', () => {
+    const { diagnostics } = readYaml(yaml`
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: HTTPRoute
+      metadata: {name: r, namespace: foo}
+      spec:
+        parentRefs: [{name: web}]
+        rules:
+        - matches:
+          - path: {type: RegularExpression, value: "(?i)/v[[:digit:]]+"}
+          backendRefs:
+          - {name: httpbin, port: 8000}
+    `);
+    expect(diagnostics).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@
 import type { NodePath } from '../document';
 import type { HttpRoute, HttpRouteMatch, ResourceMeta } from './types';
 import type { Reader } from '../read';
+import { regexError, regexMessage } from '../match/regex';
 import { type Dict } from '../read';
 
 const SPEC_FIELDS = ['parentRefs', 'hostnames', 'rules', 'useDefaultGateways'] as const;
@@ -46,6 +47,12 @@ function readParentRef(r: Reader, raw: Dict, at: NodePath): ParentRef {
   return out;
 }
 
+/** A RegularExpression value Envoy's RE2 would refuse (`regex.unsupported`); it never matches. */
+function checkRegex(r: Reader, value: string, at: NodePath): void {
+  const error = regexError(value);
+  if (error !== null) r.error('regex.unsupported', at, regexMessage(value, error));
+}
+
 function readMatch(r: Reader, raw: Dict, at: NodePath): HttpRouteMatch {
   r.fields(raw, at, MATCH_FIELDS);
   const out: HttpRouteMatch = {};
@@ -64,6 +71,7 @@ function readMatch(r: Reader, raw: Dict, at: NodePath): HttpRouteMatch {
         `path value "${value}" must be an absolute path starting with "/"`,
       );
     }
+    if (type === 'RegularExpression') checkRegex(r, value, [...pAt, 'value']);
     out.path = { type, value };
   }
   const headers = r.list(raw, 'headers', at);
@@ -71,11 +79,11 @@ function readMatch(r: Reader, raw: Dict, at: NodePath): HttpRouteMatch {
     out.headers = r.dictItems(headers, [...at, 'headers']).map(([h, i]) => {
       const hAt = [...at, 'headers', i];
       r.fields(h, hAt, ['type', 'name', 'value']);
-      return {
-        type: r.enumString(h, 'type', hAt, HEADER_TYPES) ?? 'Exact',
-        name: r.requiredString(h, 'name', hAt, 'http-route.header-name-required'),
-        value: r.string(h, 'value', hAt) ?? '',
-      };
+      const type = r.enumString(h, 'type', hAt, HEADER_TYPES) ?? 'Exact';
+      const name = r.requiredString(h, 'name', hAt, 'http-route.header-name-required');
+      const value = r.string(h, 'value', hAt) ?? '';
+      if (type === 'RegularExpression') checkRegex(r, value, [...hAt, 'value']);
+      return { type, name, value };
     });
   }
   const method = r.enumString(raw, 'method', at, METHODS);

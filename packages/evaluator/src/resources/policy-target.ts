@@ -5,7 +5,7 @@
 import type { NodePath } from '../document';
 import type { TargetRef } from './types';
 import type { Reader } from '../read';
-import { type Dict, defineOwn, ownKeys } from '../read';
+import { type Dict, defineOwn, emptyMap, ownKeys } from '../read';
 
 /** Label values are Kubernetes label values: at most 63 characters (CRD schema). */
 const MAX_LABEL_VALUE = 63;
@@ -24,8 +24,8 @@ export function readWorkloadSelector(
   if (selector === undefined) return null;
   const at = [...path, field];
   r.fields(selector, at, ['matchLabels']);
-  const labels = r.stringMap(selector, 'matchLabels', at) ?? {};
-  const out: Record<string, string> = {};
+  const labels = r.stringMap(selector, 'matchLabels', at) ?? emptyMap<string>();
+  const out = emptyMap<string>();
   for (const key of ownKeys(labels)) {
     const value = labels[key] ?? '';
     const keyPath = [...at, 'matchLabels', key];

@@ -76,3 +76,65 @@ describe('VirtualService', () => {
     expect(resources.virtualServices[0]?.meta.rejected).toBe(false);
   });
 });
+
+describe('VirtualService regex validation (RE2 syntax, as Envoy compiles it)', () => {
+  it.each([
+    ['a backreference', '/(a)\\\\1'],
+    ['a lookahead', '/a(?=b)'],
+    ['a lookbehind', '(?<=a)b'],
+    ['an unclosed class', '/[a'],
+  ])('refuses %s with regex.unsupported at the regex field', (_, regex) => {
+    const { resources, diagnostics } = readYaml(yaml`
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: v, namespace: foo}
+      spec:
+        hosts: [a]
+        http:
+        - match:
+          - uri: {exact: /ok}
+          - uri: {regex: "${regex}"}
+          route:
+          - destination: {host: httpbin}
+    `);
+    const d = oneWithCode(diagnostics, 'regex.unsupported');
+    expect(d.severity).toBe('error');
+    expect(d.document).toBe(0);
+    expect(lineOf(d)).toBe(9);
+    expect(d.message).toMatch(/RE2/);
+    expect(resources.virtualServices[0]?.meta.rejected).toBe(true);
+  });
+
+  it('accepts RE2-only syntax: (?i), [[:digit:]], named groups', () => {
+    const { diagnostics } = readYaml(yaml`
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: v, namespace: foo}
+      spec:
+        hosts: [a]
+        http:
+        - match:
+          - uri: {regex: "(?i)/v[[:digit:]]+/(?P<rest>.*)"}
+          - headers: {x-a: {regex: "(?i)ab"}}
+          route:
+          - destination: {host: httpbin}
+    `);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('checks header regexes too', () => {
+    const { diagnostics } = readYaml(yaml`
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: v, namespace: foo}
+      spec:
+        hosts: [a]
+        http:
+        - match:
+          - headers: {x-a: {regex: "(a)\\\\1"}}
+          route:
+          - destination: {host: httpbin}
+    `);
+    expect(lineOf(oneWithCode(diagnostics, 'regex.unsupported'))).toBe(8);
+  });
+});

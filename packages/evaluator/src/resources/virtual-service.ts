@@ -12,7 +12,8 @@ import type {
   VirtualService,
 } from './types';
 import type { Reader } from '../read';
-import { type Dict, defineOwn, ownKeys } from '../read';
+import { regexError, regexMessage } from '../match/regex';
+import { type Dict, defineOwn, emptyMap, ownKeys } from '../read';
 
 const SPEC_FIELDS = ['hosts', 'gateways', 'http', 'tls', 'tcp', 'exportTo'] as const;
 const HTTP_ROUTE_FIELDS = [
@@ -61,6 +62,10 @@ function readStringMatch(r: Reader, raw: Dict, at: NodePath): StringMatch {
     const v = r.string(raw, f, at);
     if (v !== undefined) out[f] = v;
   }
+  if (out.regex !== undefined) {
+    const error = regexError(out.regex);
+    if (error !== null) r.error('regex.unsupported', [...at, 'regex'], regexMessage(out.regex, error));
+  }
   if (Object.keys(out).length !== 1) {
     r.error('vs.string-match', at, 'a string match must set exactly one of exact, prefix or regex');
   }
@@ -83,7 +88,7 @@ function readMatch(r: Reader, raw: Dict, at: NodePath): HttpMatchRequest {
   if (authority) out.authority = authority;
   const headers = r.object(raw, 'headers', at);
   if (headers !== undefined) {
-    const map: Record<string, StringMatch> = {};
+    const map = emptyMap<StringMatch>();
     for (const name of ownKeys(headers)) {
       const h = r.object(headers, name, [...at, 'headers']);
       if (h !== undefined) defineOwn(map, name, readStringMatch(r, h, [...at, 'headers', name]));

@@ -76,7 +76,7 @@ export function isUnparsable(diagnostics: Diagnostic[]): boolean {
   return diagnostics.some(
     (d) =>
       d.severity === 'error' &&
-      (d.code === 'yaml.syntax' || d.code === 'yaml.duplicate-key' || d.code === 'workspace.too-large'),
+      ['yaml.syntax', 'yaml.duplicate-key', 'yaml.too-deep', 'workspace.too-large'].includes(d.code),
   );
 }
 

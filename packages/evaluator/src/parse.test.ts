@@ -1,7 +1,7 @@
 /** parse.ts: documents and their positions in the whole text, and every way YAML input can be hostile. */
 import { describe, expect, it } from 'vitest';
 import { MAX_ALIAS_COUNT, WORKSPACE_SIZE_LIMIT } from './limits';
-import { ParseCache, parseWorkspaceText } from './parse';
+import { ParseCache, parseWorkspaceText, tooDeepAt } from './parse';
 import type { SourceRange } from './types';
 
 /** The text a range covers. */
@@ -488,5 +488,23 @@ describe('ParseCache', () => {
         fresh.documents.map((d) => [d.index, d.value, d.range, d.rangeOf(['spec'])]),
       );
     }
+  });
+});
+
+describe('deeply nested documents', () => {
+  it('are refused before parsing, with the place they go too deep', () => {
+    const text = `kind: X\nspec:\n  rules: ${'['.repeat(3000)}${']'.repeat(3000)}\n`;
+    const result = parseWorkspaceText(text);
+    const problem = result.diagnostics.find((d) => d.code === 'yaml.too-deep');
+    expect(problem?.severity).toBe('error');
+    expect(problem?.range?.start.line).toBe(3);
+    expect(result.documents).toHaveLength(1);
+    expect(result.documents[0]?.value).toBeNull();
+  });
+
+  it('count only brackets outside quoted strings and comments', () => {
+    const brackets = '['.repeat(100);
+    expect(tooDeepAt(`a: "${brackets}"\nb: '${brackets}'\n# ${brackets}\nc: [[1]]\n`)).toBe(-1);
+    expect(tooDeepAt(`a: ${'['.repeat(65)}`)).toBe(3 + 64);
   });
 });

@@ -1,9 +1,42 @@
-import type { Diagnostic, ProbeResult, TraceStep } from '@playground/evaluator';
+import type { Diagnostic, DocumentSummary, ProbeResult, TraceStep } from '@playground/evaluator';
+
+/**
+ * Characters that must never reach a terminal as they are: C0 controls (line breaks and ESC, so
+ * no ANSI sequence and no fake line), DEL, C1 controls, the line and paragraph separators, and
+ * the bidirectional marks, embeddings, overrides and isolates (U+061C, U+200E–F, U+202A–E,
+ * U+2066–9) that make a name display as something else. Applied to every value a command prints.
+ */
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** UNPRINTABLE less the C0 controls, which JSON.stringify escapes in strings and uses as layout. */
+const UNPRINTABLE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+const hex = (c: string, width: number): string => (c.codePointAt(0) ?? 0).toString(16).padStart(width, '0');
+
+/** A value made safe to print: unprintable characters become `\xNN` / `\uNNNN` escapes. */
+export function printable(value: string | number): string {
+  return String(value).replace(UNPRINTABLE, (c) =>
+    c.charCodeAt(0) < 0x100 ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`,
+  );
+}
+
+/**
+ * `--json` output: JSON.stringify escapes C0 controls but prints DEL, C1, U+2028/9 and the bidi
+ * characters as they are; they become `\uNNNN` escapes here (the same string once parsed).
+ */
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(UNPRINTABLE_IN_JSON, (c) => `\\u${hex(c, 4)}`)}\n`;
+}
+
+/** `file:line:column` of a range, or the file alone. */
+export function where(file: string, range: { start: { line: number; column: number } } | null): string {
+  return range ? `${printable(file)}:${range.start.line}:${range.start.column}` : printable(file);
+}
 
 /** `file:line:column: severity code: message`, the form editors and CI annotate. */
 export function formatDiagnostic(file: string, d: Diagnostic): string {
-  const where = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : file;
-  return `${where}: ${d.severity} ${d.code}: ${d.message}`;
+  return `${where(file, d.range)}: ${d.severity} ${printable(d.code)}: ${printable(d.message)}`;
 }
 
 /** Diagnostics that mean the file could not be read as a workspace at all (exit 2). */
@@ -11,15 +44,52 @@ export function isInvalidInput(d: Diagnostic): boolean {
   return d.severity === 'error' && (d.code.startsWith('yaml.') || d.code.startsWith('workspace.'));
 }
 
+/** The Mesh document's own `spec` is not a map (a list, a string): nothing of the mesh was read. */
+const UNUSABLE_MESH_SPEC = /^Mesh: spec must be /;
+
+/**
+ * Why a parsed file is not a playground workspace, or [] when it is one. Every command refuses
+ * these with exit 2: an empty file, no `playground/v1` Mesh document, a Mesh whose `spec` is not a
+ * map, or a `playground/…` document of an apiVersion this CLI does not read.
+ */
+export function workspaceProblems(
+  file: string,
+  documents: readonly DocumentSummary[],
+  diagnostics: readonly Diagnostic[],
+): string[] {
+  const problems: string[] = [];
+  const f = printable(file);
+  if (documents.length === 0 && !diagnostics.some(isInvalidInput)) {
+    problems.push(`${f}: not a workspace: the file has no YAML document (it is empty or only comments)`);
+    return problems;
+  }
+  for (const d of documents) {
+    if (d.apiVersion?.startsWith('playground/') && d.apiVersion !== 'playground/v1')
+      problems.push(
+        `${where(file, d.range)}: not a workspace: unknown apiVersion "${printable(d.apiVersion)}" (this version reads playground/v1)`,
+      );
+  }
+  const mesh = documents.find((d) => d.apiVersion === 'playground/v1' && d.kind === 'Mesh');
+  if (!mesh) {
+    if (!diagnostics.some(isInvalidInput))
+      problems.push(`${f}: not a workspace: no Mesh document (apiVersion: playground/v1, kind: Mesh)`);
+  } else {
+    for (const d of diagnostics)
+      if (d.severity === 'error' && d.document === mesh.index && UNUSABLE_MESH_SPEC.test(d.message))
+        problems.push(`${where(file, d.range)}: not a workspace: the Mesh document's spec must be a map`);
+  }
+  return problems;
+}
+
 const MARK: Record<TraceStep['outcome'], string> = { pass: '✓', fail: '✗', info: '·', skip: '–' };
 
 export function formatTrace(file: string, trace: readonly TraceStep[]): string[] {
   return trace.map((s) => {
-    const where = s.range ? `  (${file}:${s.range.start.line})` : '';
-    return `  ${s.hop ? `[hop ${s.hop + 1}] ` : ''}${MARK[s.outcome]} ${s.stage}: ${s.message}${where}`;
+    const at = s.range ? `  (${printable(file)}:${s.range.start.line})` : '';
+    return `  ${s.hop ? `[hop ${s.hop + 1}] ` : ''}${MARK[s.outcome]} ${printable(s.stage)}: ${printable(s.message)}${at}`;
   });
 }
 
 export function outcomeOf(r: ProbeResult): string {
-  return `${r.status} ${r.verdict}${r.mtls === null ? '' : r.mtls ? ' (mTLS)' : ' (plaintext)'}`;
+  return `${printable(r.status)} ${printable(r.verdict)}${r.mtls === null ? '' : r.mtls ? ' (mTLS)' : ' (plaintext)'}`;
 }

@@ -10,13 +10,14 @@ import { explainCommand } from './commands/explain';
 import { lintCommand } from './commands/lint';
 import { matrixCommand } from './commands/matrix';
 import { testCommand } from './commands/test';
+import { printable } from './format';
 import { EXIT, UsageError, type Io } from './io';
 
 export const USAGE = `Usage: policy-playground <command> [options]
 
 Commands:
   test FILE...      evaluate every probe and compare it with its expect
-                    exit 0 all pass, 1 any fail, 2 invalid input
+                    exit 0 all pass, 1 any fail or invalid probe, 2 not a workspace
   matrix FILE       every client × every Service port: "sleep.foo to httpbin.bar: 200"
   explain FILE --from NS/W|external --to NS/W --port P
                     [--path P] [--method M] [--host H] [--header k=v]... [--token NAME] [--source-ip IP]
@@ -113,7 +114,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       error instanceof UsageError ||
       (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
     ) {
-      io.stderr(`policy-playground: ${error.message}\n\n${USAGE}`);
+      io.stderr(`policy-playground: ${printable(error.message)}\n\n${USAGE}`);
       return EXIT.invalid;
     }
     throw error;

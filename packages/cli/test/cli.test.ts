@@ -73,7 +73,7 @@ describe('test', () => {
   it('passes every golden workspace and exits 0', async () => {
     const { code, out } = await run(['test', golden('authn-mesh-strict'), golden('authn-setup')]);
     expect(code).toBe(0);
-    expect(out).toMatch(/\d+ passed, 0 failed/);
+    expect(out).toMatch(/\d+ passed, 0 failed, 0 invalid/);
   });
 
   it('--json follows the contract', async () => {
@@ -95,7 +95,7 @@ describe('test', () => {
         'verdict',
       ].sort(),
     );
-    expect(json.summary).toEqual({ passed: 9, failed: 0, total: 9 });
+    expect(json.summary).toEqual({ passed: 9, failed: 0, invalid: 0, total: 9 });
   });
 
   it('exits 1 when an expectation fails, and shows the trace', async () => {
@@ -130,7 +130,13 @@ describe('explain and lint', () => {
   });
 
   it('lint reports file:line:column and exits 1 on errors', async () => {
-    const file = tempWorkspace(`apiVersion: security.istio.io/v1
+    const file = tempWorkspace(`apiVersion: playground/v1
+kind: Mesh
+spec:
+  workloads:
+    - {name: httpbin, namespace: foo, ports: [{name: http, port: 8000}]}
+---
+apiVersion: security.istio.io/v1
 kind: AuthorizationPolicy
 metadata: {name: bad, namespace: foo}
 spec:

@@ -3,7 +3,7 @@
  * per-workload facts + a verdict and trace for every probe out. Never throws for user input.
  */
 import type { PolicyCompiler } from './authz/decide';
-import { documentSummaries, probeDiagnostics, workloadFacts } from './facts';
+import { documentSummaries, droppedProbes, probeDiagnostics, workloadFacts } from './facts';
 import { prepareJwt } from './jwt';
 import { ParseCache, parseWorkspaceText } from './parse';
 import { PartsParser } from './parts';
@@ -56,6 +56,7 @@ async function evaluateEngine(engine: Engine, options: EvaluateOptions): Promise
     documents: documentSummaries(engine),
     workloads: workloadFacts(engine),
     probes,
+    droppedProbes: own ? droppedProbes(engine) : [],
   };
 }
 

@@ -6,7 +6,7 @@ import type { Engine } from './pipeline/engine';
 import { buildRequest } from './pipeline/request';
 import type { PeerAuthentication } from './resources/types';
 import { sourceField } from './source';
-import type { Diagnostic, DocumentSummary, ResourceRef, WorkloadFacts } from './types';
+import type { Diagnostic, DocumentSummary, DroppedProbe, ResourceRef, WorkloadFacts } from './types';
 
 const ref = (meta: ResourceRef): ResourceRef => ({
   kind: meta.kind,
@@ -93,6 +93,16 @@ export function probeDiagnostics(engine: Engine): Diagnostic[] {
       report('request', 'probes.unknown-token', `probe ${i}: ${problem}`);
   });
   return out;
+}
+
+/** The Probes document's items that were not read as probes, with where they are. */
+export function droppedProbes(engine: Engine): DroppedProbe[] {
+  const doc = engine.probesDocument;
+  return engine.droppedProbePaths.map((path) => ({
+    index: Number(path[path.length - 1]),
+    range: doc ? doc.rangeOf(path) : null,
+    ...sourceField(doc?.source),
+  }));
 }
 
 export function documentSummaries(engine: Engine): DocumentSummary[] {

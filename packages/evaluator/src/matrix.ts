@@ -8,7 +8,8 @@ import type { Engine } from './pipeline/engine';
 import { evaluateHop, type HopInput } from './pipeline/hop';
 import { evaluateProbe, prepareServerSide } from './pipeline/probe';
 import type { MeshWorkload } from './mesh';
-import type { Diagnostic, MatrixEntry, Verdict } from './types';
+import { documentSummaries } from './facts';
+import type { Diagnostic, DocumentSummary, MatrixEntry, Verdict } from './types';
 
 export interface MatrixOptions {
   now?: Date;
@@ -172,8 +173,12 @@ export function countMatrix(engine: Engine, options: MatrixOptions = {}): number
 export async function matrixOfWorkspace(
   text: string,
   options: MatrixOptions = {},
-): Promise<{ entries: MatrixEntry[]; diagnostics: Diagnostic[] }> {
+): Promise<{ entries: MatrixEntry[]; diagnostics: Diagnostic[]; documents: DocumentSummary[] }> {
   const engine = createEvaluator().compile(text);
   engine.jwt = await prepareJwt([], engine.allJwtProviders(), engine.probesSpec.jwks ?? {});
-  return { entries: evaluateMatrix(engine, options), diagnostics: engine.diagnostics };
+  return {
+    entries: evaluateMatrix(engine, options),
+    diagnostics: engine.diagnostics,
+    documents: documentSummaries(engine),
+  };
 }

@@ -280,12 +280,23 @@ export interface DocumentSummary {
   source?: WorkspaceSource;
 }
 
+/** A `spec.probes` item that was not evaluated: not a map, or without a valid from, to and port. */
+export interface DroppedProbe {
+  /** Position in the Probes document's `probes` list. */
+  index: number;
+  /** The item in the Probes document; the diagnostics within it say why. */
+  range: SourceRange | null;
+  source?: WorkspaceSource;
+}
+
 export interface Evaluation {
   metadata: WorkspaceMetadata;
   diagnostics: Diagnostic[];
   documents: DocumentSummary[];
   workloads: WorkloadFacts[];
   probes: ProbeResult[];
+  /** Probes of the workspace's Probes document that were dropped, not evaluated (not with `options.probes`). */
+  droppedProbes?: DroppedProbe[];
   /**
    * Set by `evaluateParts`: the canonical YAML texts the Mesh and Probes parts were evaluated as,
    * which `source: 'mesh' | 'probes'` ranges point into.

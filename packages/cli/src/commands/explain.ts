@@ -1,6 +1,14 @@
 import { createEvaluator, type ProbeSpec, type RequestSpec } from '@playground/evaluator';
 import { readWorkspaceFile } from '../files';
-import { formatDiagnostic, formatTrace, isInvalidInput, outcomeOf } from '../format';
+import {
+  formatDiagnostic,
+  formatTrace,
+  isInvalidInput,
+  outcomeOf,
+  printable,
+  toJson,
+  workspaceProblems,
+} from '../format';
 import { EXIT, UsageError, type Io } from '../io';
 
 export interface ExplainOptions {
@@ -21,7 +29,7 @@ export interface ExplainOptions {
 export async function explainCommand(file: string, options: ExplainOptions, io: Io): Promise<number> {
   const read = readWorkspaceFile(file);
   if ('error' in read) {
-    io.stderr(`${read.error}\n`);
+    io.stderr(`${printable(read.error)}\n`);
     return EXIT.invalid;
   }
   const request: RequestSpec = {};
@@ -51,13 +59,15 @@ export async function explainCommand(file: string, options: ExplainOptions, io: 
   });
   const errors = evaluation.diagnostics.filter((d) => d.severity === 'error');
   for (const d of errors) io.stderr(`${formatDiagnostic(file, d)}\n`);
-  if (errors.some(isInvalidInput)) return EXIT.invalid;
+  const problems = workspaceProblems(file, evaluation.documents, evaluation.diagnostics);
+  for (const p of problems) io.stderr(`${p}\n`);
+  if (problems.length || errors.some(isInvalidInput)) return EXIT.invalid;
   const result = evaluation.probes[0];
   if (!result) return EXIT.invalid;
   if (options.json) {
-    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    io.stdout(toJson(result));
   } else {
-    io.stdout(`${result.from} → ${result.to}:${result.port}: ${outcomeOf(result)}\n`);
+    io.stdout(`${printable(result.from)} → ${printable(result.to)}:${result.port}: ${outcomeOf(result)}\n`);
     io.stdout(`${formatTrace(file, result.trace).join('\n')}\n`);
   }
   return result.verdict === 'invalid' ? EXIT.invalid : EXIT.ok;

@@ -1,6 +1,6 @@
 import { matrixOfWorkspace } from '@playground/evaluator';
 import { readWorkspaceFile } from '../files';
-import { formatDiagnostic, isInvalidInput } from '../format';
+import { formatDiagnostic, isInvalidInput, printable, toJson, workspaceProblems } from '../format';
 import { EXIT, type Io } from '../io';
 
 /**
@@ -14,23 +14,25 @@ export async function matrixCommand(
 ): Promise<number> {
   const read = readWorkspaceFile(file);
   if ('error' in read) {
-    io.stderr(`${read.error}\n`);
+    io.stderr(`${printable(read.error)}\n`);
     return EXIT.invalid;
   }
-  const { entries, diagnostics } = await matrixOfWorkspace(read.text, {
+  const { entries, diagnostics, documents } = await matrixOfWorkspace(read.text, {
     all: options.all,
     ...(options.path ? { path: options.path } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   for (const d of diagnostics.filter((d) => d.severity === 'error'))
     io.stderr(`${formatDiagnostic(file, d)}\n`);
-  if (diagnostics.some(isInvalidInput)) return EXIT.invalid;
+  const problems = workspaceProblems(file, documents, diagnostics);
+  for (const p of problems) io.stderr(`${p}\n`);
+  if (problems.length || diagnostics.some(isInvalidInput)) return EXIT.invalid;
   if (options.json) {
-    io.stdout(`${JSON.stringify({ entries }, null, 2)}\n`);
+    io.stdout(toJson({ entries }));
     return EXIT.ok;
   }
   for (const e of entries) {
-    io.stdout(`${e.line}\n`);
+    io.stdout(`${printable(e.line)}\n`);
     if (e.status === '000') io.stdout('command terminated with exit code 56\n');
   }
   return EXIT.ok;

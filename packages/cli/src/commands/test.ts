@@ -1,14 +1,51 @@
-import { createEvaluator, type ProbeResult } from '@playground/evaluator';
+import { createEvaluator, type Diagnostic, type DroppedProbe, type ProbeResult } from '@playground/evaluator';
 import { readWorkspaceFile } from '../files';
-import { formatDiagnostic, formatTrace, isInvalidInput, outcomeOf } from '../format';
+import {
+  formatDiagnostic,
+  formatTrace,
+  isInvalidInput,
+  outcomeOf,
+  printable,
+  toJson,
+  where,
+  workspaceProblems,
+} from '../format';
 import { EXIT, type Io } from '../io';
 
 /** One `--json` result: the probe's result and the file it came from (DESIGN "CLI"). */
 type TestResultJson = ProbeResult & { file: string };
 
-const toJson = (file: string, r: ProbeResult): TestResultJson => ({ file, ...r });
+/** One `--json` dropped probe: a `spec.probes` item the engine could not evaluate, and why. */
+interface DroppedJson {
+  file: string;
+  index: number;
+  line: number | null;
+  column: number | null;
+  /** The error diagnostics within the item (a bad port, a missing field, not a map). */
+  reasons: string[];
+}
 
-/** `test FILE...`: every probe against its expect. Exit 0 all pass, 1 any fail, 2 invalid input. */
+/** A probe the engine evaluated as `invalid` (unknown endpoint or port) and that did not expect it. */
+const isInvalidResult = (r: ProbeResult): boolean => r.verdict === 'invalid' && r.pass !== true;
+
+function reasonsWithin(d: DroppedProbe, diagnostics: readonly Diagnostic[]): string[] {
+  const range = d.range;
+  if (!range) return [];
+  return diagnostics
+    .filter(
+      (x) =>
+        x.severity === 'error' &&
+        x.range !== null &&
+        x.range.offset >= range.offset &&
+        x.range.offset + x.range.length <= range.offset + range.length,
+    )
+    .map((x) => x.message);
+}
+
+/**
+ * `test FILE...`: every probe against its expect. Exit 0 all pass, 1 any fail or any probe invalid
+ * (dropped by the engine, or evaluated as `invalid`), 2 input that is not a workspace.
+ */
 export async function testCommand(
   files: string[],
   options: { json: boolean; verbose: boolean; now?: Date },
@@ -16,35 +53,60 @@ export async function testCommand(
 ): Promise<number> {
   const evaluator = createEvaluator();
   const results: TestResultJson[] = [];
-  let invalid = false;
+  const dropped: DroppedJson[] = [];
+  let invalidInput = false;
   for (const file of files) {
     const read = readWorkspaceFile(file);
     if ('error' in read) {
-      io.stderr(`${read.error}\n`);
-      invalid = true;
+      io.stderr(`${printable(read.error)}\n`);
+      invalidInput = true;
       continue;
     }
     const evaluation = await evaluator.evaluate(read.text, options.now ? { now: options.now } : {});
-    const bad = evaluation.diagnostics.filter(isInvalidInput);
     for (const d of evaluation.diagnostics.filter((d) => d.severity === 'error'))
       io.stderr(`${formatDiagnostic(file, d)}\n`);
-    if (bad.length) invalid = true;
-    if (evaluation.probes.length === 0 && !bad.length) io.stderr(`${file}: no probes\n`);
+    const problems = workspaceProblems(file, evaluation.documents, evaluation.diagnostics);
+    for (const p of problems) io.stderr(`${p}\n`);
+    if (problems.length || evaluation.diagnostics.some(isInvalidInput)) {
+      invalidInput = true;
+      continue;
+    }
+    const droppedHere = evaluation.droppedProbes ?? [];
+    if (evaluation.probes.length === 0 && droppedHere.length === 0)
+      io.stderr(`${printable(file)}: no probes\n`);
     for (const r of evaluation.probes) {
-      results.push(toJson(file, r));
+      results.push({ file, ...r });
       if (options.json) continue;
       const mark = r.pass === null ? '·' : r.pass ? '✓' : '✗';
-      const expected = r.pass === false ? `  (expected ${r.expect ?? ''})` : '';
-      io.stdout(`${mark} ${file} #${r.index} ${r.name}: ${outcomeOf(r)}${expected}\n`);
+      const expected = r.pass === false ? `  (expected ${printable(r.expect ?? '')})` : '';
+      io.stdout(`${mark} ${printable(file)} #${r.index} ${printable(r.name)}: ${outcomeOf(r)}${expected}\n`);
       if (r.pass === false || options.verbose) io.stdout(`${formatTrace(file, r.trace).join('\n')}\n`);
+    }
+    for (const d of droppedHere) {
+      const reasons = reasonsWithin(d, evaluation.diagnostics);
+      dropped.push({
+        file,
+        index: d.index,
+        line: d.range?.start.line ?? null,
+        column: d.range?.start.column ?? null,
+        reasons,
+      });
+      if (!options.json)
+        io.stdout(
+          `✗ ${where(file, d.range)} probes[${d.index}]: invalid, not evaluated${reasons.length ? `: ${reasons.map(printable).join('; ')}` : ''}\n`,
+        );
     }
   }
   const passed = results.filter((r) => r.pass === true).length;
-  const failed = results.filter((r) => r.pass === false).length;
-  const summary = { passed, failed, total: results.length };
-  if (options.json) io.stdout(`${JSON.stringify({ results, summary }, null, 2)}\n`);
+  const invalid = results.filter(isInvalidResult).length + dropped.length;
+  const failed = results.filter((r) => r.pass === false && !isInvalidResult(r)).length;
+  const total = results.length + dropped.length;
+  const summary = { passed, failed, invalid, total };
+  if (options.json) io.stdout(toJson({ results, dropped, summary }));
   else
-    io.stdout(`\n${passed} passed, ${failed} failed, ${results.length - passed - failed} without expect\n`);
-  if (invalid) return EXIT.invalid;
-  return failed > 0 ? EXIT.failed : EXIT.ok;
+    io.stdout(
+      `\n${passed} passed, ${failed} failed, ${invalid} invalid, ${total - passed - failed - invalid} without expect\n`,
+    );
+  if (invalidInput) return EXIT.invalid;
+  return failed > 0 || invalid > 0 ? EXIT.failed : EXIT.ok;
 }

@@ -22,6 +22,7 @@ export class Engine {
   readonly meshSpec: MeshSpec;
   readonly probesSpec: ProbesSpec;
   readonly probePaths: NodePath[];
+  readonly droppedProbePaths: NodePath[];
   readonly probesDocument: ParsedDocument | null;
   readonly documents: ParsedDocument[];
   readonly diagnostics: Diagnostic[];
@@ -59,6 +60,7 @@ export class Engine {
     this.meshSpec = workspace.mesh;
     this.probesSpec = workspace.probes;
     this.probePaths = workspace.probePaths;
+    this.droppedProbePaths = workspace.droppedProbePaths;
     this.probesDocument = workspace.probesDocument;
     this.mesh = buildMesh(workspace.mesh);
     const read = readResources(workspace.resources, { rootNamespace: this.mesh.rootNamespace });

@@ -25,6 +25,8 @@ export interface WorkspaceDocuments {
 export interface ReadWorkspaceResult extends WorkspaceDocuments {
   /** Path of each probe (same order as probes.probes) inside the Probes document. */
   probePaths: NodePath[];
+  /** Path of each `spec.probes` item that was not read as a probe (see readProbes). */
+  droppedProbePaths: NodePath[];
 }
 
 /** Separates the playground documents from the Istio resources and reads them. */
@@ -37,6 +39,7 @@ export function readWorkspace(documents: readonly ParsedDocument[]): ReadWorkspa
   let mesh: MeshSpec = { namespaces: [], workloads: [] };
   let probes: ProbesSpec = { probes: [] };
   let probePaths: NodePath[] = [];
+  let droppedProbePaths: NodePath[] = [];
   for (const doc of documents) {
     if (doc.value === null || doc.value === undefined) continue;
     if (!isDict(doc.value)) {
@@ -69,7 +72,7 @@ export function readWorkspace(documents: readonly ParsedDocument[]): ReadWorkspa
       } else {
         r.fields(doc.value, [], ['apiVersion', 'kind', 'metadata', 'spec']);
         probesDocument = doc;
-        ({ probes, probePaths } = readProbes(r, doc.value));
+        ({ probes, probePaths, droppedProbePaths } = readProbes(r, doc.value));
       }
       keep(diagnostics, r.diagnostics);
     } else if (isPlayground) {
@@ -85,7 +88,17 @@ export function readWorkspace(documents: readonly ParsedDocument[]): ReadWorkspa
       resources.push(doc);
     }
   }
-  return { metadata, mesh, probes, meshDocument, probesDocument, resources, diagnostics, probePaths };
+  return {
+    metadata,
+    mesh,
+    probes,
+    meshDocument,
+    probesDocument,
+    resources,
+    diagnostics,
+    probePaths,
+    droppedProbePaths,
+  };
 }
 
 /** Appends in order (a loop, not `push(...)`: a huge document's list would overflow the stack). */

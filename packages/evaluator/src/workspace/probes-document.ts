@@ -112,11 +112,20 @@ function readProbe(r: Reader, item: Dict, path: NodePath): ProbeSpec | null {
   return probe;
 }
 
-export function readProbes(r: Reader, root: Dict): { probes: ProbesSpec; probePaths: NodePath[] } {
+export interface ReadProbesResult {
+  probes: ProbesSpec;
+  /** Path of each probe read, in the order of `probes.probes`. */
+  probePaths: NodePath[];
+  /** Items of `spec.probes` not read as probes (not a map, or no valid from, to and port). */
+  droppedProbePaths: NodePath[];
+}
+
+export function readProbes(r: Reader, root: Dict): ReadProbesResult {
   const spec = r.object(root, 'spec', []);
   const out: ProbesSpec = { probes: [] };
   const probePaths: NodePath[] = [];
-  if (!spec) return { probes: out, probePaths };
+  const droppedProbePaths: NodePath[] = [];
+  if (!spec) return { probes: out, probePaths, droppedProbePaths };
   const P = ['spec'];
   r.fields(spec, P, ['now', 'tokens', 'jwks', 'probes']);
   const now = r.string(spec, 'now', P);
@@ -156,5 +165,10 @@ export function readProbes(r: Reader, root: Dict): { probes: ProbesSpec; probePa
       probePaths.push(path);
     }
   });
-  return { probes: out, probePaths };
+  const items = spec.probes;
+  if (Array.isArray(items) && probePaths.length < items.length) {
+    const read = new Set(probePaths.map((p) => p[p.length - 1]));
+    for (let i = 0; i < items.length; i++) if (!read.has(i)) droppedProbePaths.push([...P, 'probes', i]);
+  }
+  return { probes: out, probePaths, droppedProbePaths };
 }

@@ -185,9 +185,14 @@ export function Canvas() {
   useEffect(() => {
     userMoved.current = false;
   }, [epoch, tidied]);
+  // The placement whose final fit has run: until then the canvas says its layout is still moving.
+  const [fittedPlacement, setFittedPlacement] = useState<typeof placement>(null);
   useEffect(() => {
     const id = requestAnimationFrame(fit);
-    const settle = setTimeout(fit, ANIMATION_MS + 40);
+    const settle = setTimeout(() => {
+      fit();
+      setFittedPlacement(placement);
+    }, ANIMATION_MS + 40);
     return () => {
       cancelAnimationFrame(id);
       clearTimeout(settle);
@@ -272,7 +277,14 @@ export function Canvas() {
     const id = setTimeout(() => setWaited(true), 2000);
     return () => clearTimeout(id);
   }, []);
-  const layoutState = placement === null ? (waited ? 'fallback' : 'pending') : moving ? 'moving' : 'ready';
+  const layoutState =
+    placement === null
+      ? waited
+        ? 'fallback'
+        : 'pending'
+      : moving || fittedPlacement !== placement
+        ? 'moving'
+        : 'ready';
   const [minimap, setMinimap] = useState(false);
 
   return (

@@ -127,9 +127,11 @@ export function Canvas() {
     () => nodeReuser.reuse(buildNodes(mesh, verdicts?.workloads, selection, placement)),
     [nodeReuser, mesh, verdicts?.workloads, selection, placement],
   );
+  const evaluating = usePlayground((s) => s.evaluating);
+  const stale = verdicts?.stale ? true : evaluating && verdicts ? 'evaluating' : false;
   const groups = useMemo(
-    () => groupEdges(buildProbeEdges(mesh, probes, verdicts?.probes, verdicts?.stale ?? false, selection)),
-    [mesh, probes, verdicts?.probes, verdicts?.stale, selection],
+    () => groupEdges(buildProbeEdges(mesh, probes, verdicts?.probes, stale, selection)),
+    [mesh, probes, verdicts?.probes, stale, selection],
   );
 
   const [nodes, setNodes] = useState<PlaygroundNode[]>(base);
@@ -266,7 +268,19 @@ export function Canvas() {
   const [minimap, setMinimap] = useState(false);
 
   return (
-    <div className="canvas" data-testid="canvas" data-layout={layoutState} ref={containerRef}>
+    <div
+      className="canvas"
+      data-testid="canvas"
+      data-layout={layoutState}
+      data-evaluating={evaluating}
+      ref={containerRef}
+    >
+      {evaluating ? (
+        <div className="canvas-busy" role="status" data-testid="canvas.busy">
+          <span className="canvas-busy__spinner" aria-hidden="true" />
+          Evaluating…
+        </div>
+      ) : null}
       <ReactFlow<PlaygroundNode>
         nodes={nodes}
         edges={[]}

@@ -12,6 +12,7 @@ import type { EvaluationClient } from '../worker/client';
 import { describeCulprit } from '../worker/diagnose';
 import { AUTOSAVE_KEY, loadSaved, saveCurrent } from './persistence';
 import type { CoreStore } from './store';
+import { readWorkspaceText } from './workspaceText';
 
 /** The part of a zustand store this module needs. */
 interface StoreLike {
@@ -67,6 +68,12 @@ export function connectEvaluation(store: StoreLike, client: EvaluationClient): (
   };
 }
 
+/** The text a workspace file reads back as (key order and style as this app writes them). */
+function canonical(text: string): string {
+  const read = readWorkspaceText(text);
+  return read.ok ? serializeWorkspace(read.parts).text : text;
+}
+
 /**
  * Autosave: at most one write per `delayMs` while the user works, the last change always written,
  * and a flush on `pagehide` / hidden visibility. Returns a disconnect function.
@@ -117,7 +124,8 @@ export function connectAutosave(
   const onStorage = (event: StorageEvent) => {
     if (event.key !== AUTOSAVE_KEY || event.newValue === null) return;
     stored = event.newValue;
-    if (event.newValue === serializeWorkspace(store.getState().workspace).text) {
+    const mine = serializeWorkspace(store.getState().workspace).text;
+    if (event.newValue === mine || canonical(event.newValue) === canonical(mine)) {
       // The same workspace (e.g. the other tab loaded ours): nothing to choose.
       if (store.getState().tabConflict !== null) store.getState().setHealth({ tabConflict: null });
       return;

@@ -170,6 +170,8 @@ export class EvaluationClient {
 
   private timeout(): void {
     this.watchdog = undefined;
+    // For measurements (the journeys time the recovery from here).
+    performance.mark('evaluation.watchdog');
     const slow = this.running ?? this.awaiting.get('evaluate') ?? this.awaiting.get('matrix');
     this.worker.onmessage = null;
     this.worker.terminate();

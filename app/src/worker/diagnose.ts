@@ -20,7 +20,8 @@ export interface PolicyDocument {
 export type SlowCulprit =
   | { kind: 'document'; document: PolicyDocument; of: number }
   | { kind: 'structure' }
-  | { kind: 'together'; documents: number };
+  /** No document is slow alone: documents `first`–`last` (1-based) of `of` are, together. */
+  | { kind: 'together'; first: number; last: number; of: number };
 
 /** The value of `key:` in a flow mapping line (`{name: a, namespace: b}`) or a block line (`  name: a`). */
 function valueOf(line: string, key: string): string | undefined {
@@ -93,19 +94,26 @@ export async function findSlowDocument(
     const rest = candidates.slice(half.length);
     if (!(await finishes(join(half)))) candidates = half;
     else if (!(await finishes(join(rest)))) candidates = rest;
-    else return { kind: 'together', documents: candidates.length };
+    else break;
   }
-  const [only] = candidates;
-  return only ? { kind: 'document', document: only, of: docs.length } : { kind: 'together', documents: 0 };
+  const [first] = candidates;
+  const last = candidates.at(-1);
+  if (candidates.length === 1 && first) return { kind: 'document', document: first, of: docs.length };
+  return { kind: 'together', first: first?.index ?? 0, last: last?.index ?? 0, of: docs.length };
 }
 
 /** The notice's words for a culprit. */
 export function describeCulprit(culprit: SlowCulprit): string {
   if (culprit.kind === 'structure') return 'the mesh and probes (even without any policy)';
-  if (culprit.kind === 'together')
-    return culprit.documents > 0
-      ? `the policies together (${culprit.documents.toLocaleString('en-US')} documents, none slow on its own)`
-      : 'the workspace as a whole';
+  if (culprit.kind === 'together') {
+    const n = (i: number) => i.toLocaleString('en-US');
+    if (culprit.of === 0) return 'the workspace as a whole';
+    const which =
+      culprit.first === 1 && culprit.last === culprit.of
+        ? `all ${n(culprit.of)} policy documents`
+        : `policy documents ${n(culprit.first)}–${n(culprit.last)} of ${n(culprit.of)}`;
+    return `${which}, together: none of them is slow on its own`;
+  }
   const { document, of } = culprit;
   const position = `document ${document.index} of ${of} in the policies`;
   return document.label.startsWith('document ') ? position : `${document.label} (${position})`;

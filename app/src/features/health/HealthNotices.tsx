@@ -35,7 +35,7 @@ function SlowNotice() {
             It was slow in <b>{slow.culprit}</b>.
           </span>
         )}{' '}
-        The verdicts shown are from before; your next edit is evaluated again.
+        The verdicts shown are not for this text; your next edit is evaluated again.
       </span>
       <button
         type="button"
@@ -86,13 +86,16 @@ function CorruptNotice() {
   const setHealth = usePlayground((s) => s.setHealth);
   if (raw === null) return null;
   const read = readWorkspaceText(raw);
-  const reason = read.ok ? '' : ` (${read.message})`;
   return (
     <div className="notice notice-error health-notice" role="alert" data-testid="notice.corrupt">
       <span className="health-notice__text">
-        <strong>Your autosaved workspace could not be read</strong>
-        {reason}. The default workspace is shown; the saved text is kept in this browser until you dismiss
-        this.
+        <strong>Your autosaved workspace could not be read.</strong> The default workspace is shown; the saved
+        text is kept in this browser until you discard it.
+        {read.ok ? null : (
+          <span className="health-notice__detail" data-testid="notice.corrupt.reason">
+            Reason: {read.message}
+          </span>
+        )}
       </span>
       <button
         type="button"

@@ -10,6 +10,7 @@ import { Canvas } from './features/graph/Canvas';
 import { Inspector } from './features/inspector/Inspector';
 import { MatrixView } from './features/matrix/MatrixView';
 import { NoticeBar } from './features/share/Notice';
+import { HealthNotices } from './features/health/HealthNotices';
 import { Legend } from './features/toolbar/Legend';
 import { Toolbar } from './features/toolbar/Toolbar';
 import { Splitter } from './features/layout/Splitter';
@@ -64,6 +65,7 @@ export function App() {
       <Toolbar />
       <LearnLayer />
       <NoticeBar />
+      <HealthNotices />
       <Legend />
       <main className={`panels${canvasOnly ? ' canvas-only' : ''}`} style={{ gridTemplateColumns: columns }}>
         {canvasOnly ? null : (

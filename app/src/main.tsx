@@ -6,7 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createAppStore, StoreProvider } from './store';
-import { loadSaved, loadTheme } from './state/persistence';
+import { loadCorruptBackup, loadSaved, loadTheme, saveCorruptBackup } from './state/persistence';
 import { defaultParts } from './state/store';
 import { connectAutosave, connectEvaluation } from './state/sync';
 import { readWorkspaceText } from './state/workspaceText';
@@ -17,15 +17,15 @@ import './styles.css';
 
 const saved = loadSaved();
 const restored = saved ? readWorkspaceText(saved) : null;
+// An unreadable entry is kept raw under a backup key before anything can write over it; its
+// notice (download, dismiss) stays on every load until the user dismisses it.
+if (saved && restored && !restored.ok) saveCorruptBackup(saved);
 const store = createAppStore({
   lessonEngine: workerEngine,
   initial: restored?.ok ? restored.parts : defaultParts(),
 });
-if (restored && !restored.ok)
-  store.getState().setNotice({
-    kind: 'error',
-    message: `The autosaved workspace could not be restored (${restored.message}); the default one is shown.`,
-  });
+const corrupt = loadCorruptBackup() ?? (saved && restored && !restored.ok ? saved : null);
+if (corrupt !== null) store.getState().setHealth({ corruptAutosave: corrupt });
 const theme = loadTheme() ?? (window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
 store.getState().setTheme(theme === 'dark' ? 'dark' : 'light');
 

@@ -23,18 +23,24 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
 const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-/** Keys that could reach an object's prototype are never copied (they are not valid labels anyway). */
+/** Keys that could reach an object's prototype are never copied into ordinary objects. */
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/**
+ * Labels and headers: `constructor` and `prototype` are valid Kubernetes keys, so they are kept, in
+ * an object without a prototype (nothing inherited to collide with, nothing to pollute). Only
+ * `__proto__` is dropped: it is not a valid label key and would be a trap for any code that copies
+ * the map into an ordinary object later.
+ */
 function stringMap(v: unknown): Record<string, string> | undefined {
   if (!isRec(v)) return undefined;
-  const entries = Object.entries(v).flatMap(([k, value]): [string, string][] =>
-    !UNSAFE_KEYS.has(k) &&
-    (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-      ? [[k, String(value)]]
-      : [],
-  );
-  return Object.fromEntries(entries);
+  const out = Object.create(null) as Record<string, string>;
+  for (const [k, value] of Object.entries(v)) {
+    if (k === '__proto__') continue;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      out[k] = String(value);
+  }
+  return out;
 }
 
 /** Sets `key` only when the value is defined, so rebuilt objects stay minimal. */

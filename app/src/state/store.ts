@@ -37,7 +37,21 @@ export interface CoreState {
   canvasOnly: boolean;
   /** Increments when the whole workspace is replaced (example, import, link): the canvas lays out and refits. */
   epoch: number;
+  /** An evaluation has been awaited for a while: the verdicts shown are the previous ones. */
+  evaluating: boolean;
+  /** The watchdog stopped an evaluation; `culprit` names what was slow (null while it is being found). */
+  slowEvaluation: { culprit: string | null } | null;
+  /** Another tab saved the workspace: its text, until the user loads it or keeps this one. */
+  tabConflict: string | null;
+  /** The autosaved entry could not be read: its raw text, kept under a backup key until dismissed. */
+  corruptAutosave: string | null;
 }
+
+/** The session's health flags, set by the worker and autosave connections (`sync.ts`, `main.tsx`). */
+export type HealthState = Pick<
+  CoreState,
+  'evaluating' | 'slowEvaluation' | 'tabConflict' | 'corruptAutosave'
+>;
 
 export interface CoreActions {
   setPolicies(text: string): void;
@@ -55,6 +69,7 @@ export interface CoreActions {
   receive(evaluation: Evaluation): void;
   setTheme(theme: Theme): void;
   setNotice(notice: Notice | null): void;
+  setHealth(health: Partial<HealthState>): void;
   toggle(view: PanelToggle): void;
 }
 
@@ -109,6 +124,10 @@ export function createCoreSlice(initial: WorkspaceParts) {
       legendOpen: false,
       canvasOnly: false,
       epoch: 0,
+      evaluating: false,
+      slowEvaluation: null,
+      tabConflict: null,
+      corruptAutosave: null,
 
       // An edit moves lines, so a highlight of the old lines is dropped.
       setPolicies: (policies) =>
@@ -169,6 +188,7 @@ export function createCoreSlice(initial: WorkspaceParts) {
         }),
       setTheme: (theme) => set({ theme }),
       setNotice: (notice) => set({ notice }),
+      setHealth: (health) => set(health),
       toggle: (view) => set((s) => ({ [view]: !s[view] }) as Pick<CoreState, typeof view>),
     };
   };

@@ -19,5 +19,14 @@ export function readWorkspaceText(text: string): PartsResult {
   if (fatal) return { ok: false, message: fatal.message };
   if (!/^kind:\s*Mesh\s*$/m.test(text))
     return { ok: false, message: 'this is not a playground workspace: it has no "kind: Mesh" document' };
+  // A Mesh document that did not parse stays in the policies: refuse rather than show its text in
+  // the policy editor with an empty canvas.
+  if (/^kind:\s*Mesh\s*$/m.test(split.policies)) {
+    const syntax = split.diagnostics.find((d) => d.severity === 'error' && d.code.startsWith('yaml.'));
+    return {
+      ok: false,
+      message: `its Mesh document could not be read${syntax ? ` (${syntax.message.split('\n')[0]})` : ''}`,
+    };
+  }
   return { ok: true, parts: sanitizeParts(split) };
 }

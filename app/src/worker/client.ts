@@ -1,15 +1,51 @@
 /**
  * The app's side of the worker protocol: latest request wins, answers to older requests are
  * dropped. The worker is created lazily so tests can inject a fake.
+ *
+ * - **Watchdog.** While an answer is awaited, the worker must show progress (start a request or
+ *   answer one) every `watchdogMs`. When it does not, it is terminated and a new one started: the
+ *   structure is posted again and the delta decoder reset (the new worker's first answer is
+ *   complete). The request that was running is not posted again; a newer one with different
+ *   parts is. Identical parts are not posted either until they change (a text that is still slow
+ *   waits for the next edit instead of restarting workers in a loop). `timeout` listeners hear of it,
+ *   and `diagnose` finds the slow document in a throwaway worker.
+ * - **Busy.** `busy` listeners hear `true` when an evaluation is awaited for longer than `busyMs`,
+ *   and `false` when its answer arrives (or the watchdog gives up on it).
  */
 import type { Evaluation, WorkspaceParts } from '@playground/evaluator';
 import { DeltaDecoder } from './delta';
+import { findSlowDocument } from './diagnose';
+import type { SlowCulprit } from './diagnose';
 import type { WorkerRequest, WorkerResponse, WorkspaceStructure } from './protocol';
 
 export interface WorkerLike {
   postMessage(message: WorkerRequest): void;
   onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null;
+  terminate(): void;
 }
+
+export interface ClientOptions {
+  /** How long the worker may go without progress while an answer is awaited. */
+  watchdogMs?: number;
+  /** How long an evaluation may take before `busy` listeners hear of it. */
+  busyMs?: number;
+}
+
+/** What `timeout` listeners receive: the parts whose evaluation was stopped. */
+export interface TimeoutNotice {
+  parts: WorkspaceParts;
+  ms: number;
+}
+
+interface Sent {
+  id: number;
+  type: WorkerRequest['type'];
+  parts: WorkspaceParts;
+  traces: number[];
+}
+
+const sameParts = (a: WorkspaceParts, b: WorkspaceParts): boolean =>
+  a.policies === b.policies && a.mesh === b.mesh && a.probes === b.probes && a.metadata === b.metadata;
 
 type Response<T extends WorkerResponse['type']> = Extract<WorkerResponse, { type: T }>;
 
@@ -25,6 +61,8 @@ interface Answers {
   evaluation: EvaluationAnswer;
   matrix: Response<'matrix'>;
   failure: Response<'failure'>;
+  busy: boolean;
+  timeout: TimeoutNotice;
 }
 type Answer<T extends keyof Answers> = Answers[T];
 
@@ -35,10 +73,39 @@ export class EvaluationClient {
     evaluation: new Set<(answer: Answer<'evaluation'>) => void>(),
     matrix: new Set<(answer: Answer<'matrix'>) => void>(),
     failure: new Set<(answer: Answer<'failure'>) => void>(),
+    busy: new Set<(answer: Answer<'busy'>) => void>(),
+    timeout: new Set<(answer: Answer<'timeout'>) => void>(),
   };
+  private worker: WorkerLike;
+  private readonly watchdogMs: number;
+  private readonly busyMs: number;
+  /** The latest request of each kind whose answer is still awaited. */
+  private readonly awaiting = new Map<WorkerRequest['type'], Sent>();
+  /** Posted requests the worker may still start (older ones of a kind are coalesced away). */
+  private readonly inFlight = new Map<number, Sent>();
+  /** The request the worker said it started and has not answered yet. */
+  private running: Sent | null = null;
+  /** Parts the watchdog stopped: not posted again until they change. */
+  private blocked: WorkspaceParts | null = null;
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
+  private busyTimer: ReturnType<typeof setTimeout> | undefined;
+  private busy = false;
 
-  constructor(private readonly worker: WorkerLike) {
-    worker.onmessage = (event) => this.receive(event.data);
+  constructor(
+    private readonly createWorker: () => WorkerLike,
+    options: ClientOptions = {},
+  ) {
+    this.watchdogMs = options.watchdogMs ?? 2000;
+    this.busyMs = options.busyMs ?? 150;
+    this.worker = this.start();
+  }
+
+  private start(): WorkerLike {
+    const worker = this.createWorker();
+    worker.onmessage = (event) => {
+      if (worker === this.worker) this.receive(event.data);
+    };
+    return worker;
   }
 
   private structure: WorkspaceStructure | null = null;
@@ -46,15 +113,138 @@ export class EvaluationClient {
   /** The newest structure version already posted to the worker. */
   private postedVersion = 0;
 
-  private readonly decoder = new DeltaDecoder();
+  private decoder = new DeltaDecoder();
 
   /** Evaluates every probe; `traces` lists the probes whose full trace is wanted. */
   evaluate(parts: WorkspaceParts, traces: number[] = []): number {
-    return this.send({ type: 'evaluate', id: this.nextId++, traces, ...this.bodyOf(parts) });
+    return this.request('evaluate', parts, traces);
   }
 
   matrix(parts: WorkspaceParts): number {
-    return this.send({ type: 'matrix', id: this.nextId++, ...this.bodyOf(parts) });
+    return this.request('matrix', parts, []);
+  }
+
+  private request(type: WorkerRequest['type'], parts: WorkspaceParts, traces: number[]): number {
+    const id = this.nextId++;
+    this.latest.set(type, id);
+    if (this.blocked && sameParts(this.blocked, parts)) {
+      // Still the text that was too slow: nothing is posted until it changes.
+      this.awaiting.delete(type);
+      this.settle();
+      return id;
+    }
+    this.blocked = null;
+    this.post({ id, type, parts, traces });
+    return id;
+  }
+
+  private post(sent: Sent): void {
+    const { type } = sent;
+    const body = this.bodyOf(sent.parts);
+    const request: WorkerRequest =
+      type === 'evaluate'
+        ? { type, id: sent.id, traces: sent.traces, ...body }
+        : { type, id: sent.id, ...body };
+    this.awaiting.set(type, sent);
+    this.inFlight.set(sent.id, sent);
+    this.worker.postMessage(request);
+    this.watchdog ??= setTimeout(() => this.timeout(), this.watchdogMs);
+    if (type === 'evaluate' && !this.busy)
+      this.busyTimer ??= setTimeout(() => this.setBusy(true), this.busyMs);
+  }
+
+  private setBusy(busy: boolean): void {
+    clearTimeout(this.busyTimer);
+    this.busyTimer = undefined;
+    if (this.busy === busy) return;
+    this.busy = busy;
+    this.listeners.busy.forEach((l) => l(busy));
+  }
+
+  /** Progress (or nothing left to wait for): the watchdog starts over, the busy flag follows. */
+  private settle(): void {
+    clearTimeout(this.watchdog);
+    this.watchdog = this.awaiting.size > 0 ? setTimeout(() => this.timeout(), this.watchdogMs) : undefined;
+    if (!this.awaiting.has('evaluate')) this.setBusy(false);
+  }
+
+  private timeout(): void {
+    this.watchdog = undefined;
+    // For measurements (the journeys time the recovery from here).
+    performance.mark('evaluation.watchdog');
+    const slow = this.running ?? this.awaiting.get('evaluate') ?? this.awaiting.get('matrix');
+    this.worker.onmessage = null;
+    this.worker.terminate();
+    this.worker = this.start();
+    this.decoder = new DeltaDecoder();
+    this.postedVersion = 0;
+    this.running = null;
+    this.inFlight.clear();
+    const again = [...this.awaiting.values()];
+    this.awaiting.clear();
+    if (slow) this.blocked = slow.parts;
+    for (const sent of again) if (!slow || !sameParts(sent.parts, slow.parts)) this.post(sent);
+    this.settle();
+    if (slow) this.listeners.timeout.forEach((l) => l({ parts: slow.parts, ms: this.watchdogMs }));
+  }
+
+  /**
+   * Finds what made `parts` slow, bisecting its policies in a throwaway worker under the same
+   * time limit. `cancel` terminates that worker (a newer edit makes the question moot).
+   */
+  diagnose(parts: WorkspaceParts): { result: Promise<SlowCulprit | null>; cancel(): void } {
+    let worker: WorkerLike | null = null;
+    let cancelled = false;
+    let stop: (() => void) | null = null;
+    let id = 0;
+    const structure: WorkspaceStructure = {
+      metadata: parts.metadata,
+      mesh: parts.mesh,
+      probes: parts.probes,
+    };
+    const finishes = (policies: string) =>
+      new Promise<boolean>((resolve, reject) => {
+        if (cancelled) return reject(new Error('cancelled'));
+        const current = (worker ??= this.createWorker());
+        const request = ++id;
+        const timer = setTimeout(() => {
+          current.onmessage = null;
+          current.terminate();
+          worker = null;
+          resolve(false);
+        }, this.watchdogMs);
+        stop = () => {
+          clearTimeout(timer);
+          reject(new Error('cancelled'));
+        };
+        current.onmessage = (event) => {
+          const answer = event.data;
+          if (answer.type === 'started' || answer.id !== request) return;
+          clearTimeout(timer);
+          resolve(true);
+        };
+        current.postMessage({
+          type: 'evaluate',
+          id: request,
+          traces: [],
+          policies,
+          structureVersion: request,
+          structure,
+        });
+      });
+    const result = findSlowDocument(parts.policies, finishes)
+      .catch(() => null)
+      .finally(() => {
+        worker?.terminate();
+        worker = null;
+      });
+    return {
+      result,
+      cancel: () => {
+        cancelled = true;
+        stop?.();
+      },
+    };
   }
 
   /** A new version whenever metadata, mesh or probes are different objects (the store never mutates them). */
@@ -79,13 +269,21 @@ export class EvaluationClient {
     return () => set.delete(listener);
   }
 
-  private send(request: WorkerRequest): number {
-    this.latest.set(request.type, request.id);
-    this.worker.postMessage(request);
-    return request.id;
-  }
-
   private receive(answer: WorkerResponse): void {
+    if (answer.type === 'started') {
+      this.running = this.inFlight.get(answer.id) ?? null;
+      // Older requests of the same kind were coalesced away: they never start.
+      for (const [id, sent] of this.inFlight)
+        if (id < answer.id && sent.type === this.running?.type) this.inFlight.delete(id);
+      this.settle();
+      return;
+    }
+    this.inFlight.delete(answer.id);
+    if (this.running?.id === answer.id) this.running = null;
+    const kindOf: WorkerRequest['type'] =
+      answer.type === 'failure' ? answer.request : answer.type === 'evaluation' ? 'evaluate' : 'matrix';
+    if (this.awaiting.get(kindOf)?.id === answer.id) this.awaiting.delete(kindOf);
+    this.settle();
     // Every delta changes the mirror, in order, even one whose answer is not delivered.
     const evaluation = answer.type === 'evaluation' ? this.decoder.apply(answer.delta) : null;
     const kind: WorkerRequest['type'] =
@@ -104,9 +302,10 @@ let shared: EvaluationClient | null = null;
 /** The app's one evaluation client, backed by a module worker bundled by Vite. */
 export function evaluationClient(): EvaluationClient {
   shared ??= new EvaluationClient(
-    new Worker(new URL('./evaluation.worker.ts', import.meta.url), {
-      type: 'module',
-    }) as unknown as WorkerLike,
+    () =>
+      new Worker(new URL('./evaluation.worker.ts', import.meta.url), {
+        type: 'module',
+      }) as unknown as WorkerLike,
   );
   return shared;
 }

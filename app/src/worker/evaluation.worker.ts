@@ -25,6 +25,7 @@ function post(message: WorkerResponse): void {
 }
 
 async function handle(request: WorkerRequest): Promise<void> {
+  post({ type: 'started', id: request.id });
   try {
     const structure = structures.get(request.structureVersion);
     if (!structure) throw new Error(`workspace structure ${request.structureVersion} never arrived`);

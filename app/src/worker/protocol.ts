@@ -48,6 +48,8 @@ export interface EvaluationDelta {
 }
 
 export type WorkerResponse =
+  /** Posted when the worker starts on a request (coalesced requests never start): the watchdog's clock. */
+  | { type: 'started'; id: number }
   | { type: 'evaluation'; id: number; delta: EvaluationDelta; ms: number }
   | { type: 'matrix'; id: number; entries: MatrixEntry[]; diagnostics: Diagnostic[] }
   | { type: 'failure'; id: number; request: WorkerRequest['type']; message: string };

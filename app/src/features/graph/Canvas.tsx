@@ -127,12 +127,13 @@ export function Canvas() {
     () => nodeReuser.reuse(buildNodes(mesh, verdicts?.workloads, selection, placement)),
     [nodeReuser, mesh, verdicts?.workloads, selection, placement],
   );
+  const evaluating = usePlayground((s) => s.evaluating);
+  const stale = verdicts?.stale ? true : evaluating && verdicts ? 'evaluating' : false;
   // Unchanged edges and groups keep their objects: a flipped verdict re-renders one edge and one label.
   const [groupReuser] = useState(() => new GroupReuser());
   const groups = useMemo(
-    () =>
-      groupReuser.reuse(buildProbeEdges(mesh, probes, verdicts?.probes, verdicts?.stale ?? false, selection)),
-    [groupReuser, mesh, probes, verdicts?.probes, verdicts?.stale, selection],
+    () => groupReuser.reuse(buildProbeEdges(mesh, probes, verdicts?.probes, stale, selection)),
+    [groupReuser, mesh, probes, verdicts?.probes, stale, selection],
   );
 
   const [nodes, setNodes] = useState<PlaygroundNode[]>(base);
@@ -288,7 +289,19 @@ export function Canvas() {
   const [minimap, setMinimap] = useState(false);
 
   return (
-    <div className="canvas" data-testid="canvas" data-layout={layoutState} ref={containerRef}>
+    <div
+      className="canvas"
+      data-testid="canvas"
+      data-layout={layoutState}
+      data-evaluating={evaluating}
+      ref={containerRef}
+    >
+      {evaluating ? (
+        <div className="canvas-busy" role="status" data-testid="canvas.busy">
+          <span className="canvas-busy__spinner" aria-hidden="true" />
+          Evaluating…
+        </div>
+      ) : null}
       <ReactFlow<PlaygroundNode>
         nodes={nodes}
         edges={[]}

@@ -213,7 +213,8 @@ export function buildProbeEdges(
   mesh: MeshSpec,
   probes: ProbesSpec,
   results: ProbeResult[] | undefined,
-  stale: boolean,
+  /** `true`: the YAML does not parse; `'evaluating'`: a newer answer is on its way. */
+  stale: boolean | 'evaluating',
   selection: Selection,
 ): ProbeEdgeModel[] {
   const known = new Set((mesh.workloads ?? []).map(keyOf));
@@ -241,7 +242,7 @@ export function buildProbeEdges(
       method: p.request?.method ?? 'GET',
       path: p.request?.path ?? '/',
       result: current,
-      stale,
+      stale: stale !== false,
       selected: selection?.kind === 'probe' && selection.index === index,
       ariaLabel: edgeAriaLabel(p.from, p.to, p.port, current, stale),
     });

@@ -79,9 +79,15 @@ export function edgeAriaLabel(
   to: string,
   port: number,
   result: ProbeResult | undefined,
-  stale: boolean,
+  stale: boolean | 'evaluating',
 ): string {
   const look = verdictLook(result?.verdict ?? 'pending', result?.mtls ?? null);
   const status = result ? `, status ${result.status}` : '';
-  return `Probe from ${endpoint(from)} to ${endpoint(to)} port ${port}: ${look.words}${status}${stale ? ' (stale: the YAML does not parse)' : ''}`;
+  const why =
+    stale === 'evaluating'
+      ? ' (stale: being evaluated again)'
+      : stale
+        ? ' (stale: the YAML does not parse)'
+        : '';
+  return `Probe from ${endpoint(from)} to ${endpoint(to)} port ${port}: ${look.words}${status}${why}`;
 }

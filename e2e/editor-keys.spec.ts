@@ -34,8 +34,9 @@ test('after typing, Tab indents, and Escape then Tab leaves the editor', async (
   await page.keyboard.type('# note');
   await page.keyboard.press('Tab');
   expect(await editor.hasFocus()).toBe(true);
+  // Monaco renders what was typed in a later frame: wait for it rather than read too early.
+  await expect.poll(() => editor.text()).toMatch(/# note {2}$/m);
   const indented = await editor.text();
-  expect(indented).toMatch(/# note {2}$/m);
 
   await page.keyboard.press('Escape');
   await page.keyboard.press('Tab');

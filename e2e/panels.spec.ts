@@ -247,7 +247,7 @@ test('a lesson link at step 1 shows the Gateway its narration talks about: no 40
   await expect(app.edges.first()).toHaveAttribute('data-status', '200');
   await expect(page.locator('[data-testid=probe-edge][data-status="404"]')).toHaveCount(0);
   await editor.ready();
-  expect(await editor.text()).toContain('kind: Gateway');
+  await expect.poll(() => editor.text()).toContain('kind: Gateway');
 });
 
 for (const width of [1280, 1440]) {
@@ -325,7 +325,7 @@ test('the address bar always links to what is shown, without piling up history',
   await page.reload();
   await expect(app.edge('legacy/sleep', 'foo/httpbin')).toHaveAttribute('data-status', '200');
   await editor.ready();
-  expect(await editor.text()).toContain('# no policies');
+  await expect.poll(() => editor.text()).toContain('# no policies');
   await expect(app.notice.root).toHaveCount(0);
   expect(page.url()).toBe(address);
 });

@@ -75,15 +75,15 @@ function authorizationLints(
         );
       }
     });
+    const nonDefault = [...servicePorts].filter((p) => p !== 80 && p !== 443);
     rule.to?.forEach((op, i) => {
+      // Hosts listed with a port too (`host:…`), by the part before the port: one pass, so a list of
+      // thousands of hosts is not compared with itself.
+      const withPort = new Set(
+        (op.hosts ?? []).flatMap((h) => (h.includes(':') ? [h.slice(0, h.indexOf(':')).toLowerCase()] : [])),
+      );
       op.hosts?.forEach((host, j) => {
-        if (
-          host.includes(':') ||
-          host.endsWith('*') ||
-          op.hosts?.some((h) => h.toLowerCase().startsWith(`${host.toLowerCase()}:`))
-        )
-          return;
-        const nonDefault = [...servicePorts].filter((p) => p !== 80 && p !== 443);
+        if (host.includes(':') || host.endsWith('*') || withPort.has(host.toLowerCase())) return;
         if (nonDefault.length === 0) return;
         out.push(
           warn(

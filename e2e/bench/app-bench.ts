@@ -20,8 +20,8 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import type { BrowserContext, Page } from '@playwright/test';
-import { evaluateWorkspace } from '@playground/evaluator';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../chromium';
+import { bigWorkspace, checkWorkspace } from './workspace';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4183);
 const BASE = `http://localhost:${PORT}`;
@@ -37,67 +37,6 @@ function entryGzipKB(): number {
   ].map((m) => m[1] ?? '');
   const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(DIST, f))).length, 0);
   return Math.round((bytes / 1024) * 10) / 10;
-}
-
-const POLICIES = 50;
-
-/**
- * 10 namespaces × 10 workloads (ns9 without sidecars), a STRICT PeerAuthentication for ns0 plus 49
- * AuthorizationPolicies, 300 probes. The PeerAuthentication is written in short block lines (the
- * keystrokes find STRICT by line, and a wrapped line would move it). The first probe (ns9/w0 → ns0/w0, plaintext into STRICT) is
- * the one a keystroke flips: "STRIC" is not a mode, the PeerAuthentication is refused, 000 → 200.
- */
-function bigWorkspace(): string {
-  const workloads: string[] = [];
-  for (let n = 0; n < 10; n++) {
-    for (let w = 0; w < 10; w++) {
-      const sidecar = n === 9 ? ', sidecar: false' : '';
-      workloads.push(
-        `    - {name: w${w}, namespace: ns${n}${sidecar}, labels: {app: w${w}}, serviceAccount: sa${w}, ports: [{name: http, port: 8000, targetPort: 8080}]}`,
-      );
-    }
-  }
-  const policies = [
-    'apiVersion: security.istio.io/v1',
-    'kind: PeerAuthentication',
-    'metadata:',
-    '  name: default',
-    '  namespace: ns0',
-    'spec:',
-    '  mtls:',
-    '    mode: STRICT',
-  ];
-  for (let i = 0; i < POLICIES - 1; i++) {
-    const ns = 1 + (i % 8);
-    policies.push(
-      '---',
-      'apiVersion: security.istio.io/v1',
-      'kind: AuthorizationPolicy',
-      `metadata: {name: allow-${i}, namespace: ns${ns}}`,
-    );
-    policies.push(
-      `spec: {selector: {matchLabels: {app: w${i % 10}}}, action: ALLOW, rules: [{from: [{source: {namespaces: [ns${(ns + 1) % 10}, ns0]}}], to: [{operation: {methods: [GET], paths: ["/ip", "/headers"]}}]}]}`,
-    );
-  }
-  const probes: string[] = ['    - {from: ns9/w0, to: ns0/w0, port: 8000, request: {path: /ip}}'];
-  for (let i = 1; i < 300; i++)
-    probes.push(
-      `    - {from: ns${i % 10}/w${(i * 7) % 10}, to: ns${(i * 3) % 10}/w${i % 10}, port: 8000, request: {path: /ip}}`,
-    );
-  return `apiVersion: playground/v1\nkind: Mesh\nmetadata: {name: bench}\nspec:\n  namespaces: [${Array.from({ length: 10 }, (_, n) => `{name: ns${n}}`).join(', ')}]\n  workloads:\n${workloads.join('\n')}\n---\n${policies.join('\n')}\n---\napiVersion: playground/v1\nkind: Probes\nspec:\n  probes:\n${probes.join('\n')}\n`;
-}
-
-/** A workspace the engine refuses parts of would measure less work than it claims: check it first. */
-async function checkWorkspace(text: string): Promise<void> {
-  const result = await evaluateWorkspace(text, { traces: 'none' });
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  const policies = (text.match(/^kind: (?:AuthorizationPolicy|PeerAuthentication)$/gm) ?? []).length;
-  if (errors.length || result.probes.length !== 300 || policies !== POLICIES)
-    throw new Error(
-      `bench workspace: ${errors.length} errors (${errors[0]?.message ?? ''}), ${result.probes.length} probes, ${policies} policies`,
-    );
-  const first = result.probes[0];
-  if (first?.status !== '000') throw new Error(`bench workspace: first probe ${first?.status ?? 'missing'}`);
 }
 
 const percentile = (values: number[], p: number) => {

@@ -1,7 +1,8 @@
 /** parse.ts: documents and their positions in the whole text, and every way YAML input can be hostile. */
 import { describe, expect, it } from 'vitest';
 import { MAX_ALIAS_COUNT, WORKSPACE_SIZE_LIMIT } from './limits';
-import { ParseCache, parseWorkspaceText, tooDeepAt } from './parse';
+import { tooDeepAt } from './nesting';
+import { ParseCache, parseWorkspaceText } from './parse';
 import type { SourceRange } from './types';
 
 /** The text a range covers. */

@@ -7,7 +7,7 @@
  * Test hooks (contracts): one `[data-testid=probe-edge]` <g> per probe, with its data-* attributes,
  * containing its SVG path; one `[data-testid="probe-edge.label"]` per drawn group.
  */
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { EdgeLabelRenderer } from '@xyflow/react';
 import type { EdgeGroupModel, Orientation, PlaygroundNode } from '../model';
 import { NS_HEADER } from '../model';
@@ -141,6 +141,21 @@ export const EdgeLayer = memo(function EdgeLayer({
 
   const onEnter = useCallback((id: string) => setHovered(id), []);
   const onLeave = useCallback(() => setHovered(null), []);
+
+  // The hovered compact label is swapped for the full one under a still pointer; if the pointer
+  // then leaves before the browser has noticed the new element, no mouseleave ever fires. So while
+  // a group is hovered, any pointer move outside it (and not onto its focused edge) ends the hover.
+  useEffect(() => {
+    if (hovered === null) return;
+    const groupOf = (el: Element | null) => el?.closest('[data-group]')?.getAttribute('data-group') ?? null;
+    const onMove = (event: PointerEvent) => {
+      const target = event.target instanceof Element ? event.target : null;
+      if (groupOf(target) === hovered || groupOf(document.activeElement) === hovered) return;
+      setHovered(null);
+    };
+    document.addEventListener('pointermove', onMove, { passive: true });
+    return () => document.removeEventListener('pointermove', onMove);
+  }, [hovered]);
 
   return (
     <svg className="edge-layer" aria-hidden={false} data-testid="edge-layer">

@@ -69,6 +69,7 @@ export const ProbePath = memo(function ProbePath({
   return (
     <g
       {...probeEdgeAttributes(probe)}
+      data-group={group}
       className={`probe-edge${probe.selected ? ' is-selected' : ''}${probe.stale ? ' is-stale' : ''}`}
       role="button"
       tabIndex={0}

@@ -14,3 +14,21 @@ export {
 } from './evaluate';
 export { splitWorkspace, serializeWorkspace, type WorkspaceParts } from './workspace-text';
 export { matrixOfWorkspace, formatMatrixLine, type MatrixOptions } from './matrix';
+export {
+  matchProbes,
+  requestIdentity,
+  requestSummary,
+  diffReview,
+  changeKind,
+  sameOutcome,
+  type ProbeMatch,
+  type ProbeRequestSummary,
+  type ReviewSide,
+  type ReviewDiff,
+  type ProbeChange,
+  type AddedProbe,
+  type RemovedProbe,
+  type ProbeOutcome,
+  type ProbeIdentity,
+  type ChangeKind,
+} from './review';

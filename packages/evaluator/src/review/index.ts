@@ -1,0 +1,3 @@
+/** Reviewing a policy change: probe matching and the outcome diff. */
+export * from './match';
+export * from './diff';

@@ -12,6 +12,7 @@ import type { Node } from '@xyflow/react';
 import type { MeshSpec, ProbeResult, ProbesSpec, WorkloadFacts, WorkloadSpec } from '@playground/evaluator';
 import type { Selection } from '../../state/types';
 import { edgeAriaLabel } from './verdictStyle';
+import { expectationAria, expectationAttributes } from '../pins/edgeMarks';
 
 import type { LayoutResult, Orientation } from './layout/types';
 import { textWidth } from './textWidth';
@@ -199,6 +200,9 @@ export interface ProbeEdgeModel {
   stale: boolean;
   selected: boolean;
   ariaLabel: string;
+  /** The probe's saved expectation (`expect`, `expectMtls`), null where it has none (features/pins). */
+  expect: string | null;
+  expectMtls: boolean | null;
 }
 
 /** The probes between one (source, target) pair: drawn as one edge with a count. */
@@ -244,7 +248,9 @@ export function buildProbeEdges(
       result: current,
       stale: stale !== false,
       selected: selection?.kind === 'probe' && selection.index === index,
-      ariaLabel: edgeAriaLabel(p.from, p.to, p.port, current, stale),
+      ariaLabel: edgeAriaLabel(p.from, p.to, p.port, current, stale) + expectationAria(p, current),
+      expect: p.expect ?? null,
+      expectMtls: p.expectMtls ?? null,
     });
   });
   return edges;
@@ -274,6 +280,7 @@ export function probeEdgeAttributes(e: ProbeEdgeModel): Record<string, string> {
     'data-mtls': e.result ? String(e.result.mtls) : '',
     'data-stale': String(e.stale),
     'data-probe-index': String(e.index),
+    ...expectationAttributes(e),
   };
 }
 
@@ -316,7 +323,9 @@ const sameEdge = (a: ProbeEdgeModel, b: ProbeEdgeModel): boolean =>
   a.result === b.result &&
   a.stale === b.stale &&
   a.selected === b.selected &&
-  a.ariaLabel === b.ariaLabel;
+  a.ariaLabel === b.ariaLabel &&
+  a.expect === b.expect &&
+  a.expectMtls === b.expectMtls;
 
 /**
  * Groups probe edges (`groupEdges`), keeping the previous object for every edge and every group

@@ -13,6 +13,7 @@ import { verdictLook } from '../graph/verdictStyle';
 import { iconFor, VerdictIcon } from '../graph/VerdictIcon';
 import { linesToMap, mapToLines, TextField } from './fields';
 import { useJump } from './useJump';
+import { PinControls } from '../pins/PinControls';
 
 function TraceList({ trace }: { trace: TraceStep[] }) {
   const jump = useJump();
@@ -141,6 +142,7 @@ export function ProbeInspector({
         <strong>{result?.status ?? '…'}</strong> — {look.words}
         {stale ? <em> (stale: the YAML does not parse)</em> : null}
       </p>
+      <PinControls index={index} probe={probe} result={result} stale={stale} />
       <fieldset className="request-builder">
         <legend>Request</legend>
         <label className="field">

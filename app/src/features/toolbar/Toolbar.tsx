@@ -14,6 +14,7 @@ import { download, kubectlYaml } from './download';
 import { LearnMenuItems } from '../LearnLayer';
 import { Menu, MenuItem } from './Menu';
 import { RecentDialog } from '../recent/RecentDialog';
+import { BrokenExpectations } from '../pins/BrokenExpectations';
 
 function ShareDialog({ url, onClose }: { url: string; onClose(): void }) {
   const [copied, setCopied] = useState(false);
@@ -264,6 +265,7 @@ export function Toolbar() {
           ⚠ Stale: YAML does not parse
         </span>
       ) : null}
+      <BrokenExpectations />
       {share ? <ShareDialog url={share} onClose={() => setShare(null)} /> : null}
       {recentOpen ? <RecentDialog /> : null}
     </header>

@@ -10,6 +10,7 @@ import { VerdictIcon } from '../VerdictIcon';
 import { textWidth } from '../textWidth';
 import type { Curve } from './geometry';
 import { fullLines, labelSize } from './labelText';
+import { isBroken } from '../../pins/edgeMarks';
 import type { LabelLine } from './labelText';
 
 interface EdgeLabelProps {
@@ -44,6 +45,7 @@ export const EdgeLabel = memo(function EdgeLabel({
   const first = lines[0]?.probe;
   const look = verdictLook(first?.result?.verdict ?? 'pending', first?.result?.mtls ?? null);
   const stale = group.probes.some((p) => p.stale);
+  const broken = group.probes.some(isBroken);
   const onClick = (event: MouseEvent) => {
     event.stopPropagation();
     // A click on a group's label selects its next probe: repeated clicks walk through them.
@@ -63,7 +65,7 @@ export const EdgeLabel = memo(function EdgeLabel({
   );
   return (
     <g
-      className={`edge-label${active ? ' is-active' : ''}${stale ? ' is-stale' : ''}`}
+      className={`edge-label${active ? ' is-active' : ''}${stale ? ' is-stale' : ''}${broken ? ' is-broken' : ''}`}
       data-testid="probe-edge.label"
       data-group={group.id}
       transform={`translate(${Math.round(x - size.width / 2)} ${Math.round(y - size.height / 2)})`}

@@ -7,6 +7,7 @@ import type { ProbeEdgeModel } from '../model';
 import { iconFor } from '../VerdictIcon';
 import type { IconName } from '../VerdictIcon';
 import { textWidth } from '../textWidth';
+import { edgeBrokenMark } from '../../pins/edgeMarks';
 
 export interface LabelLine {
   icon: IconName;
@@ -15,7 +16,9 @@ export interface LabelLine {
   probe: ProbeEdgeModel;
 }
 
-const statusOf = (p: ProbeEdgeModel): string => (p.result ? p.result.status : '…');
+/** The status, with a broken expectation's mark (`403 ≠ 200`, features/pins). */
+const statusOf = (p: ProbeEdgeModel): string =>
+  p.result ? [p.result.status, edgeBrokenMark(p)].filter(Boolean).join(' ') : '…';
 const iconOf = (p: ProbeEdgeModel): IconName =>
   iconFor(p.result?.verdict ?? 'pending', p.result?.mtls ?? null);
 

@@ -1,0 +1,30 @@
+/**
+ * What a saved expectation adds to a probe edge: test hooks (`data-expect`, `data-expect-mtls`,
+ * `data-pass`), the words a screen reader hears, and the `≠ 200` mark of a broken one's label.
+ */
+import type { ProbeResult, ProbeSpec } from '@playground/evaluator';
+import type { ProbeEdgeModel } from '../graph/model';
+import { brokenMark, expectationText, hasExpectation } from './pins';
+
+type EdgeExpectation = Pick<ProbeEdgeModel, 'expect' | 'expectMtls' | 'result'>;
+
+/** Additive test hooks: empty strings where the probe has no expectation (or no result yet). */
+export function expectationAttributes(e: EdgeExpectation): Record<string, string> {
+  const pass = e.result?.pass;
+  return {
+    'data-expect': e.expect ?? '',
+    'data-expect-mtls': e.expectMtls === null ? '' : String(e.expectMtls),
+    'data-pass': pass === null || pass === undefined ? '' : String(pass),
+  };
+}
+
+/** Appended to the edge's accessible name. */
+export function expectationAria(p: ProbeSpec, result: ProbeResult | undefined): string {
+  if (!hasExpectation(p) || !result || result.pass === null) return '';
+  return `; expected ${expectationText(p)}: ${result.pass ? 'holds' : 'broken'}`;
+}
+
+/** The label's mark for a broken expectation (`≠ 200`), '' otherwise. */
+export const edgeBrokenMark = (e: EdgeExpectation): string => brokenMark(e.expect, e.expectMtls, e.result);
+
+export const isBroken = (e: EdgeExpectation): boolean => e.result?.pass === false;

@@ -1,0 +1,108 @@
+/**
+ * Pins: "Expect this outcome" saves a probe's outcome in the Probes document (undoable, exported
+ * with the workspace); a policy that breaks it flags the edge and is counted in the toolbar.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { EditorPage } from './pages/EditorPage';
+import { PinsPage } from './pages/PinsPage';
+import { PlaygroundPage } from './pages/PlaygroundPage';
+
+const DENY_ALL_IN_FOO = [
+  '---',
+  'apiVersion: security.istio.io/v1',
+  'kind: AuthorizationPolicy',
+  'metadata: {name: deny-all, namespace: foo}',
+  'spec: {}',
+];
+
+test('pin an outcome from the inspector, break it by typing a policy, then undo the pin', async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  const editor = new EditorPage(page);
+  const pins = new PinsPage(page);
+  await app.open();
+  const edge = app.edge('foo/sleep', 'foo/httpbin');
+  await expect(edge).toHaveAttribute('data-status', '200');
+  await expect(edge).toHaveAttribute('data-pass', '');
+  await expect(edge).toHaveAttribute('data-expect', '');
+
+  await app.selectEdge('foo/sleep', 'foo/httpbin');
+  await expect(pins.expectation).toHaveAttribute('data-state', 'none');
+  await expect(pins.pin).toHaveText('Expect this outcome');
+  await pins.pin.click();
+
+  // Saved in the probe, and it holds.
+  await expect(edge).toHaveAttribute('data-expect', '200');
+  await expect(edge).toHaveAttribute('data-expect-mtls', 'true');
+  await expect(edge).toHaveAttribute('data-pass', 'true');
+  await expect(pins.expectation).toHaveAttribute('data-state', 'pinned');
+  await expect(pins.pin).toHaveText('Expected ✓');
+  await expect(pins.pin).toBeDisabled();
+  await expect(pins.broken).toHaveCount(0);
+  // The other probes are untouched.
+  await expect(app.edge('bar/sleep', 'foo/httpbin')).toHaveAttribute('data-expect', '');
+
+  // The Probes document (as exported) holds it on that probe.
+  const [file] = await Promise.all([page.waitForEvent('download'), app.toolbarClick('toolbar.export')]);
+  const text = readFileSync(await file.path(), 'utf8');
+  const probes = text.slice(text.indexOf('kind: Probes'));
+  const items = probes.split(/\n\s*- /).slice(1);
+  const pinned = items.filter((item) => /expect:/.test(item));
+  expect(pinned).toHaveLength(1);
+  expect(pinned[0]).toMatch(/^from: foo\/sleep\s+to: foo\/httpbin\s/);
+  expect(pinned[0]).toContain('expect: "200"');
+  expect(pinned[0]).toContain('expectMtls: true');
+
+  // A policy that denies everything in foo breaks it.
+  await editor.focusEnd();
+  await editor.typeLines(DENY_ALL_IN_FOO);
+  await expect(edge).toHaveAttribute('data-status', '403');
+  await expect(edge).toHaveAttribute('data-pass', 'false');
+  await expect(edge).toHaveAttribute('data-expect', '200');
+  await expect(pins.broken).toContainText('1 expectation broken');
+  await expect(pins.broken).toHaveAttribute('data-count', '1');
+  // On the canvas, not by colour alone: the label says what was expected.
+  await expect(pins.label('foo/sleep', 'foo/httpbin')).toContainText('403 ≠ 200');
+  await expect(pins.label('foo/sleep', 'foo/httpbin')).toHaveClass(/is-broken/);
+
+  // The toolbar count selects the broken probe; the inspector says what broke.
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await expect(app.inspector.probe).toHaveCount(0);
+  await pins.broken.click();
+  await expect(app.inspector.probe).toHaveAttribute('data-probe-index', '0');
+  await expect(pins.expectation).toHaveAttribute('data-state', 'broken');
+  await expect(pins.expectation).toContainText('Expected 200 over mTLS, now 403 over mTLS');
+  await expect(pins.pin).toHaveText('Expect this outcome instead');
+
+  // Undo takes the pin back (the policy text has its own undo, in the editor).
+  await app.toolbar.undo.click();
+  await expect(edge).toHaveAttribute('data-expect', '');
+  await expect(edge).toHaveAttribute('data-pass', '');
+  await expect(pins.broken).toHaveCount(0);
+  await expect(pins.expectation).toHaveAttribute('data-state', 'none');
+  await expect(pins.label('foo/sleep', 'foo/httpbin')).not.toContainText('≠');
+
+  // Redo brings it back, broken; "Remove expectation" clears it again.
+  await page.getByTestId('toolbar.redo').click();
+  await expect(pins.broken).toHaveAttribute('data-count', '1');
+  await pins.unpin.click();
+  await expect(pins.broken).toHaveCount(0);
+  await expect(edge).toHaveAttribute('data-pass', '');
+});
+
+test('an expectation that never connected pins the status alone', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  const pins = new PinsPage(page);
+  await app.open();
+  await app.toolbar.examples.selectOption('mesh-strict');
+  const edge = app.edge('legacy/sleep', 'foo/httpbin');
+  await expect(edge).toHaveAttribute('data-status', '000');
+  await app.selectEdge('legacy/sleep', 'foo/httpbin');
+  await pins.pin.click();
+  await expect(edge).toHaveAttribute('data-expect', '000');
+  await expect(edge).toHaveAttribute('data-expect-mtls', '');
+  await expect(edge).toHaveAttribute('data-pass', 'true');
+  await expect(pins.expectation).toContainText('Expected 000: it holds.');
+});

@@ -4,7 +4,7 @@ import { usePlayground } from '../../store';
 import { verdictLook } from '../graph/verdictStyle';
 import { iconFor, VerdictIcon } from '../graph/VerdictIcon';
 
-const ROWS: [Verdict, boolean | null][] = [
+export const LEGEND_ROWS: [Verdict, boolean | null][] = [
   ['allowed', true],
   ['allowed', false],
   ['denied', null],
@@ -14,7 +14,7 @@ const ROWS: [Verdict, boolean | null][] = [
 ];
 
 /** A stretch of edge: the canvas's 2px line, long enough to show a whole dash pattern. */
-function SampleLine({ color, dash }: { color: string; dash: string | undefined }) {
+export function SampleLine({ color, dash }: { color: string; dash: string | undefined }) {
   return (
     <svg className="legend__line" width="44" height="10" aria-hidden="true">
       <line
@@ -37,7 +37,7 @@ export function Legend() {
   return (
     <section className="legend" aria-label="Legend" data-testid="legend">
       <ul className="plain-list">
-        {ROWS.map(([verdict, mtls]) => {
+        {LEGEND_ROWS.map(([verdict, mtls]) => {
           const look = verdictLook(verdict, mtls);
           return (
             <li

@@ -1,5 +1,5 @@
 /**
- * The toolbar, one row down to 1280 px: the title, the examples, three menus (File, Learn, View),
+ * The toolbar, one row down to 1280 px: the title, the examples, four menus (File, Export, Learn, View),
  * and the actions used all the time (Undo/Redo, + Namespace, + Workload, Share) kept visible.
  */
 import { useRef, useState } from 'react';
@@ -15,6 +15,7 @@ import { LearnMenuItems } from '../LearnLayer';
 import { Menu, MenuItem } from './Menu';
 import { RecentDialog } from '../recent/RecentDialog';
 import { BrokenExpectations } from '../pins/BrokenExpectations';
+import { ExportMenu } from '../export/ExportMenu';
 
 function ShareDialog({ url, onClose }: { url: string; onClose(): void }) {
   const [copied, setCopied] = useState(false);
@@ -205,6 +206,7 @@ export function Toolbar() {
         </select>
       </label>
       <FileMenu />
+      <ExportMenu />
       <Menu label="Learn" id="learn">
         <LearnMenuItems />
       </Menu>

@@ -1,5 +1,5 @@
 /** Saves text as a file through a temporary object URL (nothing leaves the page). */
-export function download(filename: string, text: string, type = 'application/yaml'): void {
+export function download(filename: string, text: BlobPart, type = 'application/yaml'): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;

@@ -52,7 +52,10 @@ function expectedChanges(before: ProbeSpec[], after: ProbeSpec[]): Expected {
   after.forEach((p, j) => {
     if (partner.has(j)) return;
     const i = before.findIndex(
-      (q, i) => free.has(i) && !after.some((a) => a.name !== undefined && a.name === q.name) && requestKey(q) === requestKey(p),
+      (q, i) =>
+        free.has(i) &&
+        !after.some((a) => a.name !== undefined && a.name === q.name) &&
+        requestKey(q) === requestKey(p),
     );
     if (i >= 0) {
       partner.set(j, i);
@@ -68,15 +71,18 @@ function expectedChanges(before: ProbeSpec[], after: ProbeSpec[]): Expected {
       added.push(p.name ?? '');
       return;
     }
-    const mtlsDiffers = q.expectMtls !== undefined && p.expectMtls !== undefined && q.expectMtls !== p.expectMtls;
-    if (q.expect !== p.expect || mtlsDiffers) changed.push({ name: p.name ?? '', before: q.expect ?? '', after: p.expect ?? '' });
+    const mtlsDiffers =
+      q.expectMtls !== undefined && p.expectMtls !== undefined && q.expectMtls !== p.expectMtls;
+    if (q.expect !== p.expect || mtlsDiffers)
+      changed.push({ name: p.name ?? '', before: q.expect ?? '', after: p.expect ?? '' });
   });
   const removed = [...free].sort((a, b) => a - b).map((i) => before[i]?.name ?? '');
   return { changed, added, removed };
 }
 
 /** An `expect` names a status or a verdict (DESIGN "Outcomes"). */
-const meets = (o: ProbeOutcome, expectation: string): boolean => o.status === expectation || o.verdict === expectation;
+const meets = (o: ProbeOutcome, expectation: string): boolean =>
+  o.status === expectation || o.verdict === expectation;
 
 async function side(name: string) {
   const text = golden(name);

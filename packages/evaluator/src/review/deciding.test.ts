@@ -23,24 +23,30 @@ const decides = async (workspace: string, probe: string) => {
 
 describe('decidingPolicy', () => {
   it('a matching DENY rule', async () => {
-    expect(await decides('concepts-authz-deny', 'GET from sleep.bar is denied although the ALLOW policy matches')).toBe(
-      'AuthorizationPolicy foo/httpbin-deny (rule 0)',
-    );
+    expect(
+      await decides('concepts-authz-deny', 'GET from sleep.bar is denied although the ALLOW policy matches'),
+    ).toBe('AuthorizationPolicy foo/httpbin-deny (rule 0)');
   });
 
   it('ALLOW policies that all failed to match', async () => {
-    expect(await decides('concepts-authz-deny', 'DELETE from sleep.foo is denied')).toBe('AuthorizationPolicy foo/httpbin');
+    expect(await decides('concepts-authz-deny', 'DELETE from sleep.foo is denied')).toBe(
+      'AuthorizationPolicy foo/httpbin',
+    );
     expect(await decides('concepts-allow-nothing', 'GET to products is denied')).toBe(
       'AuthorizationPolicy default/allow-nothing',
     );
   });
 
   it('the ALLOW rule that matched', async () => {
-    expect(await decides('concepts-authz-deny', 'GET from sleep.foo is allowed')).toBe('AuthorizationPolicy foo/httpbin (rule 0)');
+    expect(await decides('concepts-authz-deny', 'GET from sleep.foo is allowed')).toBe(
+      'AuthorizationPolicy foo/httpbin (rule 0)',
+    );
   });
 
   it('the PeerAuthentication that made plain text fail', async () => {
-    expect(await decides('authn-mesh-strict', 'sleep.legacy to httpbin.foo')).toBe('PeerAuthentication istio-system/default');
+    expect(await decides('authn-mesh-strict', 'sleep.legacy to httpbin.foo')).toBe(
+      'PeerAuthentication istio-system/default',
+    );
   });
 
   it('nothing when no policy is in the way', async () => {

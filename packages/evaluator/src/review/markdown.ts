@@ -34,20 +34,25 @@ const LINE_BREAKS = /\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/g;
 /** Other control characters: dropped from inline text (they render as nothing useful). */
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
-/** Markdown punctuation that could start emphasis, code, links, strikethrough or a table cell. */
-const PUNCTUATION = /[\\`*_[\]|~]/g;
+/**
+ * Markdown punctuation that could start emphasis, code, links, strikethrough or a table cell, and
+ * `:` and `@`, so no URL or e-mail address in a name becomes a GFM autolink (`www.` is handled apart).
+ */
+const PUNCTUATION = /[\\`*_[\]|~:@]/g;
 const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
 
 /**
- * Text made inert in a Markdown table cell or heading: `\`, `` ` ``, `*`, `_`, `[`, `]`, `|` and `~`
- * are backslash-escaped (GFM also reads `\|` as a literal pipe inside a cell), `<`, `>` and `&`
- * become character references (no HTML, no entity), and line breaks become a visible `\n`.
+ * Text made inert in a Markdown table cell or heading: `\`, `` ` ``, `*`, `_`, `[`, `]`, `|`, `~`, `:`
+ * and `@` are backslash-escaped (GFM also reads `\|` as a literal pipe inside a cell), as is the dot
+ * of `www.`, `<`, `>` and `&` become character references (no HTML, no entity), and line breaks
+ * become a visible `\n`.
  */
 export function markdownText(value: string): string {
   return value
     .replace(CONTROLS, '')
     .replace(LINE_BREAKS, '\n')
     .replace(PUNCTUATION, (c) => `\\${c}`)
+    .replace(/\b(www)\./gi, '$1\\.')
     .replace(/[<>&]/g, (c) => ENTITIES[c] ?? c)
     .replace(/\n/g, '\\\\n');
 }

@@ -13,14 +13,25 @@ const probe = (name: string | undefined, extra: Partial<ProbeSpec> = {}): ProbeS
 
 describe('matchProbes', () => {
   it('pairs a renamed probe by its request', () => {
-    const m = matchProbes([probe('old name', { request: { path: '/ip' } })], [probe('new name', { request: { path: '/ip' } })]);
+    const m = matchProbes(
+      [probe('old name', { request: { path: '/ip' } })],
+      [probe('new name', { request: { path: '/ip' } })],
+    );
     expect(m).toEqual({ pairs: [[0, 0]], added: [], removed: [] });
   });
 
   it('pairs reordered probes by name', () => {
     const before = [probe('a', { port: 1 }), probe('b', { port: 2 }), probe('c', { port: 3 })];
     const after = [before[2] as ProbeSpec, before[0] as ProbeSpec, before[1] as ProbeSpec];
-    expect(matchProbes(before, after)).toEqual({ pairs: [[2, 0], [0, 1], [1, 2]], added: [], removed: [] });
+    expect(matchProbes(before, after)).toEqual({
+      pairs: [
+        [2, 0],
+        [0, 1],
+        [1, 2],
+      ],
+      added: [],
+      removed: [],
+    });
   });
 
   it('reports an added and a removed probe', () => {
@@ -32,18 +43,34 @@ describe('matchProbes', () => {
   });
 
   it('pairs duplicate names one by one, in list order', () => {
-    const m = matchProbes([probe('dup', { port: 1 }), probe('dup', { port: 2 })], [probe('dup', { port: 3 })]);
+    const m = matchProbes(
+      [probe('dup', { port: 1 }), probe('dup', { port: 2 })],
+      [probe('dup', { port: 3 })],
+    );
     expect(m).toEqual({ pairs: [[0, 0]], added: [], removed: [1] });
   });
 
   it('pairs unnamed duplicates of the same request one by one', () => {
-    const m = matchProbes([probe(undefined), probe(undefined)], [probe(undefined), probe(undefined), probe(undefined)]);
-    expect(m).toEqual({ pairs: [[0, 0], [1, 1]], added: [2], removed: [] });
+    const m = matchProbes(
+      [probe(undefined), probe(undefined)],
+      [probe(undefined), probe(undefined), probe(undefined)],
+    );
+    expect(m).toEqual({
+      pairs: [
+        [0, 0],
+        [1, 1],
+      ],
+      added: [2],
+      removed: [],
+    });
   });
 
   it('pairs a TCP probe (no request) by from, to and port', () => {
     const tcp = { from: 'default/ratings-v2', to: 'default/mongodb', port: 27017 };
-    const m = matchProbes([{ name: 'ratings-v2 connects', ...tcp }], [{ name: 'ratings-v2 is refused', ...tcp }]);
+    const m = matchProbes(
+      [{ name: 'ratings-v2 connects', ...tcp }],
+      [{ name: 'ratings-v2 is refused', ...tcp }],
+    );
     expect(m.pairs).toEqual([[0, 0]]);
   });
 
@@ -62,7 +89,10 @@ describe('matchProbes', () => {
       { host: 'httpbin.example.com' },
       { method: 'POST' },
     ]) {
-      const m = matchProbes([probe('a', { request: { headers: { 'x-token': 'admin' } } })], [probe('b', { request })]);
+      const m = matchProbes(
+        [probe('a', { request: { headers: { 'x-token': 'admin' } } })],
+        [probe('b', { request })],
+      );
       expect(m).toEqual({ pairs: [], added: [0], removed: [0] });
     }
   });
@@ -79,7 +109,13 @@ describe('matchProbes', () => {
   });
 });
 
-const result = (index: number, name: string, status: string, verdict: ProbeResult['verdict'], mtls: boolean | null): ProbeResult => ({
+const result = (
+  index: number,
+  name: string,
+  status: string,
+  verdict: ProbeResult['verdict'],
+  mtls: boolean | null,
+): ProbeResult => ({
   index,
   name,
   from: 'foo/sleep',
@@ -95,7 +131,12 @@ const result = (index: number, name: string, status: string, verdict: ProbeResul
 
 describe('diffReview', () => {
   it('classifies changes and counts the unchanged', () => {
-    const probes = [probe('a', { port: 1 }), probe('b', { port: 2 }), probe('c', { port: 3 }), probe('d', { port: 4 })];
+    const probes = [
+      probe('a', { port: 1 }),
+      probe('b', { port: 2 }),
+      probe('c', { port: 3 }),
+      probe('d', { port: 4 }),
+    ];
     const before: ReviewSide = {
       probes,
       results: [

@@ -1,0 +1,105 @@
+/**
+ * The Export menu: each item is a real download. The PNG decodes to the canvas's size × 2 on the
+ * theme's background, the SVG parses and carries the legend clear of the nodes, the verification
+ * script passes `bash -n`; nothing leaves the page's origin meanwhile.
+ */
+import { execFileSync } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { ExportsPage, overlaps, PNG_PIXEL_RATIO } from './pages/ExportsPage';
+import { PlaygroundPage } from './pages/PlaygroundPage';
+
+test('the canvas as a PNG: the canvas size × 2, on the theme background, without the legend left behind', async ({
+  page,
+  baseURL,
+}) => {
+  const app = new PlaygroundPage(page);
+  const exports = new ExportsPage(page);
+  const outside = exports.watchOrigin(baseURL);
+  await app.open();
+  await app.toolbarClick('toolbar.theme');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+  const png = await exports.download('toolbar.exportPng');
+  expect(png.name).toBe('authn-demo.png');
+  expect(png.bytes.length).toBeGreaterThan(1000);
+  const canvas = await exports.canvasSize();
+  const header = ExportsPage.pngHeader(png.bytes);
+  expect(header).toEqual({
+    signature: true,
+    width: canvas.width * PNG_PIXEL_RATIO,
+    height: canvas.height * PNG_PIXEL_RATIO,
+  });
+  // It decodes, and its corner is the dark canvas's colour (not transparent, not white).
+  const background = await page
+    .locator('.react-flow')
+    .evaluate((el) => getComputedStyle(el).backgroundColor.match(/\d+/g)?.slice(0, 3).join(','));
+  // Pixels along the bottom edge, clear of the drawing: most are the background (a grid dot may
+  // fall on one).
+  const bottom = header.height - 3;
+  const points = [0.1, 0.3, 0.5, 0.7, 0.9].map((k) => ({ x: Math.round(header.width * k), y: bottom }));
+  const decoded = await exports.decodePng(png.bytes, points);
+  expect(decoded.width).toBe(header.width);
+  expect(decoded.height).toBe(header.height);
+  expect(decoded.pixels.filter((p) => p === background).length).toBeGreaterThanOrEqual(3);
+  // The legend is drawn into the canvas only while the image is taken.
+  await expect(page.getByTestId('export-legend')).toHaveCount(0);
+  await expect(app.edges).toHaveCount(9);
+  expect(outside).toEqual([]);
+});
+
+test('the canvas as an SVG: it parses, and its legend covers no node and names the outcomes shown', async ({
+  page,
+  baseURL,
+}) => {
+  const app = new PlaygroundPage(page);
+  const exports = new ExportsPage(page);
+  const outside = exports.watchOrigin(baseURL);
+  await app.open();
+  await app.toolbar.examples.selectOption('mesh-strict');
+  await expect(app.edge('legacy/sleep', 'foo/httpbin')).toHaveAttribute('data-status', '000');
+  await app.layoutSettled();
+
+  const svg = await exports.download('toolbar.exportSvg');
+  expect(svg.name).toMatch(/\.svg$/);
+  const text = svg.bytes.toString('utf8');
+  expect(text.length).toBeGreaterThan(1000);
+  // Self-contained: no script, nothing to fetch.
+  expect(text).not.toMatch(/<script|url\(\s*['"]?(https?:|\/\/|\/)/i);
+
+  const parsed = await exports.inspectSvg(text);
+  const canvas = await exports.canvasSize();
+  expect(parsed).toMatchObject({ rootName: 'svg', errors: 0, width: canvas.width, height: canvas.height });
+  expect(parsed.controls).toBe(0);
+  expect(parsed.nodes.length).toBeGreaterThan(5);
+  expect(parsed.texts).toContain('000');
+  const legend = parsed.legend;
+  expect(legend).not.toBeNull();
+  if (!legend) return;
+  // Inside the image, clear of every node.
+  expect(legend.x).toBeGreaterThanOrEqual(0);
+  expect(legend.y).toBeGreaterThanOrEqual(0);
+  expect(legend.x + legend.width).toBeLessThanOrEqual(canvas.width);
+  expect(legend.y + legend.height).toBeLessThanOrEqual(canvas.height);
+  expect(parsed.nodes.filter((n) => overlaps(n, legend))).toEqual([]);
+  expect(text).toContain('mutual TLS failure');
+  expect(outside).toEqual([]);
+});
+
+test('the verification script: named after the workspace, one check per probe, and it passes bash -n', async ({
+  page,
+  baseURL,
+}) => {
+  const app = new PlaygroundPage(page);
+  const exports = new ExportsPage(page);
+  const outside = exports.watchOrigin(baseURL);
+  await app.open();
+  const script = await exports.download('toolbar.exportScript');
+  expect(script.name).toBe('authn-demo-verify.sh');
+  const text = script.bytes.toString('utf8');
+  expect(text.startsWith('#!/usr/bin/env bash\n')).toBe(true);
+  expect(text).toContain('kubectl exec');
+  expect(text.match(/^check /gm)).toHaveLength(9);
+  // Throws (failing the test) with bash's message if the syntax is wrong.
+  execFileSync('bash', ['-n', script.path], { stdio: 'pipe' });
+  expect(outside).toEqual([]);
+});

@@ -47,13 +47,15 @@ test('the canvas as a PNG: the canvas size × 2, on the theme background, withou
   expect(outside).toEqual([]);
 });
 
-test('the canvas as an SVG: it parses, and its legend covers no node and names the outcomes shown', async ({
+test('the canvas as an SVG: it parses, and its legend covers no workload or label and names the outcomes shown', async ({
   page,
   baseURL,
 }) => {
   const app = new PlaygroundPage(page);
   const exports = new ExportsPage(page);
   const outside = exports.watchOrigin(baseURL);
+  // The smallest supported window: the least room for the legend.
+  await page.setViewportSize({ width: 1280, height: 720 });
   await app.open();
   await app.toolbar.examples.selectOption('mesh-strict');
   await expect(app.edge('legacy/sleep', 'foo/httpbin')).toHaveAttribute('data-status', '000');
@@ -75,7 +77,7 @@ test('the canvas as an SVG: it parses, and its legend covers no node and names t
   const legend = parsed.legend;
   expect(legend).not.toBeNull();
   if (!legend) return;
-  // Inside the image, clear of every node.
+  // Inside the image, clear of every workload and label.
   expect(legend.x).toBeGreaterThanOrEqual(0);
   expect(legend.y).toBeGreaterThanOrEqual(0);
   expect(legend.x + legend.width).toBeLessThanOrEqual(canvas.width);

@@ -104,7 +104,12 @@ export class ExportsPage {
         const origin = host.getBoundingClientRect();
         const legendEl = host.querySelector('[data-testid="export-legend"]');
         legend = legendEl ? box(legendEl, origin) : null;
-        nodes = [...host.querySelectorAll('.react-flow__node')].map((n) => box(n, origin));
+        // What the legend must never cover: workloads, the outside client and edge labels.
+        nodes = [
+          ...host.querySelectorAll(
+            '.react-flow__node-workload, .react-flow__node-external, [data-testid="probe-edge.label"]',
+          ),
+        ].map((n) => box(n, origin));
         controls = host.querySelectorAll('.react-flow__controls, .react-flow__minimap').length;
         texts = [...host.querySelectorAll('.edge-label text')].map((t) => t.textContent ?? '');
         host.remove();

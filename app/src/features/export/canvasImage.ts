@@ -90,7 +90,31 @@ function relativeBox(el: Element, origin: DOMRect): Box {
   return { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height };
 }
 
-/** Puts the legend into the canvas for as long as `take` runs. */
+/**
+ * Covering a workload or a label (or coming within a few px of one) costs far more than covering a
+ * namespace box's empty corner.
+ */
+const OBSTACLES: [selector: string, weight: number, room: number][] = [
+  ['.react-flow__node-namespace', 1, 0],
+  ['.react-flow__node-workload, .react-flow__node-external', 50, 8],
+  ['[data-testid="probe-edge.label"]', 50, 8],
+];
+
+/**
+ * The legend's shapes, tried in turn: a column, narrower columns whose long rows wrap, two columns
+ * (wide and short). Each is a class and a maximum width.
+ */
+const SHAPES: [className: string, maxWidth: string][] = [
+  ['export-legend-host', ''],
+  ['export-legend-host export-legend-host--wrap', '330px'],
+  ['export-legend-host export-legend-host--wrap', '250px'],
+  ['export-legend-host export-legend-host--wide', ''],
+];
+
+/**
+ * Puts the legend into the canvas for as long as `take` runs: in the shape and corner where it
+ * covers the least of the drawing.
+ */
 async function withLegend<T>(canvas: HTMLElement, title: string, take: () => Promise<T>): Promise<T> {
   const host = document.createElement('div');
   host.className = 'export-legend-host';
@@ -100,17 +124,31 @@ async function withLegend<T>(canvas: HTMLElement, title: string, take: () => Pro
     const broken = canvas.querySelector('[data-testid="probe-edge"][data-pass="false"]') !== null;
     flushSync(() => root.render(createElement(ExportLegend, { title, shown: shownLooks(canvas), broken })));
     const origin = canvas.getBoundingClientRect();
-    const legend = host.getBoundingClientRect();
-    const obstacles = [...canvas.querySelectorAll('.react-flow__node, [data-testid="probe-edge.label"]')].map(
-      (el) => relativeBox(el, origin),
+    const obstacles = OBSTACLES.flatMap(([selector, weight, room]) =>
+      [...canvas.querySelectorAll(selector)].map((el) => {
+        const b = relativeBox(el, origin);
+        return {
+          x: b.x - room,
+          y: b.y - room,
+          width: b.width + 2 * room,
+          height: b.height + 2 * room,
+          weight,
+        };
+      }),
     );
-    const at = legendCorner(
-      { width: canvas.clientWidth, height: canvas.clientHeight },
-      { width: legend.width, height: legend.height },
-      obstacles,
-    );
-    host.style.left = `${Math.round(at.x)}px`;
-    host.style.top = `${Math.round(at.y)}px`;
+    const size = { width: canvas.clientWidth, height: canvas.clientHeight };
+    let best: { shape: (typeof SHAPES)[number]; x: number; y: number; cost: number } | null = null;
+    for (const shape of SHAPES) {
+      [host.className, host.style.maxWidth] = shape;
+      const legend = host.getBoundingClientRect();
+      const place = legendCorner(size, { width: legend.width, height: legend.height }, obstacles);
+      if (!best || place.cost < best.cost) best = { shape, ...place };
+    }
+    if (best) {
+      [host.className, host.style.maxWidth] = best.shape;
+      host.style.left = `${Math.round(best.x)}px`;
+      host.style.top = `${Math.round(best.y)}px`;
+    }
     return await take();
   } finally {
     root.unmount();

@@ -18,6 +18,7 @@ describe('the legend of an exported image', () => {
     expect(legendCorner(canvas, legend, [{ x: 0, y: 0, width: 300, height: 600 }])).toEqual({
       x: 588,
       y: 12,
+      cost: 0,
     });
   });
   it('goes to the corner that covers the least of the drawing', () => {
@@ -26,9 +27,16 @@ describe('the legend of an exported image', () => {
       { x: 0, y: 0, width: 300, height: 200 }, // top left
       { x: 600, y: 450, width: 200, height: 150 }, // bottom right
     ];
-    expect(legendCorner(canvas, legend, obstacles)).toEqual({ x: 12, y: 488 });
+    expect(legendCorner(canvas, legend, obstacles)).toMatchObject({ x: 12, y: 488 });
   });
   it('stays inside a canvas smaller than itself', () => {
-    expect(legendCorner({ width: 100, height: 50 }, legend, [])).toEqual({ x: 12, y: 12 });
+    expect(legendCorner({ width: 100, height: 50 }, legend, [])).toMatchObject({ x: 12, y: 12 });
+  });
+  it('weighs what it covers: the empty corner of a namespace before a workload', () => {
+    const namespace = { x: 0, y: 0, width: 800, height: 300, weight: 1 };
+    const workload = { x: 20, y: 450, width: 150, height: 90, weight: 20 };
+    const busy = { x: 600, y: 450, width: 200, height: 150, weight: 20 };
+    expect(legendCorner(canvas, legend, [namespace, workload, busy])).toMatchObject({ x: 588, y: 12 });
+    expect(legendCorner(canvas, legend, [workload, busy])).toMatchObject({ x: 588, y: 12, cost: 0 });
   });
 });

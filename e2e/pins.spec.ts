@@ -106,3 +106,42 @@ test('an expectation that never connected pins the status alone', async ({ page 
   await expect(edge).toHaveAttribute('data-pass', 'true');
   await expect(pins.expectation).toContainText('Expected 000: it holds.');
 });
+
+test('at 1280×720 a broken expectation keeps the toolbar on one row and its words whole', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const app = new PlaygroundPage(page);
+  const editor = new EditorPage(page);
+  const pins = new PinsPage(page);
+  await app.open();
+  await app.selectEdge('foo/sleep', 'foo/httpbin');
+  await pins.pin.click();
+  await editor.focusEnd();
+  await editor.typeLines(DENY_ALL_IN_FOO);
+  await expect(pins.broken).toHaveAttribute('data-count', '1');
+  await pins.broken.click();
+  await expect(pins.expectation).toHaveAttribute('data-state', 'broken');
+
+  const toolbar = await page.getByRole('toolbar').boundingBox();
+  expect(toolbar?.height).toBeLessThanOrEqual(56);
+  const badge = await pins.broken.boundingBox();
+  expect(badge).not.toBeNull();
+  if (!badge || !toolbar) return;
+  expect(badge.x + badge.width).toBeLessThanOrEqual(1280);
+  expect(badge.y + badge.height).toBeLessThanOrEqual(toolbar.y + toolbar.height);
+  // Its words are not cut (no ellipsis, no overflow).
+  expect(await pins.broken.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  // The inspector's pin controls sit inside the inspector, none cut off on the right.
+  const inspector = await page.getByTestId('inspector').boundingBox();
+  for (const control of [pins.pin, pins.unpin, pins.expectation]) {
+    const box = await control.boundingBox();
+    expect(box && inspector && box.x + box.width <= inspector.x + inspector.width).toBe(true);
+  }
+  // The broken edge's label shows its mark whole, inside the canvas.
+  const label = await pins.label('foo/sleep', 'foo/httpbin').boundingBox();
+  const canvas = await page.getByTestId('canvas').boundingBox();
+  expect(label && canvas && label.x >= canvas.x && label.x + label.width <= canvas.x + canvas.width).toBe(
+    true,
+  );
+});

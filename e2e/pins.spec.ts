@@ -117,6 +117,12 @@ test('at 1280×720 a broken expectation keeps the toolbar on one row and its wor
   await app.open();
   await app.selectEdge('foo/sleep', 'foo/httpbin');
   await pins.pin.click();
+  await expect(pins.expectation).toHaveAttribute('data-state', 'pinned');
+  // "Expected ✓" and "Remove expectation" share one row in the narrowest inspector.
+  const [pinBox, unpinBox] = [await pins.pin.boundingBox(), await pins.unpin.boundingBox()];
+  expect(
+    pinBox && unpinBox && Math.abs(pinBox.y + pinBox.height / 2 - (unpinBox.y + unpinBox.height / 2)),
+  ).toBeLessThan(4);
   await editor.focusEnd();
   await editor.typeLines(DENY_ALL_IN_FOO);
   await expect(pins.broken).toHaveAttribute('data-count', '1');

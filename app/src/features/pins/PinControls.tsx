@@ -77,6 +77,7 @@ export const PinControls = memo(function PinControls({
         {state === 'none' ? null : (
           <button
             type="button"
+            className="link"
             data-testid="inspector.probe.unpin"
             onClick={() => editProbes((ps) => unpinProbe(ps, index))}
           >

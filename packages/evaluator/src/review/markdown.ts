@@ -123,8 +123,8 @@ function connectionCell(p: ProbeIdentity, spec: ProbeSpec | undefined): string {
   return `${markdownText(connectionText(p))}${name}`;
 }
 
-function deciding(result: ProbeResult | undefined): string {
-  const policy = result ? decidingPolicy(result) : null;
+function deciding(result: ProbeResult | undefined, evaluation: Evaluation): string {
+  const policy = result ? decidingPolicy(result, evaluation.workloads) : null;
   return policy === null ? '—' : markdownText(policy);
 }
 
@@ -149,7 +149,7 @@ function changesTable(after: ReviewInput, before: ReviewInput, diff: ReviewDiff)
         connectionCell(c, afterSpecs[c.afterIndex]),
         markdownText(outcomeText(c.before)),
         `${markdownText(outcomeText(c.after))} (${c.kind.replace('-', ' ')})`,
-        deciding(afterResults.get(c.afterIndex)),
+        deciding(afterResults.get(c.afterIndex), after.evaluation),
       ]),
     ),
     ...diff.added.map((a) =>
@@ -157,7 +157,7 @@ function changesTable(after: ReviewInput, before: ReviewInput, diff: ReviewDiff)
         connectionCell(a, afterSpecs[a.afterIndex]),
         '— (added)',
         markdownText(outcomeText(a.after)),
-        deciding(afterResults.get(a.afterIndex)),
+        deciding(afterResults.get(a.afterIndex), after.evaluation),
       ]),
     ),
     ...diff.removed.map((r) =>
@@ -165,7 +165,7 @@ function changesTable(after: ReviewInput, before: ReviewInput, diff: ReviewDiff)
         connectionCell(r, beforeSpecs[r.beforeIndex]),
         markdownText(outcomeText(r.before)),
         '— (removed)',
-        deciding(beforeResults.get(r.beforeIndex)),
+        deciding(beforeResults.get(r.beforeIndex), before.evaluation),
       ]),
     ),
   ];
@@ -189,7 +189,12 @@ function outcomeTable(input: ReviewInput): string[] {
       const identity: ProbeIdentity = { ...r, request: requestSummary(spec) };
       const expected =
         r.expect === null ? '—' : `${markdownText(r.expect)} ${r.pass ? '(pass)' : '(**FAIL**)'}`;
-      return row([connectionCell(identity, spec), markdownText(outcomeText(r)), expected, deciding(r)]);
+      return row([
+        connectionCell(identity, spec),
+        markdownText(outcomeText(r)),
+        expected,
+        deciding(r, input.evaluation),
+      ]);
     }),
   ];
 }

@@ -241,3 +241,40 @@ describe('export-script', () => {
     expect(out).toContain('export-script FILE');
   });
 });
+
+describe('names cannot escape', () => {
+  const hostile = [
+    `it's "x" $(touch /tmp/pp-cli-pwned)`,
+    '`touch /tmp/pp-cli-pwned`',
+    '<script>alert(1)</script> | x |',
+  ];
+  const probes = hostile
+    .map(
+      (h, i) =>
+        `    - {name: ${JSON.stringify(h)}, from: foo/sleep, to: bar/httpbin, port: 8000, request: {path: /p${i}}}\n`,
+    )
+    .join('');
+
+  it('diff --markdown keeps hostile names inside their table cells', async () => {
+    const { code, out } = await run([
+      'diff',
+      temp(workspace('', probes)),
+      temp(workspace(DENY_ALL, probes)),
+      '--markdown',
+    ]);
+    expect(code).toBe(1);
+    const rows = out.split('\n').filter((l) => l.startsWith('| foo/sleep'));
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row.split(/(?<!\\)\|/)).toHaveLength(6); // 4 cells between 5 pipes
+    expect(out).not.toMatch(/<script/);
+    expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt; \\| x \\|');
+  });
+
+  it('export-script quotes them', async () => {
+    const { code, out } = await run(['export-script', temp(workspace(DENY_ALL, probes))]);
+    expect(code).toBe(0);
+    expect(spawnSync('bash', ['-n'], { input: out }).status).toBe(0);
+    expect(out).toContain(`check 'it'\\''s "x" $(touch /tmp/pp-cli-pwned)' '403' "$status"`);
+    expect(out).toContain("check '`touch /tmp/pp-cli-pwned`' '403' \"$status\"");
+  });
+});

@@ -9,16 +9,12 @@ import { evaluateWorkspace } from '../evaluate';
 import type { ProbeResult } from '../types';
 import { decidingPolicy } from './deciding';
 
-async function results(name: string): Promise<Map<string, ProbeResult>> {
-  const file = join(import.meta.dirname, '../../test/golden', `${name}.yaml`);
-  const evaluation = await evaluateWorkspace(readFileSync(file, 'utf8'));
-  return new Map(evaluation.probes.map((r) => [r.name, r]));
-}
-
 const decides = async (workspace: string, probe: string) => {
-  const r = (await results(workspace)).get(probe);
+  const file = join(import.meta.dirname, '../../test/golden', `${workspace}.yaml`);
+  const evaluation = await evaluateWorkspace(readFileSync(file, 'utf8'));
+  const r = evaluation.probes.find((p) => p.name === probe);
   expect(r, probe).toBeDefined();
-  return r ? decidingPolicy(r) : undefined;
+  return r ? decidingPolicy(r, evaluation.workloads) : undefined;
 };
 
 describe('decidingPolicy', () => {
@@ -47,6 +43,18 @@ describe('decidingPolicy', () => {
     expect(await decides('authn-mesh-strict', 'sleep.legacy to httpbin.foo')).toBe(
       'PeerAuthentication istio-system/default',
     );
+  });
+
+  it('the RequestAuthentication that rejected a token', async () => {
+    expect(await decides('concepts-exclusion', '/admin with a malformed token is rejected')).toMatch(
+      /^RequestAuthentication default\/jwt-example/,
+    );
+  });
+
+  it('the RequestAuthentications that do not configure a token’s issuer', async () => {
+    expect(
+      await decides('concepts-authz-httpbin', 'GET with a token from an unconfigured issuer is rejected'),
+    ).toBe('RequestAuthentication foo/httpbin-google');
   });
 
   it('nothing when no policy is in the way', async () => {

@@ -4,7 +4,7 @@
  * CUSTOM, DENY, ALLOW, routing; istio.io/latest/docs/concepts/security/#implicit-enablement) and
  * the resource and rule that decided a step.
  */
-import type { ProbeResult, ResourceRef, TraceStep } from '../types';
+import type { ProbeResult, ResourceRef, TraceStep, WorkloadFacts } from '../types';
 
 /** `AuthorizationPolicy foo/deny-all (rule 0)`: rule indices are 0-based, as traces print them. */
 export function describeResource(resource: ResourceRef, rule?: number): string {
@@ -20,7 +20,8 @@ function distinct(steps: readonly TraceStep[]): string | null {
 }
 
 /** The step that refused the request and, when it names no resource itself, what made it fail. */
-function refusal(trace: readonly TraceStep[], failIndex: number): string | null {
+function refusal(result: ProbeResult, failIndex: number, workloads: readonly WorkloadFacts[]): string | null {
+  const trace = result.trace;
   const fail = trace[failIndex];
   if (!fail) return null;
   if (fail.resource) return describeResource(fail.resource, fail.rule);
@@ -35,6 +36,17 @@ function refusal(trace: readonly TraceStep[], failIndex: number): string | null 
       const tls = before.filter((s) => TLS_STAGES.has(s.stage) && s.resource).reverse();
       return distinct(tls.slice(0, 1));
     }
+    // A token no provider accepts (an unconfigured issuer): the RequestAuthentications that apply
+    // to the first proxy reached, none of which has that issuer.
+    case 'jwt': {
+      const own = distinct(before.filter((s) => s.stage === 'jwt'));
+      if (own !== null || fail.hop !== 0) return own;
+      const facts = workloads.find((w) => w.key === result.to);
+      const names = (facts?.policies ?? [])
+        .filter((r) => r.kind === 'RequestAuthentication')
+        .map((r) => describeResource(r));
+      return names.length ? [...new Set(names)].join(', ') : null;
+    }
     default:
       return distinct(before.filter((s) => s.stage === fail.stage));
   }
@@ -44,13 +56,14 @@ function refusal(trace: readonly TraceStep[], failIndex: number): string | null 
  * The resource that decided `result`'s outcome, e.g. `AuthorizationPolicy foo/deny-all (rule 0)` or
  * `PeerAuthentication istio-system/default`; null when none did (allowed with no policy in the way,
  * or an invalid probe). For a refused probe it is the resource of the first failing step; for an
- * allowed one, the ALLOW policy that matched on the last hop that had one.
+ * allowed one, the ALLOW policy that matched on the last hop that had one. `workloads` (the
+ * evaluation's facts) name the RequestAuthentications behind a token whose issuer none configures.
  */
-export function decidingPolicy(result: ProbeResult): string | null {
+export function decidingPolicy(result: ProbeResult, workloads: readonly WorkloadFacts[] = []): string | null {
   if (result.verdict === 'invalid') return null;
   const trace = result.trace;
   const failIndex = trace.findIndex((s) => s.outcome === 'fail');
-  if (failIndex >= 0) return refusal(trace, failIndex);
+  if (failIndex >= 0) return refusal(result, failIndex, workloads);
   if (result.verdict !== 'allowed') return null;
   for (let i = trace.length - 1; i >= 0; i--) {
     const s = trace[i];

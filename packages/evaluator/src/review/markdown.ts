@@ -111,9 +111,9 @@ export function reviewSummaryLine(diff: ReviewDiff): string {
   );
 }
 
-function resultAt(evaluation: Evaluation, index: number): ProbeResult | undefined {
-  return evaluation.probes.find((r) => r.index === index);
-}
+/** Results by their index in the Probes list (one lookup per table row, not a scan). */
+const resultsByIndex = (evaluation: Evaluation): Map<number, ProbeResult> =>
+  new Map(evaluation.probes.map((r) => [r.index, r]));
 
 const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
 
@@ -123,8 +123,8 @@ function connectionCell(p: ProbeIdentity, spec: ProbeSpec | undefined): string {
   return `${markdownText(connectionText(p))}${name}`;
 }
 
-function deciding(result: ProbeResult | undefined): string {
-  const policy = result ? decidingPolicy(result) : null;
+function deciding(result: ProbeResult | undefined, evaluation: Evaluation): string {
+  const policy = result ? decidingPolicy(result, evaluation.workloads) : null;
   return policy === null ? '—' : markdownText(policy);
 }
 
@@ -141,13 +141,15 @@ function linkLines(options: ReviewMarkdownOptions): string[] {
 function changesTable(after: ReviewInput, before: ReviewInput, diff: ReviewDiff): string[] {
   const afterSpecs = after.parts.probes.probes ?? [];
   const beforeSpecs = before.parts.probes.probes ?? [];
+  const afterResults = resultsByIndex(after.evaluation);
+  const beforeResults = resultsByIndex(before.evaluation);
   const rows = [
     ...diff.changes.map((c) =>
       row([
         connectionCell(c, afterSpecs[c.afterIndex]),
         markdownText(outcomeText(c.before)),
         `${markdownText(outcomeText(c.after))} (${c.kind.replace('-', ' ')})`,
-        deciding(resultAt(after.evaluation, c.afterIndex)),
+        deciding(afterResults.get(c.afterIndex), after.evaluation),
       ]),
     ),
     ...diff.added.map((a) =>
@@ -155,7 +157,7 @@ function changesTable(after: ReviewInput, before: ReviewInput, diff: ReviewDiff)
         connectionCell(a, afterSpecs[a.afterIndex]),
         '— (added)',
         markdownText(outcomeText(a.after)),
-        deciding(resultAt(after.evaluation, a.afterIndex)),
+        deciding(afterResults.get(a.afterIndex), after.evaluation),
       ]),
     ),
     ...diff.removed.map((r) =>
@@ -163,7 +165,7 @@ function changesTable(after: ReviewInput, before: ReviewInput, diff: ReviewDiff)
         connectionCell(r, beforeSpecs[r.beforeIndex]),
         markdownText(outcomeText(r.before)),
         '— (removed)',
-        deciding(resultAt(before.evaluation, r.beforeIndex)),
+        deciding(beforeResults.get(r.beforeIndex), before.evaluation),
       ]),
     ),
   ];
@@ -187,7 +189,12 @@ function outcomeTable(input: ReviewInput): string[] {
       const identity: ProbeIdentity = { ...r, request: requestSummary(spec) };
       const expected =
         r.expect === null ? '—' : `${markdownText(r.expect)} ${r.pass ? '(pass)' : '(**FAIL**)'}`;
-      return row([connectionCell(identity, spec), markdownText(outcomeText(r)), expected, deciding(r)]);
+      return row([
+        connectionCell(identity, spec),
+        markdownText(outcomeText(r)),
+        expected,
+        deciding(r, input.evaluation),
+      ]);
     }),
   ];
 }

@@ -12,10 +12,10 @@ import type { Node } from '@xyflow/react';
 import type { MeshSpec, ProbeResult, ProbesSpec, WorkloadFacts, WorkloadSpec } from '@playground/evaluator';
 import type { Selection } from '../../state/types';
 import { edgeAriaLabel } from './verdictStyle';
-import { expectationAria, expectationAttributes } from '../pins/edgeMarks';
 
 import type { LayoutResult, Orientation } from './layout/types';
 import { textWidth } from './textWidth';
+import { expectationAttributes } from '../pins/edgeMarks';
 
 export const EXTERNAL_ID = '@external';
 /** Node sizes the layout plans with; the node components are drawn at exactly these sizes. */
@@ -197,12 +197,12 @@ export interface ProbeEdgeModel {
   method: string;
   path: string;
   result: ProbeResult | undefined;
-  stale: boolean;
-  selected: boolean;
-  ariaLabel: string;
   /** The probe's saved expectation (`expect`, `expectMtls`), null where it has none (features/pins). */
   expect: string | null;
   expectMtls: boolean | null;
+  stale: boolean;
+  selected: boolean;
+  ariaLabel: string;
 }
 
 /** The probes between one (source, target) pair: drawn as one edge with a count. */
@@ -246,11 +246,11 @@ export function buildProbeEdges(
       method: p.request?.method ?? 'GET',
       path: p.request?.path ?? '/',
       result: current,
-      stale: stale !== false,
-      selected: selection?.kind === 'probe' && selection.index === index,
-      ariaLabel: edgeAriaLabel(p.from, p.to, p.port, current, stale) + expectationAria(p, current),
       expect: p.expect ?? null,
       expectMtls: p.expectMtls ?? null,
+      stale: stale !== false,
+      selected: selection?.kind === 'probe' && selection.index === index,
+      ariaLabel: edgeAriaLabel(p.from, p.to, p.port, current, stale),
     });
   });
   return edges;
@@ -271,6 +271,7 @@ export function groupEdges(edges: ProbeEdgeModel[]): EdgeGroupModel[] {
 /** The test hooks of one probe edge (a contract: e2e tests and reviewers read them). */
 export function probeEdgeAttributes(e: ProbeEdgeModel): Record<string, string> {
   return {
+    ...expectationAttributes(e),
     'data-testid': 'probe-edge',
     'data-from': e.from,
     'data-to': e.to,
@@ -280,7 +281,6 @@ export function probeEdgeAttributes(e: ProbeEdgeModel): Record<string, string> {
     'data-mtls': e.result ? String(e.result.mtls) : '',
     'data-stale': String(e.stale),
     'data-probe-index': String(e.index),
-    ...expectationAttributes(e),
   };
 }
 
@@ -321,11 +321,11 @@ const sameEdge = (a: ProbeEdgeModel, b: ProbeEdgeModel): boolean =>
   a.method === b.method &&
   a.path === b.path &&
   a.result === b.result &&
+  a.expect === b.expect &&
+  a.expectMtls === b.expectMtls &&
   a.stale === b.stale &&
   a.selected === b.selected &&
-  a.ariaLabel === b.ariaLabel &&
-  a.expect === b.expect &&
-  a.expectMtls === b.expectMtls;
+  a.ariaLabel === b.ariaLabel;
 
 /**
  * Groups probe edges (`groupEdges`), keeping the previous object for every edge and every group

@@ -8,12 +8,12 @@ import type {
   WorkloadSpec,
 } from '@playground/evaluator';
 import { usePlayground } from '../../store';
+import { PinControls } from '../pins/PinControls';
 import { useMeshActions } from '../graph/useMeshActions';
 import { verdictLook } from '../graph/verdictStyle';
 import { iconFor, VerdictIcon } from '../graph/VerdictIcon';
 import { linesToMap, mapToLines, TextField } from './fields';
 import { useJump } from './useJump';
-import { PinControls } from '../pins/PinControls';
 
 function TraceList({ trace }: { trace: TraceStep[] }) {
   const jump = useJump();

@@ -9,13 +9,13 @@ import { usePlayground, usePlaygroundStore } from '../../store';
 import { saveTheme } from '../../state/persistence';
 import { readWorkspaceText } from '../../state/workspaceText';
 import { useMeshActions } from '../graph/useMeshActions';
+import { BrokenExpectations } from '../pins/BrokenExpectations';
+import { ExportMenu } from '../export/ExportMenu';
 import { shareUrl } from '../share/shareLink';
 import { download, kubectlYaml } from './download';
 import { LearnMenuItems } from '../LearnLayer';
 import { Menu, MenuItem } from './Menu';
 import { RecentDialog } from '../recent/RecentDialog';
-import { BrokenExpectations } from '../pins/BrokenExpectations';
-import { ExportMenu } from '../export/ExportMenu';
 
 function ShareDialog({ url, onClose }: { url: string; onClose(): void }) {
   const [copied, setCopied] = useState(false);

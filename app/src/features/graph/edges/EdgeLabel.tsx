@@ -7,10 +7,10 @@ import type { MouseEvent } from 'react';
 import type { EdgeGroupModel } from '../model';
 import { verdictLook } from '../verdictStyle';
 import { VerdictIcon } from '../VerdictIcon';
+import { isBroken } from '../../pins/edgeMarks';
 import { textWidth } from '../textWidth';
 import type { Curve } from './geometry';
 import { fullLines, labelSize } from './labelText';
-import { isBroken } from '../../pins/edgeMarks';
 import type { LabelLine } from './labelText';
 
 interface EdgeLabelProps {

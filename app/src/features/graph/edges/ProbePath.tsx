@@ -4,6 +4,7 @@ import type { KeyboardEvent, MouseEvent } from 'react';
 import type { ProbeEdgeModel } from '../model';
 import { probeEdgeAttributes } from '../model';
 import { verdictLook } from '../verdictStyle';
+import { expectationAria } from '../../pins/edgeMarks';
 
 /** Arrowheads, one per verdict colour (an SVG marker cannot take its line's colour everywhere). */
 export function Markers() {
@@ -73,7 +74,7 @@ export const ProbePath = memo(function ProbePath({
       className={`probe-edge${probe.selected ? ' is-selected' : ''}${probe.stale ? ' is-stale' : ''}`}
       role="button"
       tabIndex={0}
-      aria-label={probe.ariaLabel}
+      aria-label={probe.ariaLabel + expectationAria(probe)}
       aria-pressed={probe.selected}
       onClick={onClick}
       onKeyDown={onKeyDown}

@@ -4,10 +4,10 @@
  * count when several probes share it; active, it lists every probe as `:8000 GET /ip → 403`.
  */
 import type { ProbeEdgeModel } from '../model';
+import { edgeBrokenMark } from '../../pins/edgeMarks';
 import { iconFor } from '../VerdictIcon';
 import type { IconName } from '../VerdictIcon';
 import { textWidth } from '../textWidth';
-import { edgeBrokenMark } from '../../pins/edgeMarks';
 
 export interface LabelLine {
   icon: IconName;

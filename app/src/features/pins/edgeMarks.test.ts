@@ -52,7 +52,7 @@ describe('expectations on probe edges', () => {
     expect(compactLines(edges).map((l) => l.text)).toEqual(['403 ≠ 200', '403']);
     expect(fullLines(edges)[0]?.text).toBe(':8000 GET / → 403 ≠ 200');
     const [pinned, plain] = edges;
-    expect(pinned && expectationAria(pinned)).toBe('; expected 200 over mTLS: broken');
+    expect(pinned && expectationAria(pinned)).toBe('expected 200 over mTLS: broken');
     expect(plain && expectationAria(plain)).toBe('');
   });
 });

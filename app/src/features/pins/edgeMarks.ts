@@ -1,6 +1,6 @@
 /**
  * What a saved expectation adds to a probe edge: test hooks (`data-expect`, `data-expect-mtls`,
- * `data-pass`), the words a screen reader hears, and the `≠ 200` mark of a broken one's label.
+ * `data-pass`), its accessible description, and the `≠ 200` mark of a broken one's label.
  */
 import type { ProbeEdgeModel } from '../graph/model';
 import { brokenMark, expectationText, hasExpectation } from './pins';
@@ -17,11 +17,11 @@ export function expectationAttributes(e: EdgeExpectation): Record<string, string
   };
 }
 
-/** Appended to the edge's accessible name. */
+/** The edge's accessible description: what it is expected to do, and whether it does. */
 export function expectationAria(e: EdgeExpectation): string {
   const spec = { expect: e.expect ?? undefined, expectMtls: e.expectMtls ?? undefined };
   if (!hasExpectation(spec) || !e.result || e.result.pass === null) return '';
-  return `; expected ${expectationText(spec)}: ${e.result.pass ? 'holds' : 'broken'}`;
+  return `expected ${expectationText(spec)}: ${e.result.pass ? 'holds' : 'broken'}`;
 }
 
 /** The label's mark for a broken expectation (`≠ 200`), '' otherwise. */

@@ -1,10 +1,10 @@
 /** One probe's line (with its hit area and keyboard handling) and the verdict arrowheads. */
 import { memo } from 'react';
+import { expectationAria } from '../../pins/edgeMarks';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { ProbeEdgeModel } from '../model';
 import { probeEdgeAttributes } from '../model';
 import { verdictLook } from '../verdictStyle';
-import { expectationAria } from '../../pins/edgeMarks';
 
 /** Arrowheads, one per verdict colour (an SVG marker cannot take its line's colour everywhere). */
 export function Markers() {
@@ -74,8 +74,9 @@ export const ProbePath = memo(function ProbePath({
       className={`probe-edge${probe.selected ? ' is-selected' : ''}${probe.stale ? ' is-stale' : ''}`}
       role="button"
       tabIndex={0}
-      aria-label={probe.ariaLabel + expectationAria(probe)}
+      aria-label={probe.ariaLabel}
       aria-pressed={probe.selected}
+      aria-description={expectationAria(probe) || undefined}
       onClick={onClick}
       onKeyDown={onKeyDown}
       onMouseEnter={() => onEnter(group)}

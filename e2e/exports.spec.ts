@@ -105,3 +105,45 @@ test('the verification script: named after the workspace, one check per probe, a
   execFileSync('bash', ['-n', script.path], { stdio: 'pipe' });
   expect(outside).toEqual([]);
 });
+
+test('names from the workspace cannot escape: safe file names, no markup in the SVG, a script that parses', async ({
+  page,
+  baseURL,
+}) => {
+  const app = new PlaygroundPage(page);
+  const exports = new ExportsPage(page);
+  const outside = exports.watchOrigin(baseURL);
+  await app.open();
+  const hostile = `x'"; $(touch /tmp/pwned) \`id\` <script>alert(1)</script>`;
+  const workspace = (await exports.download('toolbar.export')).bytes
+    .toString('utf8')
+    .replace('name: authn-demo', `name: ${JSON.stringify(`../${hostile}`)}`)
+    .replace(/title: .*/, `title: ${JSON.stringify(hostile)}`)
+    .replace('name: sleep.foo to httpbin.foo', `name: ${JSON.stringify(hostile)}`);
+  await page
+    .getByTestId('toolbar.importFile')
+    .setInputFiles({ name: 'hostile.yaml', mimeType: 'application/yaml', buffer: Buffer.from(workspace) });
+  await expect(app.notice.message).toContainText('Imported hostile.yaml');
+  await expect(app.edges).toHaveCount(9);
+  await app.layoutSettled();
+
+  const svg = await exports.download('toolbar.exportSvg');
+  expect(svg.name).toMatch(/^[\w.-]+\.svg$/);
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      errors: doc.getElementsByTagName('parsererror').length,
+      scripts: doc.getElementsByTagName('script').length,
+      title: doc.querySelector('[data-testid="export-legend"] h2')?.textContent,
+    };
+  }, svg.bytes.toString('utf8'));
+  expect(parsed).toEqual({ errors: 0, scripts: 0, title: hostile });
+
+  const png = await exports.download('toolbar.exportPng');
+  expect(png.name).toMatch(/^[\w.-]+\.png$/);
+
+  const script = await exports.download('toolbar.exportScript');
+  expect(script.name).toMatch(/^[\w.-]+-verify\.sh$/);
+  execFileSync('bash', ['-n', script.path], { stdio: 'pipe' });
+  expect(outside).toEqual([]);
+});

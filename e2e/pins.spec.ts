@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { EditorPage } from './pages/EditorPage';
+import { LessonPage } from './pages/LessonPage';
 import { PinsPage } from './pages/PinsPage';
 import { PlaygroundPage } from './pages/PlaygroundPage';
 
@@ -150,4 +151,30 @@ test('at 1280×720 a broken expectation keeps the toolbar on one row and its wor
   expect(label && canvas && label.x >= canvas.x && label.x + label.width <= canvas.x + canvas.width).toBe(
     true,
   );
+});
+
+test("a lesson step's expectations show as broken until its policies are applied, each with its label", async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  const lesson = new LessonPage(page);
+  const pins = new PinsPage(page);
+  await page.goto('/#lesson=mtls-strict&step=2');
+  await lesson.expectAt('mtls-strict', 2);
+  await expect(app.edges.first()).toHaveAttribute('data-status', /\S/);
+  await app.layoutSettled();
+  await expect(pins.broken).toHaveAttribute('data-count', '2');
+  // Every broken probe's label is drawn (placed before the others), with its mark.
+  const broken = await page
+    .locator('[data-testid="probe-edge"][data-pass="false"]')
+    .evaluateAll((els) => els.map((e) => [e.getAttribute('data-from'), e.getAttribute('data-to')]));
+  expect(broken).toHaveLength(2);
+  for (const [from, to] of broken) {
+    const label = pins.label(from ?? '', to ?? '');
+    await expect(label).toBeVisible();
+    await expect(label).toContainText('≠ 000');
+  }
+  await lesson.apply();
+  await expect(pins.broken).toHaveCount(0);
+  await expect(page.locator('[data-testid="probe-edge"][data-pass="false"]')).toHaveCount(0);
 });

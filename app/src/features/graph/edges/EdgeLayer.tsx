@@ -14,6 +14,7 @@ import { NS_HEADER } from '../model';
 import { edgeCurve, verticalEdgeCurve } from './geometry';
 import type { Curve, Rect } from './geometry';
 import { placeLabels } from './labels';
+import { isBroken } from '../../pins/edgeMarks';
 import { compactLines, labelSize } from './labelText';
 import type { LabelLine } from './labelText';
 import { ActiveLabel, EdgeLabel } from './EdgeLabel';
@@ -126,7 +127,9 @@ export const EdgeLayer = memo(function EdgeLayer({
   const placed = useMemo(() => {
     const items = [...geometry].flatMap(([id, geo]) => {
       const c = compact.get(id);
-      return c ? [{ id, curve: geo.spine, width: c.size.width, height: c.size.height }] : [];
+      // A broken expectation's label is placed first, so it is never the one left out (features/pins).
+      const priority = c?.lines.some((l) => isBroken(l.probe)) ? 1 : 0;
+      return c ? [{ id, curve: geo.spine, width: c.size.width, height: c.size.height, priority }] : [];
     });
     return placeLabels(items, [...rects.values(), ...headers], { gap: 3 });
     // Placement depends on geometry and label sizes only (sizesKey), not on which icon a label shows.

@@ -5,7 +5,7 @@
  * - What is drawn: the canvas element at its size on screen (nodes, edges, labels, the selection,
  *   the background grid), without the zoom controls, the minimap and the "Evaluating…" badge. The
  *   legend (ExportLegend) is put into the corner that covers the least of the drawing while the
- *   image is taken, then removed.
+ *   image is taken (clipped away on the page, whole in the image), then removed.
  * - Size: the PNG is the canvas's CSS size × PIXEL_RATIO (2: sharp on high-density screens and in a
  *   pull request, whatever the screen it was taken on). The SVG keeps the CSS size.
  * - SVG styles: html-to-image copies each HTML element's computed style inline, but clones an

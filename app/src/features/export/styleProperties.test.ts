@@ -21,6 +21,8 @@ describe('the styles an exported image copies', () => {
     ])
       expect(STYLE_PROPERTIES).toContain(p);
     expect(STYLE_PROPERTIES.some((p) => p.startsWith('--'))).toBe(false);
+    // The legend is clipped away on the page only (export.css): the image must not copy that.
+    expect(STYLE_PROPERTIES).not.toContain('clip-path');
     expect(new Set(STYLE_PROPERTIES).size).toBe(STYLE_PROPERTIES.length);
     expect(STYLE_PROPERTIES.length).toBeLessThan(150);
   });

@@ -4,6 +4,9 @@
  * included: this app's page defines over a thousand (React Flow's, Monaco's), which made an SVG of
  * a nine-probe canvas 6.7 MB. These are the properties that change how the canvas looks; the custom
  * properties the canvas's rules use are added per export (`usedCustomProperties`).
+ *
+ * `clip-path` is left out on purpose: the legend is clipped away on the page while an image is
+ * taken (export.css) and must be whole in the image.
  */
 const SIDES = ['top', 'right', 'bottom', 'left'] as const;
 const CORNERS = ['top-left', 'top-right', 'bottom-right', 'bottom-left'] as const;

@@ -16,6 +16,7 @@ import { Toolbar } from './features/toolbar/Toolbar';
 import { Splitter } from './features/layout/Splitter';
 import { EmbedView } from './features/embed/EmbedView';
 import { LearnLayer, LessonPanelSlot } from './features/LearnLayer';
+import { ReviewBanner } from './features/review/ReviewBanner';
 
 const PolicyEditor = lazy(() => import('./features/editor/PolicyEditor'));
 
@@ -65,6 +66,7 @@ export function App() {
       <Toolbar />
       <LearnLayer />
       <NoticeBar />
+      <ReviewBanner />
       <HealthNotices />
       <Legend />
       <main className={`panels${canvasOnly ? ' canvas-only' : ''}`} style={{ gridTemplateColumns: columns }}>

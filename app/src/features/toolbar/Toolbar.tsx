@@ -156,11 +156,11 @@ function ViewMenu() {
       >
         Dark theme
       </MenuItem>
-      <MenuItem testId="toolbar.tidy" onSelect={() => state().tidyLayout()}>
-        Tidy up the layout
-      </MenuItem>
       <MenuItem testId="toolbar.review" checked={reviewOpen} onSelect={() => state().openReview()}>
         Review changes…
+      </MenuItem>
+      <MenuItem testId="toolbar.tidy" onSelect={() => state().tidyLayout()}>
+        Tidy up the layout
       </MenuItem>
     </Menu>
   );

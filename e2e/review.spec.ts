@@ -74,9 +74,9 @@ test('a review link marks exactly the connections the task says changed, and ste
   await expect(review.after).toHaveAttribute('data-status', '000');
   await expect(review.after).toHaveAttribute('data-verdict', 'mtls-failure');
   // Both traces: the baseline's is asked of the worker on demand.
-  await expect(review.before.getByTestId('inspector.review.trace').locator('li').first()).toBeVisible();
-  await expect(review.after.getByTestId('inspector.review.trace').locator('li').first()).toBeVisible();
-  await expect(review.after.getByTestId('inspector.review.trace')).toContainText(/STRICT|mTLS|mutual TLS/i);
+  await expect(page.getByTestId('inspector.review.before.trace').locator('li').first()).toBeVisible();
+  await expect(page.getByTestId('inspector.review.after.trace').locator('li').first()).toBeVisible();
+  await expect(page.getByTestId('inspector.review.after.trace')).toContainText(/STRICT|mTLS|mutual TLS/i);
 
   await review.next.click();
   await expect(review.app.inspector.probe).toHaveAttribute('data-probe-index', indexOf(second));

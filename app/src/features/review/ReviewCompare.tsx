@@ -5,7 +5,8 @@
  * did not change.
  *
  * Test hooks: `inspector.review` (`data-kind`), `inspector.review.before|after` (`data-status`,
- * `data-verdict`, `data-mtls`), `inspector.review.trace` inside each side.
+ * `data-verdict`, `data-mtls`), `inspector.review.before|after.trace` (each holding an
+ * `inspector.review.trace` list).
  */
 import { memo } from 'react';
 import type { ProbeOutcome, TraceStep } from '@playground/evaluator';
@@ -22,15 +23,7 @@ const KIND_WORDS = {
   added: '✚ New probe (not in the baseline)',
 } as const;
 
-function Side({
-  which,
-  outcome,
-  trace,
-}: {
-  which: 'before' | 'after';
-  outcome: ProbeOutcome | null;
-  trace: TraceStep[] | null;
-}) {
+function Side({ which, outcome }: { which: 'before' | 'after'; outcome: ProbeOutcome | null }) {
   const look = outcome ? verdictLook(outcome.verdict, outcome.mtls) : null;
   return (
     <div
@@ -40,33 +33,42 @@ function Side({
       data-verdict={outcome?.verdict ?? ''}
       data-mtls={outcome ? String(outcome.mtls) : ''}
     >
-      <h4>{which === 'before' ? 'Before (baseline)' : 'After (now)'}</h4>
+      <h4>{which === 'before' ? 'Before' : 'After'}</h4>
       {outcome && look ? (
         <>
           <p className="review-compare__outcome">
-            <VerdictIcon name={iconFor(outcome.verdict, outcome.mtls)} /> {outcome.status} — {outcome.verdict}
+            <VerdictIcon name={iconFor(outcome.verdict, outcome.mtls)} /> {outcome.status}
           </p>
-          <p className="muted">
-            {look.words}; mTLS: {outcome.mtls === null ? 'n/a' : outcome.mtls ? 'yes' : 'no'}
+          <p className="review-compare__words">{look.words}</p>
+          <p className="review-compare__mtls">
+            mTLS: {outcome.mtls === null ? 'n/a' : outcome.mtls ? 'yes' : 'no'}
           </p>
-          {trace && trace.length ? (
-            <ol className="trace" data-testid="inspector.review.trace">
-              {trace.map((step, i) => (
-                <li key={i} className={`outcome-${step.outcome}`}>
-                  <strong>
-                    {step.hop > 0 ? `hop ${step.hop} · ` : ''}
-                    {step.stage}
-                  </strong>{' '}
-                  {step.outcome}: {step.message}
-                </li>
-              ))}
-            </ol>
-          ) : (
-            <p className="muted">Tracing…</p>
-          )}
         </>
       ) : (
         <p className="muted">Not in the baseline.</p>
+      )}
+    </div>
+  );
+}
+
+function Trace({ which, trace }: { which: 'before' | 'after'; trace: TraceStep[] | null }) {
+  return (
+    <div className="review-compare__trace" data-testid={`inspector.review.${which}.trace`}>
+      <h4>{which === 'before' ? 'Trace before (baseline)' : 'Trace after (now)'}</h4>
+      {trace && trace.length ? (
+        <ol className="trace" data-testid="inspector.review.trace">
+          {trace.map((step, i) => (
+            <li key={i} className={`outcome-${step.outcome}`}>
+              <strong>
+                {step.hop > 0 ? `hop ${step.hop} · ` : ''}
+                {step.stage}
+              </strong>{' '}
+              <em>{step.outcome}</em>: {step.message}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="muted">Tracing…</p>
       )}
     </div>
   );
@@ -90,8 +92,15 @@ export const ReviewCompare = memo(function ReviewCompare({ index }: { index: num
       aria-label="Before and after"
     >
       <p className="review-compare__kind">{KIND_WORDS[kind]}</p>
-      <Side which="before" outcome={change?.before ?? null} trace={beforeTrace} />
-      <Side which="after" outcome={change?.after ?? added?.after ?? null} trace={afterTrace} />
+      <div className="review-compare__outcomes">
+        <Side which="before" outcome={change?.before ?? null} />
+        <Side which="after" outcome={change?.after ?? added?.after ?? null} />
+      </div>
+      {/* Side by side when the inspector is wide enough, else one above the other (review.css). */}
+      <div className="review-compare__traces">
+        {change ? <Trace which="before" trace={beforeTrace} /> : null}
+        <Trace which="after" trace={afterTrace} />
+      </div>
     </section>
   );
 });

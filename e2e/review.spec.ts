@@ -222,3 +222,31 @@ test('closing review mode clears the marks; the baseline stays for the next revi
   await page.locator('body').press('Escape');
   await expect(review.banner).toHaveCount(0);
 });
+
+test('a broken baseline is refused with a message; hostile names in a review stay text', async ({ page }) => {
+  const review = new ReviewPage(page);
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await review.app.open();
+  const good = reviewLink(AFTER, BEFORE);
+  await page.goto(`${good.slice(0, good.indexOf('&b='))}&b=1.not*base64`);
+  await expect(review.app.notice.root).toHaveAttribute('data-kind', 'error');
+  await expect(review.app.notice.message).toContainText('baseline');
+  await expect(review.banner).toHaveCount(0);
+  await expect(review.app.edges).toHaveCount(9);
+
+  const hostile = '<img src=x onerror=alert(1)>';
+  const mesh = (probes: string) =>
+    `apiVersion: playground/v1\nkind: Mesh\nmetadata: {title: "${hostile}"}\nspec:\n  namespaces: [{name: shop}]\n  workloads:\n    - {name: web, namespace: shop, ports: [{name: http, port: 80}]}\n    - {name: client, namespace: shop}\n---\napiVersion: playground/v1\nkind: Probes\nspec:\n  probes:\n${probes}`;
+  const kept = `    - {name: "kept ${hostile}", from: shop/client, to: shop/web, port: 80}\n`;
+  const gone = `    - {name: "gone ${hostile}", from: shop/client, to: shop/web, port: 80, request: {path: "/\`$(id)\`"}}\n`;
+  await page.goto(reviewLink(mesh(kept), mesh(kept + gone)));
+  await expect(review.banner).toHaveAttribute('data-removed', '1');
+  await expect(review.removedEdges).toHaveCount(1);
+  await expect(review.removedEdges.locator('title')).toContainText(hostile);
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  expect(dialogs).toEqual([]);
+});

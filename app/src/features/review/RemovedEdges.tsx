@@ -37,7 +37,7 @@ export const RemovedEdges = memo(function RemovedEdges({
       const k = seen.get(pair) ?? 0;
       seen.set(pair, k + 1);
       // Short, so it fits between two workloads; the request is in its title and accessible name.
-      const text = `✖ removed (was ${r.before.status})`;
+      const text = `✖ removed`;
       const width = Math.ceil(textWidth(text, small) + 12);
       return [{ r, c: curve(s, t, { offset: 22 + k * 14 }), text, width, height: Math.round(small * 1.4) }];
     });

@@ -147,6 +147,8 @@ export class EvaluationClient {
   }
 
   private readonly baselineAwaited = new Map<BaselineRequest['type'], BaselineRequest>();
+  /** The baseline request the worker said it started and has not answered yet. */
+  private runningBaseline: BaselineRequest | null = null;
 
   private postBaseline(request: BaselineRequest): number {
     this.latest.set(request.type, request.id);
@@ -203,7 +205,13 @@ export class EvaluationClient {
     this.watchdog = undefined;
     // For measurements (the journeys time the recovery from here).
     performance.mark('evaluation.watchdog');
-    const slow = this.running ?? this.awaiting.get('evaluate') ?? this.awaiting.get('matrix');
+    // A baseline that hangs the worker is dropped (and reported), never blamed on the current text.
+    const baseline = this.runningBaseline;
+    this.runningBaseline = null;
+    if (baseline) this.baselineAwaited.delete(baseline.type);
+    const slow = baseline
+      ? this.running
+      : (this.running ?? this.awaiting.get('evaluate') ?? this.awaiting.get('matrix'));
     this.worker.onmessage = null;
     this.worker.terminate();
     this.worker = this.start();
@@ -218,6 +226,15 @@ export class EvaluationClient {
     for (const request of this.baselineAwaited.values()) this.worker.postMessage(request);
     this.settle();
     if (slow) this.listeners.timeout.forEach((l) => l({ parts: slow.parts, ms: this.watchdogMs }));
+    if (baseline) {
+      const failure: Answer<'failure'> = {
+        type: 'failure',
+        id: baseline.id,
+        request: baseline.type,
+        message: `the review baseline took longer than ${this.watchdogMs} ms to evaluate`,
+      };
+      this.listeners.failure.forEach((l) => l(failure));
+    }
   }
 
   /**
@@ -304,6 +321,7 @@ export class EvaluationClient {
   private receive(answer: WorkerResponse): void {
     if (answer.type === 'started') {
       this.running = this.inFlight.get(answer.id) ?? null;
+      this.runningBaseline = [...this.baselineAwaited.values()].find((r) => r.id === answer.id) ?? null;
       // Older requests of the same kind were coalesced away: they never start.
       for (const [id, sent] of this.inFlight)
         if (id < answer.id && sent.type === this.running?.type) this.inFlight.delete(id);
@@ -318,6 +336,7 @@ export class EvaluationClient {
           : null;
     if (baselineKind) {
       if (this.running?.id === answer.id) this.running = null;
+      if (this.runningBaseline?.id === answer.id) this.runningBaseline = null;
       if (this.baselineAwaited.get(baselineKind)?.id === answer.id) this.baselineAwaited.delete(baselineKind);
       this.settle();
       if (this.latest.get(baselineKind) !== answer.id) return;

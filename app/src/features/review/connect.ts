@@ -1,7 +1,7 @@
 /**
  * Connects review mode to the rest of the app:
  * - a workspace opened (anything that replaces it: link, example, import, file, lesson, restore —
- *   the store's `epoch`) becomes the review baseline; undo/redo never do;
+ *   the store's `epoch`) becomes the review baseline, and closes review mode; undo/redo never do;
  * - while review mode is open, the baseline is evaluated by the worker once per baseline, and again
  *   only when the inspector wants one of its traces (never per keystroke);
  * - the baseline and the open flag are saved (on change only) so a reload keeps them.
@@ -57,7 +57,12 @@ export function connectReview(
   });
 
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.epoch !== previous.epoch && !state.embedded) state.setReviewBaseline(state.workspace);
+    if (state.epoch !== previous.epoch && !state.embedded) {
+      // A workspace just opened is its own baseline: nothing to review until it changes (a review
+      // link sets its baseline and opens review mode right after this).
+      state.setReviewBaseline(state.workspace);
+      if (state.reviewOpen) state.closeReview();
+    }
     const now = store.getState();
     if (
       now.reviewBaseline !== previous.reviewBaseline ||

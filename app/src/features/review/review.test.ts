@@ -198,6 +198,12 @@ describe('the review baseline in the store', () => {
     expect(store.getState().baselineEvaluation).toBe(evaluation);
     expect(store.getState().baselineOf).toBe(BEFORE);
 
+    // Opening another workspace makes it the baseline and ends the review.
+    store.getState().replaceWorkspace(BEFORE);
+    expect(store.getState().reviewOpen).toBe(false);
+    expect(store.getState().reviewBaseline).toEqual(BEFORE);
+    store.getState().setReviewBaseline(BEFORE);
+    store.getState().openReview();
     store.getState().closeReview();
     expect(store.getState().reviewOpen).toBe(false);
     expect(save).toHaveBeenLastCalledWith(BEFORE, false);

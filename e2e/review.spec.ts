@@ -166,6 +166,11 @@ test('the matrix shows only the changed cells, each as before → after', async 
   await review.openLink(reviewLink(AFTER, BEFORE));
   await review.app.toolbar.matrix.click();
   await expect(page.getByTestId('matrix.grid')).toBeVisible();
+  // Escape in the matrix closes the matrix, not review mode.
+  await page.getByTestId('matrix.close').press('Escape');
+  await expect(page.getByTestId('matrix')).toHaveCount(0);
+  await expect(review.banner).toBeVisible();
+  await review.app.toolbar.matrix.click();
   await page.getByTestId('matrix.changesOnly').check();
   const cells = page.getByTestId('matrix.change');
   await expect(cells).toHaveCount(2);

@@ -34,7 +34,8 @@ export const ReviewBanner = memo(function ReviewBanner() {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       const target = event.target instanceof Element ? event.target : null;
-      if (document.querySelector('[role="dialog"]')) return;
+      // A dialog's Escape closes the dialog only (it may be gone from the page by now: ask the target).
+      if (document.querySelector('[role="dialog"]') || target?.closest('[role="dialog"]')) return;
       if (target?.closest('.monaco-editor, input, textarea, select, [role="menu"], [role="menuitem"]'))
         return;
       store.getState().closeReview();

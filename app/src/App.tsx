@@ -16,9 +16,10 @@ import { Toolbar } from './features/toolbar/Toolbar';
 import { Splitter } from './features/layout/Splitter';
 import { EmbedView } from './features/embed/EmbedView';
 import { LearnLayer, LessonPanelSlot } from './features/LearnLayer';
-import { ReviewBanner } from './features/review/ReviewBanner';
 
 const PolicyEditor = lazy(() => import('./features/editor/PolicyEditor'));
+/** Loaded when a review opens: it is no part of the first paint. */
+const ReviewBanner = lazy(() => import('./features/review/ReviewBanner'));
 
 /** A lesson column on its own (canvas only, presenting): wide enough for presenter-size narration. */
 const lessonColumnWidth = () => Math.round(Math.min(620, Math.max(360, window.innerWidth * 0.3)));
@@ -33,6 +34,7 @@ export function App() {
   const lessonOpen = usePlayground((s) => s.lesson !== null);
   const presenting = usePlayground((s) => s.presenting);
   const selected = usePlayground((s) => s.selection !== null);
+  const reviewOpen = usePlayground((s) => s.reviewOpen);
   // The canvas gets the most room: at 1280 px the side panels take about half the width together.
   const [editorWidth, setEditorWidth] = useState(() => clamp(Math.round(window.innerWidth * 0.25), 280, 460));
   const [inspectorWidth, setInspectorWidth] = useState(() =>
@@ -66,7 +68,11 @@ export function App() {
       <Toolbar />
       <LearnLayer />
       <NoticeBar />
-      <ReviewBanner />
+      {reviewOpen ? (
+        <Suspense fallback={null}>
+          <ReviewBanner />
+        </Suspense>
+      ) : null}
       <HealthNotices />
       <Legend />
       <main className={`panels${canvasOnly ? ' canvas-only' : ''}`} style={{ gridTemplateColumns: columns }}>

@@ -22,7 +22,7 @@ export function stepThrough(order: number[], selected: number | null, direction:
   return [...order].reverse().find((i) => i < selected) ?? order[order.length - 1]!;
 }
 
-export const ReviewBanner = memo(function ReviewBanner() {
+const ReviewBanner = memo(function ReviewBanner() {
   const store = usePlaygroundStore();
   const open = usePlayground((s) => s.reviewOpen && !s.embedded);
   const diff = usePlayground(selectReviewDiff);
@@ -122,3 +122,5 @@ export const ReviewBanner = memo(function ReviewBanner() {
     </section>
   );
 });
+
+export default ReviewBanner;

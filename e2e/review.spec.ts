@@ -69,6 +69,10 @@ test('a review link marks exactly the connections the task says changed, and ste
   await review.next.click();
   await expect(review.app.inspector.probe).toHaveAttribute('data-probe-index', indexOf(first));
   await expect(page.getByTestId('review-banner.position')).toHaveText('1 of 2');
+  // The selected edge's full label names the old verdict too, struck through.
+  const activeTag = page.locator('.edge-label.is-active [data-testid="probe-edge.review-tag"]');
+  await expect(activeTag).toHaveText('▼ was 200 allowed');
+  await expect(activeTag.locator('.review-tag__was')).toHaveCSS('text-decoration-line', 'line-through');
   await expect(review.before).toHaveAttribute('data-status', '200');
   await expect(review.before).toHaveAttribute('data-verdict', 'allowed');
   await expect(review.after).toHaveAttribute('data-status', '000');
@@ -222,6 +226,12 @@ test('closing review mode clears the marks; the baseline stays for the next revi
   await review.app.toolbarClick('toolbar.review');
   await expect(review.banner).toHaveAttribute('data-changed', '2');
   await expect(review.changedEdges).toHaveCount(2);
+
+  // "Set baseline to now": nothing differs any more.
+  await page.getByTestId('review.setBaseline').click();
+  await review.expectCounts(0, 0, 0);
+  await expect(review.changedEdges).toHaveCount(0);
+  await expect(review.banner).toContainText('0 connections changed');
 
   // Escape closes it too.
   await page.locator('body').press('Escape');

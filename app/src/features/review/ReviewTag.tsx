@@ -8,8 +8,19 @@ import './review.css';
 import { markTag } from './selectors';
 import type { ReviewMark } from './selectors';
 
-export const ReviewTag = memo(function ReviewTag({ mark, x, y }: { mark: ReviewMark; x: number; y: number }) {
-  const tag = markTag(mark);
+export const ReviewTag = memo(function ReviewTag({
+  mark,
+  full = false,
+  x,
+  y,
+}: {
+  mark: ReviewMark;
+  /** A full (active) label: the old verdict is named too. */
+  full?: boolean;
+  x: number;
+  y: number;
+}) {
+  const tag = markTag(mark, full);
   return (
     <text
       x={x}

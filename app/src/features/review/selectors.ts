@@ -97,11 +97,18 @@ const ARROWS: Record<ReviewMark['kind'], string> = {
   added: '✚',
 };
 
-/** The words a changed or added probe's label carries: `▼ was 200`, `✚ new`. */
-export function markTag(mark: ReviewMark): { arrow: string; lead: string; was: string } {
+/**
+ * The words a changed or added probe's label carries: `▼ was 200`, `✚ new`; in a full label (the
+ * active one, with room) the old verdict too: `▼ was 200 allowed`.
+ */
+export function markTag(mark: ReviewMark, full = false): { arrow: string; lead: string; was: string } {
   const arrow = ARROWS[mark.kind];
   if (mark.kind === 'added' || !mark.before) return { arrow, lead: 'new', was: '' };
-  return { arrow, lead: 'was', was: mark.before.status };
+  return {
+    arrow,
+    lead: 'was',
+    was: full ? `${mark.before.status} ${mark.before.verdict}` : mark.before.status,
+  };
 }
 
 export const markWords = (mark: ReviewMark): string =>

@@ -99,7 +99,12 @@ export const EdgeLabel = memo(function EdgeLabel({
               {line.text}
             </text>
             {line.review ? (
-              <ReviewTag mark={line.review} x={tagOffset(line, fontSize)} y={lineHeight / 2} />
+              <ReviewTag
+                mark={line.review}
+                full={line.reviewFull}
+                x={tagOffset(line, fontSize)}
+                y={lineHeight / 2}
+              />
             ) : null}
           </g>
         );

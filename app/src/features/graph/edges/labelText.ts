@@ -17,11 +17,13 @@ export interface LabelLine {
   probe: ProbeEdgeModel;
   /** Review mode: the tag after the text (`▼ was 200`, `✚ new`). */
   review?: ReviewMark;
+  /** The tag names the old verdict too (full labels). */
+  reviewFull?: boolean;
 }
 
 /** The review tag's words as one string (its width, its accessible text). */
-export const tagText = (mark: ReviewMark): string => {
-  const t = markTag(mark);
+export const tagText = (mark: ReviewMark, full = false): string => {
+  const t = markTag(mark, full);
   return [t.arrow, t.lead, t.was].filter(Boolean).join(' ');
 };
 /** Room between a line's text and its review tag. */
@@ -58,7 +60,7 @@ export function fullLines(probes: ProbeEdgeModel[]): LabelLine[] {
     icon: iconOf(p),
     text: fullText(p),
     probe: p,
-    ...(p.review ? { review: p.review } : {}),
+    ...(p.review ? { review: p.review, reviewFull: true } : {}),
   }));
 }
 
@@ -79,7 +81,7 @@ export function labelSize(
     icon +
     4 +
     textWidth(l.text, fontSize) +
-    (l.review ? TAG_GAP + textWidth(tagText(l.review), fontSize) : 0);
+    (l.review ? TAG_GAP + textWidth(tagText(l.review, l.reviewFull), fontSize) : 0);
   if (inline) {
     const width = lines.reduce((sum, l) => sum + entry(l), 0) + (lines.length - 1) * pad * 1.5;
     return { width: Math.ceil(width + 2 * pad), height: lineHeight + 4 };

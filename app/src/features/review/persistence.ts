@@ -22,13 +22,26 @@ export function loadReview(): { baseline: WorkspaceParts | null; open: boolean }
   }
 }
 
+/**
+ * A baseline larger than this is not kept across reloads: it would compete with the autosave for
+ * the browser's storage quota (a reload then compares with the workspace as reloaded).
+ */
+export const MAX_SAVED_BASELINE = 512 * 1024;
+
 export function saveReview(baseline: WorkspaceParts | null, open: boolean): void {
   try {
-    window.localStorage.setItem(
-      KEY,
-      JSON.stringify({ baseline: baseline ? serializeWorkspace(baseline).text : null, open }),
-    );
+    const text = baseline ? serializeWorkspace(baseline).text : null;
+    if (text !== null && text.length > MAX_SAVED_BASELINE) {
+      window.localStorage.removeItem(KEY);
+      return;
+    }
+    window.localStorage.setItem(KEY, JSON.stringify({ baseline: text, open }));
   } catch {
-    // Storage refused: the baseline lives for this session only.
+    // Storage refused: the baseline lives for this session only (and takes no room from the autosave).
+    try {
+      window.localStorage.removeItem(KEY);
+    } catch {
+      // Nothing stored either.
+    }
   }
 }

@@ -15,6 +15,7 @@ import { inProcessEngine } from '../lessons/inProcessEngine';
 import { buildProbeEdges, probeEdgeAttributes } from '../graph/model';
 import { compactLines } from '../graph/edges/labelText';
 import { connectReview } from './connect';
+import { loadReview, MAX_SAVED_BASELINE, saveReview } from './persistence';
 import { matrixChanges } from './matrixChanges';
 import { stepThrough } from './ReviewBanner';
 import { changeOrder, markTag, removedInMesh, reviewMarks, selectReviewDiff, summaryText } from './selectors';
@@ -207,5 +208,17 @@ describe('the review baseline in the store', () => {
     store.getState().closeReview();
     expect(store.getState().reviewOpen).toBe(false);
     expect(save).toHaveBeenLastCalledWith(BEFORE, false);
+  });
+
+  it('keeps the baseline and the open flag across a reload, unless too large to share the storage', () => {
+    saveReview(BEFORE, true);
+    const loaded = loadReview();
+    expect(loaded?.open).toBe(true);
+    expect(loaded?.baseline).toEqual(BEFORE);
+    const huge = { ...BEFORE, policies: `# ${'x'.repeat(MAX_SAVED_BASELINE)}\n` };
+    saveReview(huge, true);
+    expect(loadReview()).toBeNull();
+    localStorage.setItem('playground.review.v1', '{not json');
+    expect(loadReview()).toBeNull();
   });
 });

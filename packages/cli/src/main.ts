@@ -4,9 +4,13 @@
  *   matrix FILE       every client × every Service port, as the seeds print it
  *   explain FILE      one request's verdict and trace
  *   lint FILE...      diagnostics with file:line:column
+ *   diff BEFORE AFTER which probes' outcomes a policy change changes, adds and removes
+ *   export-script FILE a bash script that checks the evaluated outcomes on a real cluster
  */
 import { parseArgs } from 'node:util';
+import { diffCommand } from './commands/diff';
 import { explainCommand } from './commands/explain';
+import { exportScriptCommand } from './commands/export-script';
 import { lintCommand } from './commands/lint';
 import { matrixCommand } from './commands/matrix';
 import { testCommand } from './commands/test';
@@ -22,9 +26,17 @@ Commands:
   explain FILE --from NS/W|external --to NS/W --port P
                     [--path P] [--method M] [--host H] [--header k=v]... [--token NAME] [--source-ip IP]
   lint FILE...      errors, warnings and security lints with file:line:column
+  diff BEFORE AFTER [--json | --markdown [--link URL]]
+                    the probes whose outcome (status, verdict, mTLS) differs, and those added or removed
+                    exit 0 nothing changed, 1 something changed, was added or removed, 2 not a workspace
+  export-script FILE
+                    a bash script that applies the Istio resources and checks every evaluated
+                    outcome on a real cluster with kubectl exec … curl; exit 2 not a workspace
 
 Options:
   --json            machine-readable output
+  --markdown        (diff) a Markdown report for a pull request comment
+  --link URL        (diff --markdown) the share link the report ends with
   --now TIME        evaluation clock (RFC 3339) for JWT exp/nbf
   --verbose, -v     (test) print the trace of every probe, not only failing ones
   --path P          (matrix) request path, default /
@@ -46,6 +58,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       allowPositionals: true,
       options: {
         json: { type: 'boolean', default: false },
+        markdown: { type: 'boolean', default: false },
+        link: { type: 'string' },
         verbose: { type: 'boolean', short: 'v', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         now: { type: 'string' },
@@ -106,6 +120,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
           io,
         );
       }
+      case 'diff': {
+        if (files.length !== 2) throw new UsageError('diff takes two workspace files: BEFORE AFTER');
+        if (values.json && values.markdown) throw new UsageError('diff takes --json or --markdown, not both');
+        return await diffCommand(
+          files[0] ?? '',
+          files[1] ?? '',
+          {
+            format: values.json ? 'json' : values.markdown ? 'markdown' : 'text',
+            ...(values.link ? { link: values.link } : {}),
+            ...withNow,
+          },
+          io,
+        );
+      }
+      case 'export-script':
+        if (files.length !== 1) throw new UsageError('export-script takes one workspace file');
+        return await exportScriptCommand(files[0] ?? '', withNow, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -10,6 +10,7 @@
  */
 import type { NodePath, ParsedDocument } from './document';
 import type { Diagnostic, ResourceRef, Severity, SourceRange } from './types';
+import { DiagnosticCap } from './diagnostic-cap';
 import { sourceField } from './source';
 
 /** A YAML mapping as plain data. */
@@ -107,6 +108,7 @@ export interface ReportOptions {
 /** Collects the diagnostics of one document and knows where its nodes are in the source. */
 export class Reader {
   readonly diagnostics: Diagnostic[] = [];
+  private readonly cap = new DiagnosticCap();
   /** true once any error was reported and `rejectOnError` is set: a cluster would refuse the object. */
   rejected = false;
   readonly resource: ResourceRef;
@@ -138,22 +140,34 @@ export class Reader {
 
   report(severity: Severity, code: string, path: NodePath, message: string, opts: ReportOptions = {}): void {
     if (severity === 'error' && this.options.rejectOnError) this.rejected = true;
-    let range: SourceRange | null;
-    try {
-      range = this.range(path, opts);
-    } catch {
-      range = null;
-    }
-    const diagnostic: Diagnostic = {
-      code,
-      severity,
-      message: `${this.label}: ${message}`,
-      document: this.doc.index,
-      range,
-      ...sourceField(this.doc.source),
+    const make = (text: string): Diagnostic => {
+      let range: SourceRange | null;
+      try {
+        range = this.range(path, opts);
+      } catch {
+        range = null;
+      }
+      const diagnostic: Diagnostic = {
+        code,
+        severity,
+        message: text,
+        document: this.doc.index,
+        range,
+        ...sourceField(this.doc.source),
+      };
+      if (this.options.label === undefined) diagnostic.resource = { ...this.resource };
+      return diagnostic;
     };
-    if (this.options.label === undefined) diagnostic.resource = { ...this.resource };
-    this.diagnostics.push(diagnostic);
+    // The summary of the unlisted ones points where the first unlisted one is.
+    if (
+      !this.cap.admit(
+        code,
+        () => make(''),
+        (d) => this.diagnostics.push(d),
+      )
+    )
+      return;
+    this.diagnostics.push(make(`${this.label}: ${message}`));
   }
 
   error(code: string, path: NodePath, message: string, opts?: ReportOptions): void {

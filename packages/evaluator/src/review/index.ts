@@ -1,3 +1,7 @@
-/** Reviewing a policy change: probe matching and the outcome diff. */
+/** Reviewing a policy change: probe matching, the outcome diff, and the report and script exports. */
 export * from './match';
 export * from './diff';
+export * from './policyDiff';
+export * from './deciding';
+export * from './markdown';
+export * from './script';

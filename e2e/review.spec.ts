@@ -265,3 +265,33 @@ test('a broken baseline is refused with a message; hostile names in a review sta
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   expect(dialogs).toEqual([]);
 });
+
+test('typing in review mode evaluates only the current workspace: the baseline is not evaluated again', async ({
+  page,
+}) => {
+  // Count the messages the page posts to its workers, by type.
+  await page.addInitScript(() => {
+    const counts: Record<string, number> = {};
+    (window as unknown as { __posted: Record<string, number> }).__posted = counts;
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+      const type = (message as { type?: unknown } | null)?.type;
+      if (typeof type === 'string') counts[type] = (counts[type] ?? 0) + 1;
+      return (post as (...args: unknown[]) => void).call(this, message, ...rest);
+    } as typeof Worker.prototype.postMessage;
+  });
+  const posted = () =>
+    page.evaluate(() => ({ ...(window as unknown as { __posted: Record<string, number> }).__posted }));
+  const review = new ReviewPage(page);
+  await review.openLink(reviewLink(AFTER, BEFORE));
+  await expect(review.banner).toHaveAttribute('data-changed', '2');
+  const before = await posted();
+  expect(before.baseline).toBe(1);
+
+  const editor = new EditorPage(page);
+  await editor.focusEnd();
+  await editor.typeLines(['', '# reviewing']);
+  await expect.poll(async () => (await posted()).evaluate ?? 0).toBeGreaterThan(before.evaluate ?? 0);
+  await expect(review.banner).toHaveAttribute('data-changed', '2');
+  expect((await posted()).baseline).toBe(1);
+});

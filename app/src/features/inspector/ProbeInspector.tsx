@@ -13,6 +13,7 @@ import { verdictLook } from '../graph/verdictStyle';
 import { iconFor, VerdictIcon } from '../graph/VerdictIcon';
 import { linesToMap, mapToLines, TextField } from './fields';
 import { useJump } from './useJump';
+import { ReviewCompare } from '../review/ReviewCompare';
 
 function TraceList({ trace }: { trace: TraceStep[] }) {
   const jump = useJump();
@@ -141,6 +142,7 @@ export function ProbeInspector({
         <strong>{result?.status ?? '…'}</strong> — {look.words}
         {stale ? <em> (stale: the YAML does not parse)</em> : null}
       </p>
+      <ReviewCompare index={index} />
       <fieldset className="request-builder">
         <legend>Request</legend>
         <label className="field">

@@ -14,6 +14,7 @@ import { download, kubectlYaml } from './download';
 import { LearnMenuItems } from '../LearnLayer';
 import { Menu, MenuItem } from './Menu';
 import { RecentDialog } from '../recent/RecentDialog';
+import { ReviewShare } from '../review/ReviewShare';
 
 function ShareDialog({ url, onClose }: { url: string; onClose(): void }) {
   const [copied, setCopied] = useState(false);
@@ -54,6 +55,7 @@ function ShareDialog({ url, onClose }: { url: string; onClose(): void }) {
         >
           {copied ? 'Copied' : 'Copy link'}
         </button>
+        <ReviewShare onClose={onClose} />
       </div>
     </div>
   );
@@ -126,6 +128,7 @@ function ViewMenu() {
   const canvasOnly = usePlayground((s) => s.canvasOnly);
   const legendOpen = usePlayground((s) => s.legendOpen);
   const matrixOpen = usePlayground((s) => s.matrixOpen);
+  const reviewOpen = usePlayground((s) => s.reviewOpen);
   const state = () => store.getState();
   return (
     <Menu label="View" id="view">
@@ -152,6 +155,9 @@ function ViewMenu() {
         }}
       >
         Dark theme
+      </MenuItem>
+      <MenuItem testId="toolbar.review" checked={reviewOpen} onSelect={() => state().openReview()}>
+        Review changes…
       </MenuItem>
       <MenuItem testId="toolbar.tidy" onSelect={() => state().tidyLayout()}>
         Tidy up the layout

@@ -18,6 +18,8 @@ import { EmbedView } from './features/embed/EmbedView';
 import { LearnLayer, LessonPanelSlot } from './features/LearnLayer';
 
 const PolicyEditor = lazy(() => import('./features/editor/PolicyEditor'));
+/** Loaded when a review opens: it is no part of the first paint. */
+const ReviewBanner = lazy(() => import('./features/review/ReviewBanner'));
 
 /** A lesson column on its own (canvas only, presenting): wide enough for presenter-size narration. */
 const lessonColumnWidth = () => Math.round(Math.min(620, Math.max(360, window.innerWidth * 0.3)));
@@ -32,6 +34,7 @@ export function App() {
   const lessonOpen = usePlayground((s) => s.lesson !== null);
   const presenting = usePlayground((s) => s.presenting);
   const selected = usePlayground((s) => s.selection !== null);
+  const reviewOpen = usePlayground((s) => s.reviewOpen);
   // The canvas gets the most room: at 1280 px the side panels take about half the width together.
   const [editorWidth, setEditorWidth] = useState(() => clamp(Math.round(window.innerWidth * 0.25), 280, 460));
   const [inspectorWidth, setInspectorWidth] = useState(() =>
@@ -65,6 +68,11 @@ export function App() {
       <Toolbar />
       <LearnLayer />
       <NoticeBar />
+      {reviewOpen ? (
+        <Suspense fallback={null}>
+          <ReviewBanner />
+        </Suspense>
+      ) : null}
       <HealthNotices />
       <Legend />
       <main className={`panels${canvasOnly ? ' canvas-only' : ''}`} style={{ gridTemplateColumns: columns }}>

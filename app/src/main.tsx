@@ -13,6 +13,7 @@ import { readWorkspaceText } from './state/workspaceText';
 import { evaluationClient } from './worker/client';
 import { openShareHash } from './features/share/useShareLink';
 import { workerEngine } from './features/lessons/workerEngine';
+import { connectReview } from './features/review/connect';
 import './styles.css';
 
 const saved = loadSaved();
@@ -30,6 +31,7 @@ const theme = loadTheme() ?? (window.matchMedia?.('(prefers-color-scheme: dark)'
 store.getState().setTheme(theme === 'dark' ? 'dark' : 'light');
 
 connectEvaluation(store, evaluationClient());
+connectReview(store, evaluationClient());
 // An embed must not overwrite the playground's autosaved work.
 if (!store.getState().embedded)
   connectAutosave(store, {

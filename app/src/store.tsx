@@ -16,8 +16,10 @@ import { createRecentSlice } from './features/recent/recentSlice';
 import type { RecentSlice } from './features/recent/recentSlice';
 import { createViewSlice } from './features/toolbar/viewSlice';
 import type { ViewSlice } from './features/toolbar/viewSlice';
+import { createReviewSlice } from './features/review/reviewSlice';
+import type { ReviewSlice } from './features/review/reviewSlice';
 
-export type Store = CoreStore & LessonSlice & RecentSlice & ViewSlice;
+export type Store = CoreStore & LessonSlice & RecentSlice & ViewSlice & ReviewSlice;
 
 export interface StoreDependencies {
   /** Runs lesson Apply/Check (a Web Worker in the app, the in-process engine in tests). */
@@ -31,6 +33,7 @@ export function createAppStore({ lessonEngine, initial = defaultParts() }: Store
     ...createLessonSlice(set, get, lessonEngine),
     ...createRecentSlice(set, get),
     ...createViewSlice(get),
+    ...createReviewSlice(set, get, initial),
   }));
 }
 

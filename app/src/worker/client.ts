@@ -16,10 +16,16 @@ import type { Evaluation, WorkspaceParts } from '@playground/evaluator';
 import { DeltaDecoder } from './delta';
 import { findSlowDocument } from './diagnose';
 import type { SlowCulprit } from './diagnose';
-import type { WorkerRequest, WorkerResponse, WorkspaceStructure } from './protocol';
+import type {
+  BaselineRequest,
+  WorkerMessage,
+  WorkerRequest,
+  WorkerResponse,
+  WorkspaceStructure,
+} from './protocol';
 
 export interface WorkerLike {
-  postMessage(message: WorkerRequest): void;
+  postMessage(message: WorkerMessage): void;
   onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null;
   terminate(): void;
 }
@@ -60,6 +66,8 @@ export interface EvaluationAnswer {
 interface Answers {
   evaluation: EvaluationAnswer;
   matrix: Response<'matrix'>;
+  baseline: Response<'baseline'>;
+  baselineMatrix: Response<'baselineMatrix'>;
   failure: Response<'failure'>;
   busy: boolean;
   timeout: TimeoutNotice;
@@ -68,10 +76,12 @@ type Answer<T extends keyof Answers> = Answers[T];
 
 export class EvaluationClient {
   private nextId = 1;
-  private readonly latest = new Map<WorkerRequest['type'], number>();
+  private readonly latest = new Map<WorkerMessage['type'], number>();
   private readonly listeners = {
     evaluation: new Set<(answer: Answer<'evaluation'>) => void>(),
     matrix: new Set<(answer: Answer<'matrix'>) => void>(),
+    baseline: new Set<(answer: Answer<'baseline'>) => void>(),
+    baselineMatrix: new Set<(answer: Answer<'baselineMatrix'>) => void>(),
     failure: new Set<(answer: Answer<'failure'>) => void>(),
     busy: new Set<(answer: Answer<'busy'>) => void>(),
     timeout: new Set<(answer: Answer<'timeout'>) => void>(),
@@ -80,7 +90,7 @@ export class EvaluationClient {
   private readonly watchdogMs: number;
   private readonly busyMs: number;
   /** The latest request of each kind whose answer is still awaited. */
-  private readonly awaiting = new Map<WorkerRequest['type'], Sent>();
+  private readonly awaiting = new Map<WorkerMessage['type'], Sent>();
   /** Posted requests the worker may still start (older ones of a kind are coalesced away). */
   private readonly inFlight = new Map<number, Sent>();
   /** The request the worker said it started and has not answered yet. */
@@ -122,6 +132,29 @@ export class EvaluationClient {
 
   matrix(parts: WorkspaceParts): number {
     return this.request('matrix', parts, []);
+  }
+
+  /**
+   * The review baseline (rare requests, outside the keystroke path): latest request of each kind
+   * wins; an unanswered one is posted again to a worker the watchdog restarted.
+   */
+  evaluateBaseline(parts: WorkspaceParts, traces: number[] = []): number {
+    return this.postBaseline({ type: 'baseline', id: this.nextId++, parts, traces });
+  }
+
+  baselineMatrix(parts: WorkspaceParts): number {
+    return this.postBaseline({ type: 'baselineMatrix', id: this.nextId++, parts });
+  }
+
+  private readonly baselineAwaited = new Map<BaselineRequest['type'], BaselineRequest>();
+  /** The baseline request the worker said it started and has not answered yet. */
+  private runningBaseline: BaselineRequest | null = null;
+
+  private postBaseline(request: BaselineRequest): number {
+    this.latest.set(request.type, request.id);
+    this.baselineAwaited.set(request.type, request);
+    this.worker.postMessage(request);
+    return request.id;
   }
 
   private request(type: WorkerRequest['type'], parts: WorkspaceParts, traces: number[]): number {
@@ -172,7 +205,13 @@ export class EvaluationClient {
     this.watchdog = undefined;
     // For measurements (the journeys time the recovery from here).
     performance.mark('evaluation.watchdog');
-    const slow = this.running ?? this.awaiting.get('evaluate') ?? this.awaiting.get('matrix');
+    // A baseline that hangs the worker is dropped (and reported), never blamed on the current text.
+    const baseline = this.runningBaseline;
+    this.runningBaseline = null;
+    if (baseline) this.baselineAwaited.delete(baseline.type);
+    const slow = baseline
+      ? this.running
+      : (this.running ?? this.awaiting.get('evaluate') ?? this.awaiting.get('matrix'));
     this.worker.onmessage = null;
     this.worker.terminate();
     this.worker = this.start();
@@ -184,8 +223,18 @@ export class EvaluationClient {
     this.awaiting.clear();
     if (slow) this.blocked = slow.parts;
     for (const sent of again) if (!slow || !sameParts(sent.parts, slow.parts)) this.post(sent);
+    for (const request of this.baselineAwaited.values()) this.worker.postMessage(request);
     this.settle();
     if (slow) this.listeners.timeout.forEach((l) => l({ parts: slow.parts, ms: this.watchdogMs }));
+    if (baseline) {
+      const failure: Answer<'failure'> = {
+        type: 'failure',
+        id: baseline.id,
+        request: baseline.type,
+        message: `the review baseline took longer than ${this.watchdogMs} ms to evaluate`,
+      };
+      this.listeners.failure.forEach((l) => l(failure));
+    }
   }
 
   /**
@@ -272,21 +321,39 @@ export class EvaluationClient {
   private receive(answer: WorkerResponse): void {
     if (answer.type === 'started') {
       this.running = this.inFlight.get(answer.id) ?? null;
+      this.runningBaseline = [...this.baselineAwaited.values()].find((r) => r.id === answer.id) ?? null;
       // Older requests of the same kind were coalesced away: they never start.
       for (const [id, sent] of this.inFlight)
         if (id < answer.id && sent.type === this.running?.type) this.inFlight.delete(id);
       this.settle();
       return;
     }
+    const baselineKind: BaselineRequest['type'] | null =
+      answer.type === 'baseline' || answer.type === 'baselineMatrix'
+        ? answer.type
+        : answer.type === 'failure' && (answer.request === 'baseline' || answer.request === 'baselineMatrix')
+          ? answer.request
+          : null;
+    if (baselineKind) {
+      if (this.running?.id === answer.id) this.running = null;
+      if (this.runningBaseline?.id === answer.id) this.runningBaseline = null;
+      if (this.baselineAwaited.get(baselineKind)?.id === answer.id) this.baselineAwaited.delete(baselineKind);
+      this.settle();
+      if (this.latest.get(baselineKind) !== answer.id) return;
+      if (answer.type === 'baseline') this.listeners.baseline.forEach((l) => l(answer));
+      else if (answer.type === 'baselineMatrix') this.listeners.baselineMatrix.forEach((l) => l(answer));
+      else if (answer.type === 'failure') this.listeners.failure.forEach((l) => l(answer));
+      return;
+    }
     this.inFlight.delete(answer.id);
     if (this.running?.id === answer.id) this.running = null;
-    const kindOf: WorkerRequest['type'] =
+    const kindOf: WorkerMessage['type'] =
       answer.type === 'failure' ? answer.request : answer.type === 'evaluation' ? 'evaluate' : 'matrix';
     if (this.awaiting.get(kindOf)?.id === answer.id) this.awaiting.delete(kindOf);
     this.settle();
     // Every delta changes the mirror, in order, even one whose answer is not delivered.
     const evaluation = answer.type === 'evaluation' ? this.decoder.apply(answer.delta) : null;
-    const kind: WorkerRequest['type'] =
+    const kind: WorkerMessage['type'] =
       answer.type === 'failure' ? answer.request : answer.type === 'evaluation' ? 'evaluate' : 'matrix';
     if (this.latest.get(kind) !== answer.id) return; // stale: a newer request is on its way
     if (answer.type === 'evaluation' && evaluation) {

@@ -10,12 +10,15 @@
  */
 import { createEvaluator, matrixOfWorkspace, serializeWorkspace } from '@playground/evaluator';
 import { DeltaEncoder } from './delta';
-import type { WorkerRequest, WorkerResponse, WorkspaceStructure } from './protocol';
+import type { WorkspaceParts } from '@playground/evaluator';
+import type { WorkerMessage, WorkerResponse, WorkspaceStructure } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const evaluator = createEvaluator();
+/** The review baseline's own evaluator: evaluating it never evicts the current workspace's parses. */
+const baselineEvaluator = createEvaluator();
 const encoder = new DeltaEncoder();
-const pending = new Map<WorkerRequest['type'], WorkerRequest>();
+const pending = new Map<WorkerMessage['type'], WorkerMessage>();
 /** Structures by version, as the client sent them (only when new); older ones are dropped once unused. */
 const structures = new Map<number, WorkspaceStructure>();
 let running = false;
@@ -24,9 +27,22 @@ function post(message: WorkerResponse): void {
   scope.postMessage(message);
 }
 
-async function handle(request: WorkerRequest): Promise<void> {
+const matrixOf = (parts: WorkspaceParts) =>
+  matrixOfWorkspace(serializeWorkspace(parts).text, { path: '/ip' });
+
+async function handle(request: WorkerMessage): Promise<void> {
   post({ type: 'started', id: request.id });
   try {
+    if (request.type === 'baseline') {
+      const evaluation = await baselineEvaluator.evaluateParts(request.parts, { traces: request.traces });
+      post({ type: 'baseline', id: request.id, evaluation });
+      return;
+    }
+    if (request.type === 'baselineMatrix') {
+      const { entries } = await matrixOf(request.parts);
+      post({ type: 'baselineMatrix', id: request.id, entries });
+      return;
+    }
     const structure = structures.get(request.structureVersion);
     if (!structure) throw new Error(`workspace structure ${request.structureVersion} never arrived`);
     const parts = { ...structure, policies: request.policies };
@@ -36,9 +52,7 @@ async function handle(request: WorkerRequest): Promise<void> {
       const delta = encoder.encode(evaluation);
       post({ type: 'evaluation', id: request.id, delta, ms: performance.now() - started });
     } else {
-      const { entries, diagnostics } = await matrixOfWorkspace(serializeWorkspace(parts).text, {
-        path: '/ip',
-      });
+      const { entries, diagnostics } = await matrixOf(parts);
       post({ type: 'matrix', id: request.id, entries, diagnostics });
     }
   } catch (error) {
@@ -56,7 +70,11 @@ async function drain(): Promise<void> {
   running = true;
   try {
     for (;;) {
-      const next = pending.get('evaluate') ?? pending.get('matrix');
+      const next =
+        pending.get('evaluate') ??
+        pending.get('matrix') ??
+        pending.get('baseline') ??
+        pending.get('baselineMatrix');
       if (!next) break;
       pending.delete(next.type);
       await handle(next);
@@ -66,13 +84,18 @@ async function drain(): Promise<void> {
   }
 }
 
-scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
+scope.onmessage = (event: MessageEvent<WorkerMessage>) => {
   const request = event.data;
-  if (request.structure) structures.set(request.structureVersion, request.structure);
   pending.set(request.type, request);
-  // Keep the structures a pending request still needs (and the newest, which later requests reuse).
-  const needed = Math.min(request.structureVersion, ...[...pending.values()].map((r) => r.structureVersion));
-  for (const version of structures.keys()) if (version < needed) structures.delete(version);
+  if (request.type !== 'baseline' && request.type !== 'baselineMatrix') {
+    if (request.structure) structures.set(request.structureVersion, request.structure);
+    // Keep the structures a pending request still needs (and the newest, which later requests reuse).
+    const versions = [...pending.values()].flatMap((r) =>
+      'structureVersion' in r ? [r.structureVersion] : [],
+    );
+    const needed = Math.min(request.structureVersion, ...versions);
+    for (const version of structures.keys()) if (version < needed) structures.delete(version);
+  }
   // Let queued messages arrive first so only the latest of a burst is evaluated.
   setTimeout(() => void drain(), 0);
 };

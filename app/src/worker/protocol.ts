@@ -13,6 +13,7 @@
 import type {
   Diagnostic,
   DocumentSummary,
+  Evaluation,
   MatrixEntry,
   ProbeResult,
   WorkloadFacts,
@@ -30,8 +31,20 @@ interface RequestBody {
   structure?: WorkspaceStructure;
 }
 
+/**
+ * The review baseline (review mode): evaluated once per baseline change, and again only when the
+ * inspector asks for one of its traces, never per keystroke. The whole baseline travels each time
+ * (rare), and it is evaluated apart from the current workspace so neither evicts the other's parses.
+ */
+export type BaselineRequest =
+  | { type: 'baseline'; id: number; parts: WorkspaceParts; traces: number[] }
+  | { type: 'baselineMatrix'; id: number; parts: WorkspaceParts };
+
 export type WorkerRequest =
   ({ type: 'evaluate'; traces: number[] } & RequestBody) | ({ type: 'matrix' } & RequestBody);
+
+/** Everything the worker may be sent. */
+export type WorkerMessage = WorkerRequest | BaselineRequest;
 
 /**
  * An evaluation as a change of the worker's previous answer (the first answer is complete):
@@ -52,4 +65,7 @@ export type WorkerResponse =
   | { type: 'started'; id: number }
   | { type: 'evaluation'; id: number; delta: EvaluationDelta; ms: number }
   | { type: 'matrix'; id: number; entries: MatrixEntry[]; diagnostics: Diagnostic[] }
-  | { type: 'failure'; id: number; request: WorkerRequest['type']; message: string };
+  /** The baseline's evaluation, whole (it is asked for rarely). */
+  | { type: 'baseline'; id: number; evaluation: Evaluation }
+  | { type: 'baselineMatrix'; id: number; entries: MatrixEntry[] }
+  | { type: 'failure'; id: number; request: WorkerMessage['type']; message: string };

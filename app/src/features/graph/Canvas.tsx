@@ -30,6 +30,7 @@ import { ExternalNode, NamespaceNode, WorkloadNode } from './nodes';
 import { EdgeLayer } from './edges/EdgeLayer';
 import { useAutoLayout } from './useAutoLayout';
 import { useMeshActions } from './useMeshActions';
+import { removedInMesh, reviewMarks, selectReviewDiff } from '../review/selectors';
 
 const nodeTypes = { namespace: NamespaceNode, workload: WorkloadNode, external: ExternalNode };
 /** Constant props: new objects on every render would make React Flow re-render and re-bind its keys. */
@@ -131,9 +132,13 @@ export function Canvas() {
   const stale = verdicts?.stale ? true : evaluating && verdicts ? 'evaluating' : false;
   // Unchanged edges and groups keep their objects: a flipped verdict re-renders one edge and one label.
   const [groupReuser] = useState(() => new GroupReuser());
+  // Review mode (features/review): marks on changed and added probes, ghosts of removed ones.
+  const reviewDiff = usePlayground(selectReviewDiff);
+  const marks = reviewMarks(reviewDiff);
+  const removed = useMemo(() => removedInMesh(reviewDiff, mesh), [reviewDiff, mesh]);
   const groups = useMemo(
-    () => groupReuser.reuse(buildProbeEdges(mesh, probes, verdicts?.probes, stale, selection)),
-    [groupReuser, mesh, probes, verdicts?.probes, stale, selection],
+    () => groupReuser.reuse(buildProbeEdges(mesh, probes, verdicts?.probes, stale, selection, marks)),
+    [groupReuser, mesh, probes, verdicts?.probes, stale, selection, marks],
   );
 
   const [nodes, setNodes] = useState<PlaygroundNode[]>(base);
@@ -294,6 +299,7 @@ export function Canvas() {
       data-testid="canvas"
       data-layout={layoutState}
       data-evaluating={evaluating}
+      data-review={reviewDiff !== null}
       ref={containerRef}
     >
       {evaluating ? (
@@ -336,6 +342,7 @@ export function Canvas() {
             showLabels={readable}
             onSelect={onSelectProbe}
             onDelete={onDeleteProbe}
+            removed={removed}
           />
         </ViewportPortal>
         <Background gap={24} />

@@ -12,6 +12,8 @@ import type { Node } from '@xyflow/react';
 import type { MeshSpec, ProbeResult, ProbesSpec, WorkloadFacts, WorkloadSpec } from '@playground/evaluator';
 import type { Selection } from '../../state/types';
 import { edgeAriaLabel } from './verdictStyle';
+import { sameMark } from '../review/selectors';
+import type { ReviewMark } from '../review/selectors';
 
 import type { LayoutResult, Orientation } from './layout/types';
 import { textWidth } from './textWidth';
@@ -203,6 +205,8 @@ export interface ProbeEdgeModel {
   stale: boolean;
   selected: boolean;
   ariaLabel: string;
+  /** Review mode: how this probe changed since the baseline (null: unchanged, or not reviewing). */
+  review: ReviewMark | null;
 }
 
 /** The probes between one (source, target) pair: drawn as one edge with a count. */
@@ -220,6 +224,8 @@ export function buildProbeEdges(
   /** `true`: the YAML does not parse; `'evaluating'`: a newer answer is on its way. */
   stale: boolean | 'evaluating',
   selection: Selection,
+  /** Review mode's marks by probe index (`features/review`). */
+  marks?: ReadonlyMap<number, ReviewMark>,
 ): ProbeEdgeModel[] {
   const known = new Set((mesh.workloads ?? []).map(keyOf));
   const edges: ProbeEdgeModel[] = [];
@@ -251,6 +257,7 @@ export function buildProbeEdges(
       stale: stale !== false,
       selected: selection?.kind === 'probe' && selection.index === index,
       ariaLabel: edgeAriaLabel(p.from, p.to, p.port, current, stale),
+      review: marks?.get(index) ?? null,
     });
   });
   return edges;
@@ -281,6 +288,24 @@ export function probeEdgeAttributes(e: ProbeEdgeModel): Record<string, string> {
     'data-mtls': e.result ? String(e.result.mtls) : '',
     'data-stale': String(e.stale),
     'data-probe-index': String(e.index),
+    ...reviewAttributes(e.review),
+  };
+}
+
+/** Review mode's hooks: `data-changed` always; the old outcome on a changed probe; `data-review` names the mark. */
+function reviewAttributes(mark: ReviewMark | null): Record<string, string> {
+  const changed = mark !== null && mark.kind !== 'added' && mark.before !== null;
+  if (!mark) return { 'data-changed': 'false' };
+  return {
+    'data-changed': String(changed),
+    'data-review': mark.kind,
+    ...(changed && mark.before
+      ? {
+          'data-before-status': mark.before.status,
+          'data-before-verdict': mark.before.verdict,
+          'data-before-mtls': String(mark.before.mtls),
+        }
+      : {}),
   };
 }
 
@@ -325,7 +350,8 @@ const sameEdge = (a: ProbeEdgeModel, b: ProbeEdgeModel): boolean =>
   a.expectMtls === b.expectMtls &&
   a.stale === b.stale &&
   a.selected === b.selected &&
-  a.ariaLabel === b.ariaLabel;
+  a.ariaLabel === b.ariaLabel &&
+  sameMark(a.review, b.review);
 
 /**
  * Groups probe edges (`groupEdges`), keeping the previous object for every edge and every group

@@ -14,6 +14,7 @@ import { verdictLook } from '../graph/verdictStyle';
 import { iconFor, VerdictIcon } from '../graph/VerdictIcon';
 import { linesToMap, mapToLines, TextField } from './fields';
 import { useJump } from './useJump';
+import { ReviewCompare } from '../review/ReviewCompare';
 
 function TraceList({ trace }: { trace: TraceStep[] }) {
   const jump = useJump();
@@ -142,6 +143,7 @@ export function ProbeInspector({
         <strong>{result?.status ?? '…'}</strong> — {look.words}
         {stale ? <em> (stale: the YAML does not parse)</em> : null}
       </p>
+      <ReviewCompare index={index} />
       <PinControls index={index} probe={probe} result={result} stale={stale} />
       <fieldset className="request-builder">
         <legend>Request</legend>

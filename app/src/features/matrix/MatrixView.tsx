@@ -8,6 +8,7 @@ import { usePlayground, usePlaygroundStore } from '../../store';
 import { evaluationClient } from '../../worker/client';
 import { verdictLook } from '../graph/verdictStyle';
 import { iconFor, VerdictIcon } from '../graph/VerdictIcon';
+import { MatrixChanges } from '../review/MatrixChanges';
 
 export function MatrixView() {
   const store = usePlaygroundStore();
@@ -17,6 +18,9 @@ export function MatrixView() {
   const probes = usePlayground((s) => s.workspace.probes);
   const [entries, setEntries] = useState<MatrixEntry[] | null>(null);
   const [copied, setCopied] = useState(false);
+  // Review mode: "changes only" shows the cells that differ from the baseline's (features/review).
+  const reviewing = usePlayground((s) => s.reviewOpen);
+  const [changesOnly, setChangesOnly] = useState(false);
 
   useEffect(() => {
     const client = evaluationClient();
@@ -59,8 +63,21 @@ export function MatrixView() {
           </button>
         </header>
         <p className="muted">Every client × every Service port, with GET /ip and the default Host.</p>
+        {reviewing ? (
+          <label className="matrix-changes-toggle">
+            <input
+              type="checkbox"
+              data-testid="matrix.changesOnly"
+              checked={changesOnly}
+              onChange={(e) => setChangesOnly(e.target.checked)}
+            />{' '}
+            Changes only (since the review baseline)
+          </label>
+        ) : null}
         {entries === null ? (
           <p>Evaluating…</p>
+        ) : reviewing && changesOnly ? (
+          <MatrixChanges entries={entries} />
         ) : (
           <>
             <table className="matrix-grid" data-testid="matrix.grid">

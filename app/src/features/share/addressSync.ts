@@ -7,6 +7,7 @@
  */
 import type { StoreApi } from 'zustand';
 import { serializeWorkspace } from '@playground/evaluator';
+import type { WorkspaceParts } from '@playground/evaluator';
 import type { Store } from '../../store';
 import { exampleHash, lessonHash, sitePath } from '../routing/route';
 import { encodeWorkspace, MAX_ENCODED_LENGTH } from './shareLink';
@@ -17,7 +18,9 @@ export const ADDRESS_DEBOUNCE_MS = 400;
 export function addressFor(state: Store): { hash: string } | 'share' {
   if (state.lessonId && state.lessonStep > 0) return { hash: lessonHash(state.lessonId, state.lessonStep) };
   const example = state.shownExample;
-  if (example && example.workspace === state.workspace) return { hash: exampleHash(example.id) };
+  // In review mode the address carries the baseline too (`&b=`): only a share link can.
+  if (example && example.workspace === state.workspace && !state.reviewOpen)
+    return { hash: exampleHash(example.id) };
   return 'share';
 }
 
@@ -27,6 +30,25 @@ function writeHash(hash: string): void {
 }
 
 const syncs = new WeakMap<object, () => void>();
+
+/** A baseline is encoded once (it changes rarely), not on every edit of the workspace. */
+const encodedBaselines = new WeakMap<WorkspaceParts, Promise<string>>();
+function encodeBaseline(parts: WorkspaceParts): Promise<string> {
+  let encoded = encodedBaselines.get(parts);
+  if (!encoded) encodedBaselines.set(parts, (encoded = encodeWorkspace(serializeWorkspace(parts).text)));
+  return encoded;
+}
+
+/** `#w=…`, and `&b=…` in review mode; '' when too long for an address. */
+export async function shareHash(workspace: WorkspaceParts, baseline: WorkspaceParts | null): Promise<string> {
+  const [payload, base] = await Promise.all([
+    encodeWorkspace(serializeWorkspace(workspace).text),
+    baseline ? encodeBaseline(baseline) : Promise.resolve(null),
+  ]);
+  const length = payload.length + (base?.length ?? 0);
+  if (length > MAX_ENCODED_LENGTH) return '';
+  return `#w=${payload}${base ? `&b=${base}` : ''}`;
+}
 
 /** Asks a connected store's address to be brought up to date (after a link that changed nothing). */
 export function syncAddressSoon(store: StoreApi<Store>): void {
@@ -49,12 +71,12 @@ export function connectAddress(store: StoreApi<Store>, { initial }: { initial: b
       return;
     }
     const workspace = state.workspace;
+    const baseline = state.reviewOpen ? state.reviewBaseline : null;
     timer = setTimeout(() => {
-      void encodeWorkspace(serializeWorkspace(workspace).text).then((payload) => {
+      void shareHash(workspace, baseline).then((hash) => {
         // A newer change (or a lesson/example) has taken over meanwhile.
         if (mine !== ticket || store.getState().workspace !== workspace) return;
-        const body = payload.slice(payload.indexOf('.') + 1);
-        writeHash(body.length > MAX_ENCODED_LENGTH ? '' : `#w=${payload}`);
+        writeHash(hash);
       });
     }, ADDRESS_DEBOUNCE_MS);
   };
@@ -65,7 +87,9 @@ export function connectAddress(store: StoreApi<Store>, { initial }: { initial: b
       state.workspace !== previous.workspace ||
       state.lessonId !== previous.lessonId ||
       state.lessonStep !== previous.lessonStep ||
-      state.shownExample !== previous.shownExample
+      state.shownExample !== previous.shownExample ||
+      state.reviewOpen !== previous.reviewOpen ||
+      (state.reviewOpen && state.reviewBaseline !== previous.reviewBaseline)
     )
       sync();
   });

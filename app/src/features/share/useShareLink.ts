@@ -25,15 +25,28 @@ export async function openShareHash(store: PlaygroundStore, hash: string): Promi
   if (!decoded.ok) return refuse(decoded.message);
   const read = readWorkspaceText(decoded.text);
   if (!read.ok) return refuse(read.message);
+  const baseline = decoded.baseline === null ? null : readWorkspaceText(decoded.baseline);
+  if (baseline && !baseline.ok) return refuse(`its review baseline: ${baseline.message}`);
   const previous = serializeWorkspace(store.getState().workspace).text;
   // The address always holds the link of what is shown (addressSync.ts), so a reload reopens the
   // workspace already there: nothing to replace or announce.
-  if (serializeWorkspace(read.parts).text === previous) return;
-  store.getState().setAside();
-  store.getState().replaceWorkspace(read.parts);
+  const same = serializeWorkspace(read.parts).text === previous;
+  if (!same) {
+    store.getState().setAside();
+    store.getState().replaceWorkspace(read.parts);
+  }
+  // A review link (`&b=`): its baseline replaces the one the opening just set, and review mode opens.
+  if (baseline?.ok) {
+    const current = store.getState().reviewBaseline;
+    const sameBaseline =
+      current !== null && serializeWorkspace(current).text === serializeWorkspace(baseline.parts).text;
+    if (!sameBaseline) store.getState().setReviewBaseline(baseline.parts);
+    store.getState().openReview();
+  }
+  if (same) return;
   store.getState().setNotice({
     kind: 'info',
-    message: 'You opened a shared workspace.',
+    message: baseline?.ok ? 'You opened a review: the changes are marked.' : 'You opened a shared workspace.',
     ...(previous ? { previous } : {}),
   });
 }

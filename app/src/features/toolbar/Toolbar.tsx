@@ -16,6 +16,7 @@ import { download, kubectlYaml } from './download';
 import { LearnMenuItems } from '../LearnLayer';
 import { Menu, MenuItem } from './Menu';
 import { RecentDialog } from '../recent/RecentDialog';
+import { ReviewShare } from '../review/ReviewShare';
 
 function ShareDialog({ url, onClose }: { url: string; onClose(): void }) {
   const [copied, setCopied] = useState(false);
@@ -56,6 +57,7 @@ function ShareDialog({ url, onClose }: { url: string; onClose(): void }) {
         >
           {copied ? 'Copied' : 'Copy link'}
         </button>
+        <ReviewShare onClose={onClose} />
       </div>
     </div>
   );
@@ -128,6 +130,7 @@ function ViewMenu() {
   const canvasOnly = usePlayground((s) => s.canvasOnly);
   const legendOpen = usePlayground((s) => s.legendOpen);
   const matrixOpen = usePlayground((s) => s.matrixOpen);
+  const reviewOpen = usePlayground((s) => s.reviewOpen);
   const state = () => store.getState();
   return (
     <Menu label="View" id="view">
@@ -154,6 +157,9 @@ function ViewMenu() {
         }}
       >
         Dark theme
+      </MenuItem>
+      <MenuItem testId="toolbar.review" checked={reviewOpen} onSelect={() => state().openReview()}>
+        Review changes…
       </MenuItem>
       <MenuItem testId="toolbar.tidy" onSelect={() => state().tidyLayout()}>
         Tidy up the layout

@@ -10,7 +10,8 @@ import { VerdictIcon } from '../VerdictIcon';
 import { isBroken } from '../../pins/edgeMarks';
 import { textWidth } from '../textWidth';
 import type { Curve } from './geometry';
-import { fullLines, labelSize } from './labelText';
+import { fullLines, labelSize, tagOffset, tagText } from './labelText';
+import { ReviewTag } from '../../review/ReviewTag';
 import type { LabelLine } from './labelText';
 
 interface EdgeLabelProps {
@@ -54,15 +55,15 @@ export const EdgeLabel = memo(function EdgeLabel({
     if (next) onSelect(next.index);
   };
   // Inline entries side by side: each starts where the previous one's text ended.
-  const starts = lines.reduce<number[]>(
-    (xs, line, i) => [
-      ...xs,
-      i === 0
-        ? pad
-        : (xs[i - 1] ?? pad) + fontSize + 4 + textWidth(lines[i - 1]?.text ?? '', fontSize) + pad * 1.5,
-    ],
-    [],
-  );
+  const starts = lines.reduce<number[]>((xs, _line, i) => {
+    const prev = lines[i - 1];
+    const prevWidth = prev
+      ? prev.review
+        ? tagOffset(prev, fontSize) + textWidth(tagText(prev.review), fontSize)
+        : fontSize + 4 + textWidth(prev.text, fontSize)
+      : 0;
+    return [...xs, i === 0 ? pad : (xs[i - 1] ?? pad) + prevWidth + pad * 1.5];
+  }, []);
   return (
     <g
       className={`edge-label${active ? ' is-active' : ''}${stale ? ' is-stale' : ''}${broken ? ' is-broken' : ''}`}
@@ -99,6 +100,14 @@ export const EdgeLabel = memo(function EdgeLabel({
             <text x={fontSize + 4} y={lineHeight / 2} dominantBaseline="central">
               {line.text}
             </text>
+            {line.review ? (
+              <ReviewTag
+                mark={line.review}
+                full={line.reviewFull}
+                x={tagOffset(line, fontSize)}
+                y={lineHeight / 2}
+              />
+            ) : null}
           </g>
         );
       })}

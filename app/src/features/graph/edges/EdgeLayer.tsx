@@ -19,6 +19,8 @@ import { compactLines, labelSize } from './labelText';
 import type { LabelLine } from './labelText';
 import { ActiveLabel, EdgeLabel } from './EdgeLabel';
 import { Markers, ProbePath } from './ProbePath';
+import type { RemovedProbe } from '@playground/evaluator';
+import { RemovedEdges } from '../../review/RemovedEdges';
 
 export interface EdgeLayerProps {
   nodes: PlaygroundNode[];
@@ -30,6 +32,8 @@ export interface EdgeLayerProps {
   showLabels: boolean;
   onSelect(index: number): void;
   onDelete(index: number): void;
+  /** Review mode: the baseline's probes that are gone, drawn ghosted. */
+  removed?: RemovedProbe[];
 }
 
 /** Absolute rectangles of the nodes edges attach to (workloads and the external client). */
@@ -98,6 +102,7 @@ export const EdgeLayer = memo(function EdgeLayer({
   showLabels,
   onSelect,
   onDelete,
+  removed,
 }: EdgeLayerProps) {
   const [hovered, setHovered] = useState<string | null>(null);
   const { rects, headers } = useMemo(() => nodeRects(nodes), [nodes]);
@@ -127,14 +132,34 @@ export const EdgeLayer = memo(function EdgeLayer({
   const placed = useMemo(() => {
     const items = [...geometry].flatMap(([id, geo]) => {
       const c = compact.get(id);
-      // A broken expectation's label is placed first, so it is never the one left out (features/pins).
-      const priority = c?.lines.some((l) => isBroken(l.probe)) ? 1 : 0;
+      // Changed probes (review mode) and broken expectations (features/pins) are placed first, so
+      // neither is ever the label left out.
+      const priority = c?.lines.some((l) => l.review || isBroken(l.probe)) ? 1 : 0;
       return c ? [{ id, curve: geo.spine, width: c.size.width, height: c.size.height, priority }] : [];
     });
     return placeLabels(items, [...rects.values(), ...headers], { gap: 3 });
     // Placement depends on geometry and label sizes only (sizesKey), not on which icon a label shows.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [geometry, sizesKey, headers, rects]);
+
+  // Review mode's ghosts place their labels around everything drawn for the current probes.
+  const ghostObstacles = useMemo(() => {
+    if (!removed?.length) return [];
+    const labels = [...placed].flatMap(([id, at]) => {
+      const c = compact.get(id);
+      return at && c
+        ? [
+            {
+              x: at.x - c.size.width / 2,
+              y: at.y - c.size.height / 2,
+              width: c.size.width,
+              height: c.size.height,
+            },
+          ]
+        : [];
+    });
+    return [...rects.values(), ...headers, ...labels];
+  }, [removed, placed, compact, rects, headers]);
 
   const activeGroup = useMemo(
     () =>
@@ -165,6 +190,15 @@ export const EdgeLayer = memo(function EdgeLayer({
       <defs>
         <Markers />
       </defs>
+      {removed?.length ? (
+        <RemovedEdges
+          removed={removed}
+          rects={rects}
+          curve={orientation === 'TB' ? verticalEdgeCurve : edgeCurve}
+          fontSize={fontSize}
+          obstacles={ghostObstacles}
+        />
+      ) : null}
       <g className="edge-layer__paths">
         {groups.map((g) => {
           const geo = geometry.get(g.id);

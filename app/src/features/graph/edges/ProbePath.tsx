@@ -5,6 +5,7 @@ import type { KeyboardEvent, MouseEvent } from 'react';
 import type { ProbeEdgeModel } from '../model';
 import { probeEdgeAttributes } from '../model';
 import { verdictLook } from '../verdictStyle';
+import { markWords } from '../../review/selectors';
 
 /** Arrowheads, one per verdict colour (an SVG marker cannot take its line's colour everywhere). */
 export function Markers() {
@@ -71,10 +72,10 @@ export const ProbePath = memo(function ProbePath({
     <g
       {...probeEdgeAttributes(probe)}
       data-group={group}
-      className={`probe-edge${probe.selected ? ' is-selected' : ''}${probe.stale ? ' is-stale' : ''}`}
+      className={`probe-edge${probe.selected ? ' is-selected' : ''}${probe.stale ? ' is-stale' : ''}${probe.review ? ` review-${probe.review.kind}` : ''}`}
       role="button"
       tabIndex={0}
-      aria-label={probe.ariaLabel}
+      aria-label={probe.review ? `${probe.ariaLabel}; ${markWords(probe.review)}` : probe.ariaLabel}
       aria-pressed={probe.selected}
       aria-description={expectationAria(probe) || undefined}
       onClick={onClick}
@@ -84,6 +85,10 @@ export const ProbePath = memo(function ProbePath({
       onFocus={() => onEnter(group)}
       onBlur={onLeave}
     >
+      {probe.review ? (
+        // Review mode: a halo says "this changed" (its style says which way) before any colour does.
+        <path className={`probe-edge__halo review-halo--${probe.review.kind}`} d={d} />
+      ) : null}
       <path className="probe-edge__hit" d={d} />
       <path
         className="probe-edge__line"

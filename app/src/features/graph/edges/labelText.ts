@@ -8,13 +8,27 @@ import { edgeBrokenMark } from '../../pins/edgeMarks';
 import { iconFor } from '../VerdictIcon';
 import type { IconName } from '../VerdictIcon';
 import { textWidth } from '../textWidth';
+import { markTag } from '../../review/selectors';
+import type { ReviewMark } from '../../review/selectors';
 
 export interface LabelLine {
   icon: IconName;
   text: string;
   /** The probe whose verdict colours this line (the first probe of a compact entry). */
   probe: ProbeEdgeModel;
+  /** Review mode: the tag after the text (`▼ was 200`, `✚ new`). */
+  review?: ReviewMark;
+  /** The tag names the old verdict too (full labels). */
+  reviewFull?: boolean;
 }
+
+/** The review tag's words as one string (its width, its accessible text). */
+export const tagText = (mark: ReviewMark, full = false): string => {
+  const t = markTag(mark, full);
+  return [t.arrow, t.lead, t.was].filter(Boolean).join(' ');
+};
+/** Room between a line's text and its review tag. */
+const TAG_GAP = 8;
 
 /** The status, with a broken expectation's mark (`403 ≠ 200`, features/pins). */
 const statusOf = (p: ProbeEdgeModel): string =>
@@ -26,10 +40,14 @@ export function compactLines(probes: ProbeEdgeModel[]): LabelLine[] {
   const entries = new Map<string, { line: LabelLine; count: number }>();
   for (const p of probes) {
     const icon = iconOf(p);
-    const key = `${icon}|${statusOf(p)}`;
+    const key = `${icon}|${statusOf(p)}|${p.review ? tagText(p.review) : ''}`;
     const entry = entries.get(key);
     if (entry) entry.count++;
-    else entries.set(key, { line: { icon, text: statusOf(p), probe: p }, count: 1 });
+    else
+      entries.set(key, {
+        line: { icon, text: statusOf(p), probe: p, ...(p.review ? { review: p.review } : {}) },
+        count: 1,
+      });
   }
   return [...entries.values()].map(({ line, count }) => ({
     ...line,
@@ -41,10 +59,19 @@ export const fullText = (p: ProbeEdgeModel): string =>
   `:${p.port} ${p.method} ${p.path} → ${statusOf(p)}${p.stale ? ' (stale)' : ''}`;
 
 export function fullLines(probes: ProbeEdgeModel[]): LabelLine[] {
-  return probes.map((p) => ({ icon: iconOf(p), text: fullText(p), probe: p }));
+  return probes.map((p) => ({
+    icon: iconOf(p),
+    text: fullText(p),
+    probe: p,
+    ...(p.review ? { review: p.review, reviewFull: true } : {}),
+  }));
 }
 
 /** Box of a label with these lines (icon + gap + text per line, padding around). */
+/** Where a line's review tag starts, after its icon and text. */
+export const tagOffset = (l: LabelLine, fontSize: number): number =>
+  fontSize + 4 + textWidth(l.text, fontSize) + TAG_GAP;
+
 export function labelSize(
   lines: LabelLine[],
   fontSize: number,
@@ -53,7 +80,11 @@ export function labelSize(
   const icon = fontSize;
   const pad = Math.round(fontSize * 0.45);
   const lineHeight = Math.round(fontSize * 1.45);
-  const entry = (l: LabelLine) => icon + 4 + textWidth(l.text, fontSize);
+  const entry = (l: LabelLine) =>
+    icon +
+    4 +
+    textWidth(l.text, fontSize) +
+    (l.review ? TAG_GAP + textWidth(tagText(l.review, l.reviewFull), fontSize) : 0);
   if (inline) {
     const width = lines.reduce((sum, l) => sum + entry(l), 0) + (lines.length - 1) * pad * 1.5;
     return { width: Math.ceil(width + 2 * pad), height: lineHeight + 4 };

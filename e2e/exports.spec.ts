@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { ExportsPage, overlaps, PNG_PIXEL_RATIO } from './pages/ExportsPage';
 import { PlaygroundPage } from './pages/PlaygroundPage';
+import { golden, goldenProbes, reviewLink, ReviewPage } from './pages/ReviewPage';
 
 test('the canvas as a PNG: the canvas size × 2, on the theme background, without the legend left behind', async ({
   page,
@@ -106,6 +107,63 @@ test('the verification script: named after the workspace, one check per probe, a
   expect(outside).toEqual([]);
 });
 
+test('the Markdown report of a review: a row per changed connection, the policy diff and a link that reopens the review', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  // Two consecutive steps of Istio's authentication task; its page prints both tables (the golden
+  // files' `expect:`): PERMISSIVE → mesh-wide STRICT turns legacy → foo and legacy → bar from 200 to 000.
+  const before = golden('authn-setup');
+  const after = golden('authn-mesh-strict');
+  const was = new Map(goldenProbes(before).map((p) => [p.name, p.expect]));
+  const changed = goldenProbes(after).filter((p) => was.has(p.name) && was.get(p.name) !== p.expect);
+  expect(changed).toHaveLength(2);
+
+  const review = new ReviewPage(page);
+  const exports = new ExportsPage(page);
+  const outside = exports.watchOrigin(baseURL);
+  await review.openLink(reviewLink(after, before));
+  const report = await exports.download('toolbar.exportMarkdown');
+  expect(report.name).toMatch(/-review\.md$/);
+  const text = report.bytes.toString('utf8');
+  expect(text).toMatch(/^## /);
+  expect(text).toContain('2 connections changed: 2 newly denied, 0 newly allowed, 0 other');
+  const rows = text.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| ---'));
+  for (const p of changed) {
+    const row = rows.find((r) => r.includes(`${p.from} → ${p.to}`));
+    expect(row, `a row for ${p.name}`).toBeDefined();
+    // Both statuses, in the Before and After columns, and the policy that decided it.
+    const cells = row!.split(' | ');
+    expect(cells[1]).toMatch(new RegExp(`^${was.get(p.name)} `));
+    expect(cells[2]).toMatch(new RegExp(`^${p.expect} `));
+    expect(cells[3]).toContain('PeerAuthentication istio-system/default');
+  }
+  expect(text).toMatch(/```diff\n[^]*\+kind: PeerAuthentication[^]*\n```/);
+
+  // The link at its end reopens the same review in a fresh browser.
+  const link = /<(http[^>]+)>/.exec(text)?.[1] ?? '';
+  expect(link.startsWith(`${baseURL}/#w=`)).toBe(true);
+  expect(link).toContain('&b=');
+  const context = await browser.newContext();
+  const fresh = new ReviewPage(await context.newPage());
+  await fresh.openLink(link.slice(baseURL!.length));
+  await fresh.expectCounts(2, 0, 2);
+  await context.close();
+  expect(outside).toEqual([]);
+});
+
+test('without a change under review, the Markdown report lists every outcome', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  const exports = new ExportsPage(page);
+  await app.open();
+  const text = (await exports.download('toolbar.exportMarkdown')).bytes.toString('utf8');
+  const rows = text.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| ---'));
+  // A header row, then one row per probe on the canvas.
+  expect(rows.length - 1).toBe(await app.edges.count());
+  expect(text).not.toContain('```diff');
+});
+
 test('names from the workspace cannot escape: safe file names, no markup in the SVG, a script that parses', async ({
   page,
   baseURL,
@@ -145,5 +203,14 @@ test('names from the workspace cannot escape: safe file names, no markup in the 
   const script = await exports.download('toolbar.exportScript');
   expect(script.name).toMatch(/^[\w.-]+-verify\.sh$/);
   execFileSync('bash', ['-n', script.path], { stdio: 'pipe' });
+
+  // The Markdown report: no markup and no extra table row from the names.
+  const report = await exports.download('toolbar.exportMarkdown');
+  expect(report.name).toMatch(/^[\w.-]+-review\.md$/);
+  const markdown = report.bytes.toString('utf8');
+  expect(markdown).not.toContain('<script>');
+  expect(markdown).toContain('&lt;script&gt;');
+  const rows = markdown.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| ---'));
+  expect(rows).toHaveLength(1 + 9);
   expect(outside).toEqual([]);
 });

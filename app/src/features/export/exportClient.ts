@@ -1,5 +1,4 @@
 /** The app's side of the export worker: one promise per request, the worker created on first use. */
-import type { WorkspaceParts } from '@playground/evaluator';
 import type { ExportRequest, ExportResponse } from './protocol';
 
 let worker: Worker | null = null;
@@ -27,11 +26,14 @@ function exportWorker(): Worker {
   return created;
 }
 
-/** The text of an export of `parts`, evaluated in the export worker. */
-export function exportText(kind: ExportRequest['kind'], parts: WorkspaceParts): Promise<string> {
+/** Distributes over the union: one request shape per export kind, without its id. */
+type RequestBody<R> = R extends { id: number } ? Omit<R, 'id'> : never;
+
+/** The text of an export, evaluated in the export worker. */
+export function exportText(request: RequestBody<ExportRequest>): Promise<string> {
   return new Promise((resolve, reject) => {
     const id = nextId++;
     waiting.set(id, { resolve, reject });
-    exportWorker().postMessage({ id, kind, parts } satisfies ExportRequest);
+    exportWorker().postMessage({ ...request, id } as ExportRequest);
   });
 }

@@ -96,6 +96,11 @@ function toObject(value: Dict, file: string): KubeObject | null {
   };
 }
 
+/** The yaml library's message without its code frame and its own "at line L, column C". */
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
 /** Where a 0-based offset falls: 1-based line and column. */
 function position(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -135,7 +140,11 @@ export function readObjects(files: readonly ImportFile[]): ReadObjects {
     for (const doc of all) {
       for (const error of doc.errors) {
         broken = true;
-        diagnostics.push({ file: file.name, ...position(file.text, error.pos[0]), message: error.message });
+        diagnostics.push({
+          file: file.name,
+          ...position(file.text, error.pos[0]),
+          message: firstLine(error.message),
+        });
       }
     }
     if (broken) continue;

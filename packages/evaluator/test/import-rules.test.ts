@@ -5,7 +5,7 @@
  */
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { importKubernetes, type ImportResult, type WorkloadSpec } from '../src';
+import { evaluateWorkspace, importKubernetes, type ImportResult, type WorkloadSpec } from '../src';
 
 type Labels = Record<string, string>;
 
@@ -305,5 +305,129 @@ describe('what is skipped', () => {
       column: expect.any(Number) as unknown,
     });
     expect(r.parts.mesh.workloads?.map((w) => w.name)).toEqual(['web']);
+  });
+});
+
+describe('gateways', () => {
+  it("a Gateway API gateway's generated deployment is a gateway; external probes reach the HTTPRoute's backend", async () => {
+    // The JWT task's Gateway API setup (httpbin-gateway in foo): with no policy, 200 from outside.
+    const r = importKubernetes([
+      {
+        name: 'gw.yaml',
+        text: manifests(
+          namespace('foo', { 'istio-injection': 'enabled' }),
+          controller('Deployment', 'httpbin-gateway-istio', 'foo', {
+            labels: { 'gateway.networking.k8s.io/gateway-name': 'httpbin-gateway' },
+            containers: [{ name: 'istio-proxy', ports: [{ name: 'http-envoy-prom', containerPort: 15090 }] }],
+          }),
+          {
+            apiVersion: 'v1',
+            kind: 'Service',
+            metadata: { name: 'httpbin-gateway-istio', namespace: 'foo' },
+            spec: {
+              selector: { 'gateway.networking.k8s.io/gateway-name': 'httpbin-gateway' },
+              ports: [
+                { name: 'status-port', port: 15021, targetPort: 15021, appProtocol: 'tcp' },
+                { name: 'http', port: 80, targetPort: 80, appProtocol: 'http' },
+              ],
+            },
+          },
+          controller('Deployment', 'httpbin', 'foo', { labels: { app: 'httpbin', version: 'v1' } }),
+          {
+            apiVersion: 'v1',
+            kind: 'Service',
+            metadata: { name: 'httpbin', namespace: 'foo' },
+            spec: { selector: { app: 'httpbin' }, ports: [{ name: 'http', port: 8000, targetPort: 8080 }] },
+          },
+          {
+            apiVersion: 'gateway.networking.k8s.io/v1',
+            kind: 'Gateway',
+            metadata: { name: 'httpbin-gateway', namespace: 'foo' },
+            spec: {
+              gatewayClassName: 'istio',
+              listeners: [
+                { name: 'http', port: 80, protocol: 'HTTP', allowedRoutes: { namespaces: { from: 'All' } } },
+              ],
+            },
+          },
+          {
+            apiVersion: 'gateway.networking.k8s.io/v1',
+            kind: 'HTTPRoute',
+            metadata: { name: 'httpbin', namespace: 'foo' },
+            spec: {
+              parentRefs: [{ name: 'httpbin-gateway' }],
+              hostnames: ['httpbin.example.com'],
+              rules: [{ backendRefs: [{ name: 'httpbin', port: 8000 }] }],
+            },
+          },
+        ),
+      },
+    ]);
+    expect(find(r, 'foo/httpbin-gateway-istio')).toMatchObject({
+      gateway: true,
+      service: 'httpbin-gateway-istio',
+    });
+    const external = r.parts.probes.probes?.filter((p) => p.from === 'external');
+    expect(external).toEqual([
+      {
+        name: 'external to httpbin-gateway-istio.foo:80 (httpbin.example.com)',
+        from: 'external',
+        to: 'foo/httpbin-gateway-istio',
+        port: 80,
+        request: { host: 'httpbin.example.com' },
+      },
+    ]);
+    const evaluation = await evaluateWorkspace(r.text);
+    expect(evaluation.probes.find((p) => p.from === 'external')?.status).toBe('200');
+  });
+});
+
+describe('hostile input', () => {
+  it('never throws on objects of the wrong shape', () => {
+    const odd = [
+      { kind: 'Deployment', metadata: [], spec: 'x' },
+      {
+        kind: 'Deployment',
+        metadata: { name: 'a', namespace: 'n', ownerReferences: 'x' },
+        spec: { template: { spec: { containers: 'x' } } },
+      },
+      {
+        kind: 'Pod',
+        metadata: { name: 'p', labels: { __proto__: 'x', constructor: 'y' } },
+        spec: { containers: [null, { ports: 'x' }, { ports: [{ containerPort: 'http' }] }] },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 's' },
+        spec: { selector: { app: 'p' }, ports: [null, { port: 'x' }, { port: 80, targetPort: {} }] },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'istio', namespace: 'istio-system' },
+        data: { mesh: '[unclosed' },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'istio', namespace: 'istio-system' },
+        data: { mesh: 'extensionProviders: x\ntrustDomainAliases: 3' },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'List',
+        items: [1, 'x', null, { kind: 'List', items: [{ kind: 'Pod', metadata: { name: 'q' }, spec: {} }] }],
+      },
+      {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'Gateway',
+        metadata: 'x',
+        spec: { selector: 'x', servers: [null, { port: 'x' }] },
+      },
+    ];
+    const r = importKubernetes([{ name: 'odd.yaml', text: manifests(...odd) }]);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.parts.mesh.workloads?.map((w) => w.name).sort()).toEqual(['a', 'p', 'q']);
   });
 });

@@ -174,13 +174,15 @@ describe('Istio samples with a gateway, a Job, a Secret and JSON', () => {
     const gw = workload(result, 'istio-system/istio-ingressgateway');
     expect(gw).toMatchObject({ gateway: true, service: 'istio-ingressgateway' });
     expect(gw?.sidecar).toBeUndefined();
-    // bookinfo-gateway's server port 8080 is the gateway Service's port 80 (targetPort 8080).
+    // bookinfo-gateway's server port 8080 is the gateway Service's port 80 (targetPort 8080); the
+    // bookinfo VirtualService's first route is /productpage.
     expect(result.parts.probes.probes?.filter((p) => p.from === 'external')).toEqual([
       {
-        name: 'external to istio-ingressgateway.istio-system:80',
+        name: 'external to istio-ingressgateway.istio-system:80 (/productpage)',
         from: 'external',
         to: 'istio-system/istio-ingressgateway',
         port: 80,
+        request: { path: '/productpage' },
       },
     ]);
   });
@@ -243,6 +245,8 @@ describe('Istio samples with a gateway, a Job, a Secret and JSON', () => {
     expect(evaluation.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(evaluation.probes.length).toBe(result.parts.probes.probes?.length);
     expect(evaluation.probes.filter((p) => p.verdict === 'invalid')).toEqual([]);
+    // Bookinfo's "Determine the ingress IP and port": curl http://$GATEWAY_URL/productpage answers.
+    expect(evaluation.probes.find((p) => p.from === 'external')?.status).toBe('200');
   });
 
   it('caps the probes with a note, and adds none on request', () => {

@@ -4,17 +4,17 @@
  * settings), the Istio and Gateway API resources are copied, and probes are added. Secrets and
  * other ConfigMaps are never copied; what is not used is reported, never silently lost.
  */
-import type { MeshSpec, NamespaceSpec, ProbesSpec, WorkloadSpec } from '../types';
+import type { NamespaceSpec, ProbesSpec, WorkloadSpec } from '../types';
 import { serializeWorkspace, type WorkspaceParts } from '../workspace-text';
+import { AMBIENT, readNamespaces, readOtherObjects } from './classify';
 import { decideSidecar } from './injection';
 import { exposures } from './ingress';
-import { type ImportDiagnostic, type ImportFile, type KubeObject, readObjects } from './kube';
-import { isMeshConfigMap, readMeshConfig } from './mesh-config';
+import { type ImportDiagnostic, type ImportFile, readObjects } from './kube';
 import { DEFAULT_MAX_PROBES, serviceProbes } from './probes';
-import { isIstioResource, resourcesText } from './resources';
+import { resourcesText } from './resources';
 import { attachServices, readServices } from './services';
 import { type ImportSummary, type ImportedObject, skippedEntry } from './summary';
-import { type FoundWorkload, WORKLOAD_KINDS, findWorkloads, gatewayRole, namespaceOf } from './workloads';
+import { type FoundWorkload, findWorkloads, gatewayRole, namespaceOf } from './workloads';
 
 export interface ImportOptions {
   /** `services` (default): a probe per (client workload, Service port) and per exposed gateway port. */
@@ -32,37 +32,7 @@ export interface ImportResult {
   diagnostics: ImportDiagnostic[];
 }
 
-/** Kinds a cluster dump is full of that the simulation does not need. */
-const NOT_NEEDED = new Set([
-  'ServiceAccount',
-  'Endpoints',
-  'EndpointSlice',
-  'ControllerRevision',
-  'Event',
-  'Role',
-  'RoleBinding',
-  'ClusterRole',
-  'ClusterRoleBinding',
-  'HorizontalPodAutoscaler',
-  'PodDisruptionBudget',
-  'Lease',
-  'MutatingWebhookConfiguration',
-  'ValidatingWebhookConfiguration',
-  'CustomResourceDefinition',
-  'PersistentVolumeClaim',
-  'PersistentVolume',
-  'StorageClass',
-  'Node',
-  'LimitRange',
-  'ResourceQuota',
-]);
-
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const AMBIENT = 'istio.io/dataplane-mode';
-
-function isNamespace(o: KubeObject): boolean {
-  return o.kind === 'Namespace' && o.apiVersion === 'v1';
-}
 
 export function importKubernetes(files: readonly ImportFile[], options: ImportOptions = {}): ImportResult {
   const { objects, diagnostics, notObjects } = readObjects(files);
@@ -77,90 +47,8 @@ export function importKubernetes(files: readonly ImportFile[], options: ImportOp
       reason: `${n.file}: document ${n.document + 1} has no kind`,
     });
 
-  // Namespaces: their labels decide injection; ambient ones are not simulated.
-  const namespaceLabels = new Map<string, Record<string, string>>();
-  const ambient = new Set<string>();
-  for (const o of objects.filter(isNamespace)) {
-    if (o.labels[AMBIENT] === 'ambient') {
-      ambient.add(o.name);
-      summary.skipped.push(
-        skippedEntry('Namespace', '', o.name, `ambient mode (${AMBIENT}=ambient) is not simulated`),
-      );
-      continue;
-    }
-    if (namespaceLabels.has(o.name)) continue;
-    namespaceLabels.set(o.name, o.labels);
-    read({ kind: 'Namespace', namespace: '', name: o.name });
-  }
-
-  // Everything that is neither a workload nor a Service: mesh settings, Istio resources, the rest.
-  const resources: KubeObject[] = [];
-  let secrets = 0;
-  let configMaps = 0;
-  let mesh: MeshSpec = {};
-  for (const o of objects) {
-    const namespace = o.namespace;
-    if (isNamespace(o) || WORKLOAD_KINDS.has(o.kind) || (o.kind === 'Service' && o.apiVersion === 'v1'))
-      continue;
-    if (o.kind === 'Secret' && o.apiVersion === 'v1') {
-      secrets++;
-      summary.skipped.push(
-        skippedEntry('Secret', namespace, o.name, 'secrets are ignored; its data is not stored'),
-      );
-    } else if (o.kind === 'ConfigMap' && isMeshConfigMap(o)) {
-      const config = readMeshConfig(o);
-      mesh = { ...mesh, ...config.settings };
-      summary.skipped.push(...config.skipped);
-      summary.warnings.push(...config.warnings);
-      read({ kind: 'ConfigMap', namespace, name: o.name });
-    } else if (o.kind === 'ConfigMap') {
-      configMaps++;
-      summary.skipped.push(
-        skippedEntry(
-          'ConfigMap',
-          namespace,
-          o.name,
-          'only the istio ConfigMap is read; its data is not stored',
-        ),
-      );
-    } else if (isIstioResource(o)) {
-      if (ambient.has(namespace)) {
-        summary.skipped.push(
-          skippedEntry(o.kind, namespace, o.name, 'in an ambient-mode namespace (not simulated)'),
-        );
-        continue;
-      }
-      resources.push(o);
-      read({
-        kind: o.kind,
-        namespace: namespace || (o.kind === 'GatewayClass' ? '' : 'default'),
-        name: o.name,
-      });
-    } else if (o.apiVersion.includes('istio.io/')) {
-      summary.skipped.push(
-        skippedEntry(o.kind, namespace, o.name, `${o.apiVersion} resources are not simulated`),
-      );
-    } else if (NOT_NEEDED.has(o.kind)) {
-      summary.skipped.push(skippedEntry(o.kind, namespace, o.name, 'not used by the simulation'));
-    } else {
-      summary.skipped.push(
-        skippedEntry(
-          o.kind,
-          namespace,
-          o.name,
-          `unknown kind ${o.apiVersion ? `(${o.apiVersion})` : ''}`.trim(),
-        ),
-      );
-    }
-  }
-  if (secrets)
-    summary.warnings.push(
-      `${secrets} Secret${secrets === 1 ? ' was' : 's were'} ignored: secret data is never stored in the workspace`,
-    );
-  if (configMaps)
-    summary.warnings.push(
-      `${configMaps} ConfigMap${configMaps === 1 ? '' : 's'} other than istio-system/istio ignored: their data is not stored`,
-    );
+  const { namespaceLabels, ambient } = readNamespaces(objects, summary);
+  const { resources, mesh } = readOtherObjects(objects, ambient, summary);
 
   // Workloads, their sidecars and Services.
   const found: FoundWorkload[] = [];
@@ -242,15 +130,15 @@ export function importKubernetes(files: readonly ImportFile[], options: ImportOp
     read({ kind: 'Service', namespace: w.namespace, name: a.service.name });
   summary.read = dedupe(summary.read);
 
-  // Namespaces: every Namespace object, then every namespace a workload or resource is in.
+  // Namespaces: every Namespace object…
   const namespaces: NamespaceSpec[] = [];
   const add = (name: string, labels?: Record<string, string>) => {
     if (!name || ambient.has(name) || namespaces.some((n) => n.name === name)) return;
     namespaces.push(labels && Object.keys(labels).length ? { name, labels } : { name });
   };
   for (const [name, labels] of namespaceLabels) add(name, labels);
-  for (const w of workloads) add(w.namespace);
-  for (const r of resources) if (r.namespace) add(r.namespace);
+  // …and every namespace something read lives in (workloads, Services, resources, the ConfigMap).
+  for (const r of summary.read) if (r.namespace) add(r.namespace);
   mesh.namespaces = namespaces;
   mesh.workloads = workloads;
 

@@ -13,7 +13,37 @@ export interface Exposure {
   port: number;
   /** A host the routes accept, when they name one (not a wildcard). */
   host?: string;
+  /** The first route's exact or prefix path, when it has one (else the default `/`). */
+  path?: string;
 }
+
+/** The first exact or prefix URI of a VirtualService's http routes. */
+function virtualServicePath(vs: KubeObject): string | undefined {
+  for (const route of list(dict(vs.raw.spec)?.http))
+    for (const match of list(dict(route)?.match)) {
+      const uri = dict(dict(match)?.uri);
+      const path = str(uri?.exact) ?? str(uri?.prefix);
+      if (path?.startsWith('/')) return path;
+    }
+  return undefined;
+}
+
+/** The first Exact or PathPrefix path of an HTTPRoute's rules. */
+function httpRoutePath(route: KubeObject): string | undefined {
+  for (const rule of list(dict(route.raw.spec)?.rules))
+    for (const match of list(dict(rule)?.matches)) {
+      const path = dict(dict(match)?.path);
+      const type = str(path?.type) ?? 'PathPrefix';
+      const value = str(path?.value);
+      if ((type === 'Exact' || type === 'PathPrefix') && value?.startsWith('/')) return value;
+    }
+  return undefined;
+}
+
+const extras = (host: string | undefined, path: string | undefined) => ({
+  ...(host ? { host } : {}),
+  ...(path ? { path } : {}),
+});
 
 const HTTP = new Set(['HTTP', 'HTTP2', 'GRPC', 'GRPC-WEB']);
 const concrete = (host: string | undefined) => (host && !host.includes('*') ? host : undefined);
@@ -42,13 +72,14 @@ function istioGateway(
   if (Object.keys(selector).length === 0) return [];
   const namespace = namespaceOf(object);
   const names = new Set([object.name, `${namespace}/${object.name}`]);
-  const vsHosts = resources
+  const bound = resources
     .filter((r) => r.kind === 'VirtualService' && r.apiVersion.startsWith('networking.istio.io/'))
     .filter((r) => {
-      const bound = list(dict(r.raw.spec)?.gateways).flatMap((g) => str(g) ?? []);
-      return bound.some((g) => names.has(g) || (r.namespace === namespace && g === object.name));
-    })
-    .flatMap((r) => list(dict(r.raw.spec)?.hosts).flatMap((h) => str(h) ?? []));
+      const gateways = list(dict(r.raw.spec)?.gateways).flatMap((g) => str(g) ?? []);
+      return gateways.some((g) => names.has(g) || (namespaceOf(r) === namespace && g === object.name));
+    });
+  const vsHosts = bound.flatMap((r) => list(dict(r.raw.spec)?.hosts).flatMap((h) => str(h) ?? []));
+  const path = bound.map(virtualServicePath).find(Boolean);
   const out: Exposure[] = [];
   for (const server of list(spec.servers)) {
     const s = dict(server);
@@ -63,7 +94,7 @@ function istioGateway(
     for (const gateway of gateways) {
       if (!selects(selector, gateway.labels ?? {})) continue;
       const dialled = servicePort(gateway, number);
-      if (dialled !== undefined) out.push({ gateway, port: dialled, ...(host ? { host } : {}) });
+      if (dialled !== undefined) out.push({ gateway, port: dialled, ...extras(host, path) });
     }
   }
   return out;
@@ -79,15 +110,16 @@ function gatewayApi(
   const deployed = gateways.filter(
     (g) => g.namespace === namespace && g.labels?.['gateway.networking.k8s.io/gateway-name'] === object.name,
   );
-  const routeHosts = resources
+  const routes = resources
     .filter((r) => r.kind === 'HTTPRoute')
     .filter((r) =>
       list(dict(r.raw.spec)?.parentRefs).some((p) => {
         const ref = dict(p);
         return str(ref?.name) === object.name && (str(ref?.namespace) ?? namespaceOf(r)) === namespace;
       }),
-    )
-    .flatMap((r) => list(dict(r.raw.spec)?.hostnames).flatMap((h) => str(h) ?? []));
+    );
+  const routeHosts = routes.flatMap((r) => list(dict(r.raw.spec)?.hostnames).flatMap((h) => str(h) ?? []));
+  const path = routes.map(httpRoutePath).find(Boolean);
   const out: Exposure[] = [];
   for (const listener of list(spec.listeners)) {
     const l = dict(listener);
@@ -95,7 +127,7 @@ function gatewayApi(
     const host = routeHosts.map(concrete).find(Boolean) ?? concrete(str(l.hostname));
     for (const gateway of deployed) {
       const dialled = servicePort(gateway, l.port);
-      if (dialled !== undefined) out.push({ gateway, port: dialled, ...(host ? { host } : {}) });
+      if (dialled !== undefined) out.push({ gateway, port: dialled, ...extras(host, path) });
     }
   }
   return out;

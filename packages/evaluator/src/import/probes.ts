@@ -20,13 +20,17 @@ export function serviceProbes(
     if (probes.length < max) probes.push(probe);
   };
   for (const e of exposed) {
-    const request = e.host ? { request: { host: e.host } } : {};
+    const request = {
+      ...(e.path ? { path: e.path } : {}),
+      ...(e.host ? { host: e.host } : {}),
+    };
+    const shown = `${e.host ?? ''}${e.path ?? ''}`;
     add({
-      name: `external to ${e.gateway.name}.${e.gateway.namespace}:${e.port}${e.host ? ` (${e.host})` : ''}`,
+      name: `external to ${e.gateway.name}.${e.gateway.namespace}:${e.port}${shown ? ` (${shown})` : ''}`,
       from: 'external',
       to: `${e.gateway.namespace}/${e.gateway.name}`,
       port: e.port,
-      ...request,
+      ...(Object.keys(request).length ? { request } : {}),
     });
   }
   // One target per Service: its first workload (the Service routes to any of them).

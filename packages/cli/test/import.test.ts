@@ -110,9 +110,9 @@ describe('import', () => {
   it('the installed command reads a kubectl dump piped to -', () => {
     const bin = join(import.meta.dirname, '../bin/policy-playground.js');
     const dump = readFileSync(fixture('authn-cluster.yaml'), 'utf8');
-    const run = spawnSync(bin, ['import', '-', '--probes', 'none'], { input: dump, encoding: 'utf8' });
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain('kind: Mesh');
-    expect(run.stderr).toMatch(/^import: \d+ read, \d+ skipped, 0 warnings; 6 workloads, 0 probes\n/);
+    const child = spawnSync(bin, ['import', '-', '--probes', 'none'], { input: dump, encoding: 'utf8' });
+    expect(child.status, child.stderr).toBe(0);
+    expect(child.stdout).toContain('kind: Mesh');
+    expect(child.stderr).toMatch(/^import: \d+ read, \d+ skipped, 0 warnings; 6 workloads, 0 probes\n/);
   });
 });

@@ -3,6 +3,7 @@
  * samples, see packages/evaluator/test/import), a summary on stderr, and the exit codes of the
  * contract: 0 on success, 2 when a file does not parse or nothing usable was found.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,5 +105,14 @@ describe('import', () => {
   it('exits 2 on a missing file and needs at least one', async () => {
     expect((await run(['import', join(fixtures, 'no-such-file.yaml')])).code).toBe(2);
     expect((await run(['import'])).code).toBe(2);
+  });
+
+  it('the installed command reads a kubectl dump piped to -', () => {
+    const bin = join(import.meta.dirname, '../bin/policy-playground.js');
+    const dump = readFileSync(fixture('authn-cluster.yaml'), 'utf8');
+    const child = spawnSync(bin, ['import', '-', '--probes', 'none'], { input: dump, encoding: 'utf8' });
+    expect(child.status, child.stderr).toBe(0);
+    expect(child.stdout).toContain('kind: Mesh');
+    expect(child.stderr).toMatch(/^import: \d+ read, \d+ skipped, 0 warnings; 6 workloads, 0 probes\n/);
   });
 });

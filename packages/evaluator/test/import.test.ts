@@ -254,5 +254,9 @@ describe('Istio samples with a gateway, a Job, a Secret and JSON', () => {
     expect(capped.parts.probes.probes).toHaveLength(5);
     expect(capped.summary.warnings.some((w) => /probes capped: 5 of \d+/.test(w))).toBe(true);
     expect(importKubernetes(files, { probes: 'none' }).parts.probes.probes).toBeUndefined();
+    // A cap that is not a number is the default cap, not zero.
+    expect(importKubernetes(files, { maxProbes: Number.NaN }).parts.probes.probes).toEqual(
+      result.parts.probes.probes,
+    );
   });
 });

@@ -144,7 +144,8 @@ export function importKubernetes(files: readonly ImportFile[], options: ImportOp
 
   const probes: ProbesSpec = {};
   if ((options.probes ?? 'services') === 'services') {
-    const max = Math.max(0, Math.floor(options.maxProbes ?? DEFAULT_MAX_PROBES));
+    const asked = options.maxProbes ?? DEFAULT_MAX_PROBES;
+    const max = Number.isFinite(asked) ? Math.max(0, Math.floor(asked)) : DEFAULT_MAX_PROBES;
     const made = serviceProbes(workloads, exposures(ingress, resources), max);
     probes.probes = made.probes;
     if (made.total > made.probes.length)

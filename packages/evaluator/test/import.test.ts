@@ -112,8 +112,9 @@ describe('the authentication task, imported from a kubectl dump', () => {
 
   it('adds a probe per (client, Service port) that all evaluate to the task outcomes', async () => {
     const withProbes = importKubernetes([fixture('authn-cluster.yaml')]);
-    // 6 clients × 6 Services with one port each.
-    expect(withProbes.parts.probes.probes).toHaveLength(36);
+    // 6 clients × the 5 other Services (one port each): nobody is probed calling its own Service.
+    expect(withProbes.parts.probes.probes).toHaveLength(30);
+    expect(withProbes.parts.probes.probes?.some((p) => p.from === p.to)).toBe(false);
     const evaluation = await evaluateWorkspace(withProbes.text);
     expect(evaluation.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(evaluation.probes.every((p) => p.status === '200')).toBe(true);

@@ -1,6 +1,7 @@
 /**
  * The probes an import adds (`probes: 'services'`): one per (client workload, Service port), the
- * clients being every workload that is not a gateway, with or without a sidecar; and one from
+ * clients being every workload that is not a gateway, with or without a sidecar (but not calling
+ * its own Service); and one from
  * outside the mesh per port an ingress gateway exposes. Capped: the rest is counted, not kept.
  */
 import type { ProbeSpec, WorkloadSpec } from '../types';
@@ -43,7 +44,10 @@ export function serviceProbes(
   }
   for (const client of workloads) {
     if (client.gateway) continue;
-    for (const { target, service, ports } of services.values())
+    for (const { target, service, ports } of services.values()) {
+      // A workload calling its own Service is no question about policy between workloads, and
+      // would draw a loop on every node.
+      if (target === client) continue;
       for (const port of ports)
         add({
           name: `${client.name}.${client.namespace} to ${service}.${target.namespace}:${port}`,
@@ -51,6 +55,7 @@ export function serviceProbes(
           to: `${target.namespace}/${target.name}`,
           port,
         });
+    }
   }
   return { probes, total };
 }

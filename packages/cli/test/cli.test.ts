@@ -92,9 +92,20 @@ describe('test', () => {
         'status',
         'to',
         'trace',
+        'upstream',
         'verdict',
       ].sort(),
     );
+    // sleep.foo → httpbin.foo over mTLS: the app receives the path and the sidecar's XFCC.
+    expect(json.results[0]?.upstream).toEqual({
+      path: '/ip',
+      headers: {
+        'x-forwarded-client-cert':
+          'By=spiffe://cluster.local/ns/foo/sa/httpbin;Subject="";URI=spiffe://cluster.local/ns/foo/sa/sleep',
+      },
+    });
+    // sleep.legacy → httpbin.foo is refused (000): no app receives anything.
+    expect(json.results[6]?.upstream).toBeUndefined();
     expect(json.summary).toEqual({ passed: 9, failed: 0, invalid: 0, total: 9 });
   });
 

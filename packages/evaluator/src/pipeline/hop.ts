@@ -14,6 +14,7 @@ import { copyMap, getOwn } from '../read';
 import type { HttpRequestModel } from '../request';
 import type { Verdict } from '../types';
 import type { Engine } from './engine';
+import { directUpstream, proxiedUpstream, type Upstream } from './upstream';
 
 export type Chain = 'http' | 'tcp';
 
@@ -42,6 +43,8 @@ export interface HopInput {
   sni: string | undefined;
   /** The server's policies specialised for this exact request (see `specializePolicySet`). */
   policySet: PolicySet | undefined;
+  /** Build {@link HopResult.upstream} (probes do; the matrix's hot path does not). */
+  upstream?: boolean;
 }
 
 /** The SNI an Istio mTLS client sets: `outbound_.<port>_.<subset>_.<fqdn>`. */
@@ -66,6 +69,11 @@ export interface HopResult {
   forwarded: HttpRequestModel;
   /** Envoy remote address at this hop (for XFF on the next hop). */
   remoteIp: string;
+  /**
+   * When asked for, on an allowed HTTP hop: the request the server's proxy forwards (to its app,
+   * or for a gateway to the backend), or what an app without a proxy receives (upstream.ts).
+   */
+  upstream?: Upstream;
 }
 
 /** What the client observes (DESIGN "Outcomes"); `httpStatus` 0 = the connection was reset. */
@@ -212,7 +220,12 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
   if (!server.sidecar && !server.gateway) {
     if (trace)
       step({ stage: 'allow', outcome: 'pass', message: `${server.key} has no proxy: no policy is enforced` });
-    return hopResult(input, steps, 'allowed', 200, shake.mtls);
+    const result = hopResult(input, steps, 'allowed', 200, shake.mtls);
+    if (input.upstream && chain === 'http') {
+      const normalized = input.normalized ?? normalizePath(input.request.path, engine.mesh.pathNormalization);
+      result.upstream = directUpstream(client, input.request, normalized);
+    }
+    return result;
   }
 
   // --- the server proxy's filters ---
@@ -223,7 +236,7 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
     xff === undefined
       ? input.clientIp
       : remoteAddress(input.clientIp, xff, engine.mesh.numTrustedProxies, server.gateway);
-  const normalized = input.normalized ?? normalizePath(input.request.path);
+  const normalized = input.normalized ?? normalizePath(input.request.path, engine.mesh.pathNormalization);
   if (chain === 'http' && normalized.rejected) {
     if (trace)
       step({
@@ -271,6 +284,7 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
   if (custom.denied) return hopResult(input, steps, custom.verdict, custom.status, shake.mtls, remoteIp);
 
   let forwarded = input.request;
+  let jwtOutcome: JwtOutcome | undefined;
   if (chain === 'http') {
     const providers = engine.jwtProviders(server);
     if (providers.length > 0) {
@@ -295,6 +309,7 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
         return hopResult(input, steps, 'audience-rejected', 403, shake.mtls, remoteIp);
       authz.jwtPayload = outcome.payload;
       forwarded = stripTokens(input.request, outcome);
+      jwtOutcome = outcome;
     }
   } else if (trace && engine.jwtProviders(server).length > 0) {
     step({
@@ -307,5 +322,16 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
   const rbac = decideRbac(set, authz, trace);
   if (trace) rbac.steps.forEach(step);
   const verdict: Verdict = rbac.denied ? 'denied' : 'allowed';
-  return hopResult(input, steps, verdict, rbac.denied ? 403 : 200, shake.mtls, remoteIp, forwarded);
+  const result = hopResult(input, steps, verdict, rbac.denied ? 403 : 200, shake.mtls, remoteIp, forwarded);
+  if (input.upstream && chain === 'http' && verdict === 'allowed')
+    result.upstream = proxiedUpstream(engine, {
+      client,
+      clientIp: input.clientIp,
+      server,
+      forwarded,
+      normalized,
+      mtls: shake.mtls,
+      jwt: jwtOutcome,
+    });
+  return result;
 }

@@ -6,7 +6,7 @@
 import { decideCustom, decideRbac, type PolicySet, type RawStep } from '../authz/decide';
 import type { AuthzRequest } from '../authz/context';
 import { authenticate, type JwtOutcome } from '../jwt';
-import { normalizePath, remoteAddress, type NormalizedPath } from '../match';
+import { normalizePath, pathEnd, remoteAddress, type NormalizedPath } from '../match';
 import type { MeshWorkload } from '../mesh';
 import { clientTls, handshake, type ClientSends, type ServerAccepts } from '../mtls/client-tls';
 import type { ModeDecision } from '../mtls/peer-authentication';
@@ -245,6 +245,15 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
         message: `the path ${input.request.path} is rejected by Envoy's path normalization (400) before any filter runs`,
       });
     return hopResult(input, steps, 'invalid', 400, shake.mtls);
+  }
+  if (trace && chain === 'http') {
+    const sent = input.request.path.slice(0, pathEnd(input.request.path));
+    if (sent !== normalized.path)
+      step({
+        stage: 'protocol',
+        outcome: 'info',
+        message: `${engine.mesh.pathNormalization} path normalization: ${sent} becomes ${normalized.path} (what policies match and the app receives)`,
+      });
   }
   const authz: AuthzRequest = {
     chain,

@@ -10,11 +10,11 @@ import { normalizePath, pathEnd, remoteAddress, type NormalizedPath } from '../m
 import type { MeshWorkload } from '../mesh';
 import { clientTls, handshake, type ClientSends, type ServerAccepts } from '../mtls/client-tls';
 import type { ModeDecision } from '../mtls/peer-authentication';
-import { copyMap, getOwn } from '../read';
+import { getOwn } from '../read';
 import type { HttpRequestModel } from '../request';
 import type { Verdict } from '../types';
 import type { Engine } from './engine';
-import { directUpstream, proxiedUpstream, type Upstream } from './upstream';
+import { afterJwtAuthn, directUpstream, proxiedUpstream, type Upstream } from './upstream';
 
 export type Chain = 'http' | 'tcp';
 
@@ -81,28 +81,6 @@ function statusFor(chain: Chain, verdict: Verdict, httpStatus: number): string {
   if (chain === 'tcp')
     return verdict === 'allowed' ? 'connected' : verdict === 'mtls-failure' ? '000' : 'denied';
   return httpStatus === 0 ? '000' : String(httpStatus);
-}
-
-/** Strips the headers/params that carried tokens the gateway or sidecar validated. */
-function stripTokens(request: HttpRequestModel, outcome: JwtOutcome): HttpRequestModel {
-  if (outcome.stripped.length === 0) return request;
-  const headers = copyMap(request.headers);
-  let path = request.path;
-  for (const { in: where } of outcome.stripped) {
-    const [kind, name = ''] = where.split(':');
-    if (kind === 'header') delete headers[name.toLowerCase()];
-    if (kind === 'query') {
-      const q = path.indexOf('?');
-      if (q !== -1) {
-        const kept = path
-          .slice(q + 1)
-          .split('&')
-          .filter((kv) => decodeURIComponent(kv.split('=')[0] ?? '') !== name);
-        path = kept.length ? `${path.slice(0, q)}?${kept.join('&')}` : path.slice(0, q);
-      }
-    }
-  }
-  return { ...request, headers, path };
 }
 
 function stepServerMode(
@@ -293,7 +271,6 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
   if (custom.denied) return hopResult(input, steps, custom.verdict, custom.status, shake.mtls, remoteIp);
 
   let forwarded = input.request;
-  let jwtOutcome: JwtOutcome | undefined;
   if (chain === 'http') {
     const providers = engine.jwtProviders(server);
     if (providers.length > 0) {
@@ -317,8 +294,9 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
       if (outcome.result === 'audience-rejected')
         return hopResult(input, steps, 'audience-rejected', 403, shake.mtls, remoteIp);
       authz.jwtPayload = outcome.payload;
-      forwarded = stripTokens(input.request, outcome);
-      jwtOutcome = outcome;
+      forwarded = afterJwtAuthn(providers, input.request, outcome);
+      // jwt_authn runs before RBAC: the policies see the headers it removed and wrote.
+      if (authz.http) authz.http.headers = forwarded.headers;
     }
   } else if (trace && engine.jwtProviders(server).length > 0) {
     step({
@@ -333,14 +311,13 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
   const verdict: Verdict = rbac.denied ? 'denied' : 'allowed';
   const result = hopResult(input, steps, verdict, rbac.denied ? 403 : 200, shake.mtls, remoteIp, forwarded);
   if (input.upstream && chain === 'http' && verdict === 'allowed')
-    result.upstream = proxiedUpstream(engine, {
+    result.upstream = proxiedUpstream({
       client,
       clientIp: input.clientIp,
       server,
       forwarded,
       normalized,
       mtls: shake.mtls,
-      jwt: jwtOutcome,
     });
   return result;
 }

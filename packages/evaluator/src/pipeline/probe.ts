@@ -15,7 +15,7 @@ import type { ProbeResult, ProbeSpec, TraceStep, Verdict } from '../types';
 import type { Engine } from './engine';
 import { evaluateHop, sniOf, type HopInput, type HopStep } from './hop';
 import { buildRequest, resolvePort } from './request';
-import type { Upstream } from './upstream';
+import { afterJwtAuthn, type Upstream } from './upstream';
 
 /** The address an outside client calls from when the probe names none (TEST-NET-3). */
 export const DEFAULT_EXTERNAL_IP = '203.0.113.10';
@@ -223,6 +223,8 @@ export function prepareServerSide(
   const proxied = server.sidecar || server.gateway;
   const providers = port.chain === 'http' && proxied ? engine.jwtProviders(server) : [];
   const jwt = providers.length ? authenticate(providers, request, engine.jwt, nowSeconds) : undefined;
+  // The policies see the headers as jwt_authn leaves them (hop.ts does the same per request).
+  const headers = jwt?.result === 'pass' ? afterJwtAuthn(providers, request, jwt).headers : request.headers;
   const normalized = normalizePath(request.path, engine.mesh.pathNormalization);
   const sni = sniOf({ server, servicePort: port.servicePort, subset: null }, engine.mesh.trustDomain);
   // What every client's request looks like at this server, minus the client: enough to decide
@@ -237,7 +239,7 @@ export function prepareServerSide(
     sni: '',
     http:
       port.chain === 'http'
-        ? { method: request.method, path: normalized.path, host: request.host, headers: request.headers }
+        ? { method: request.method, path: normalized.path, host: request.host, headers }
         : null,
     jwtPayload: jwt?.result === 'pass' ? jwt.payload : null,
   };

@@ -113,6 +113,21 @@ describe('upstream at sidecars', () => {
     expect(real.upstream?.headers.authorization).toBeUndefined();
   });
 
+  it('RBAC sees the headers as jwt_authn leaves them: a forged claim header cannot pass', async () => {
+    const ra = resource('RequestAuthentication', 'foo', 'jwt', {
+      selector: { matchLabels: { app: 'httpbin' } },
+      jwtRules: [{ issuer: ISS, outputClaimToHeaders: [{ header: 'x-group', claim: 'group' }] }],
+    });
+    const admins = resource('AuthorizationPolicy', 'foo', 'admins', {
+      selector: { matchLabels: { app: 'httpbin' } },
+      rules: [{ when: [{ key: 'request.headers[x-group]', values: ['admins'] }] }],
+    });
+    const to = { from: 'foo/sleep', to: 'foo/httpbin', port: 8000 };
+    const forged = await one([ra, admins], { ...to, request: { headers: { 'x-group': 'admins' } } });
+    expect(forged.status).toBe('403');
+    expect((await one([ra, admins], { ...to, request: { token: 'valid' } })).status).toBe('200');
+  });
+
   it('no upstream on TCP, on a denial, or when the connection fails', async () => {
     expect((await one([], { from: 'foo/sleep', to: 'foo/tcp-echo', port: 9000 })).upstream).toBeUndefined();
     const deny = resource('AuthorizationPolicy', 'foo', 'deny', { action: 'DENY', rules: [{}] });

@@ -30,12 +30,11 @@
  *   not what is appended. Sidecars (`use_remote_address: false`) leave XFF as it is.
  * - A CUSTOM (ext_authz) provider adds no header: the simulated providers only allow or deny.
  */
-import type { JwtOutcome } from '../jwt';
+import type { JwtOutcome, JwtProvider } from '../jwt';
 import { upstreamPath, type NormalizedPath } from '../match/path';
 import type { MeshWorkload } from '../mesh';
 import { copyMap, getOwn } from '../read';
 import type { HttpRequestModel } from '../request';
-import type { Engine } from './engine';
 
 export interface Upstream {
   /** The `:path` the app receives: normalized, with the query as sent. */
@@ -62,11 +61,10 @@ export interface UpstreamInput {
   normalized: NormalizedPath;
   /** The connection is Istio mTLS (the client has an identity). */
   mtls: boolean;
-  jwt: JwtOutcome | undefined;
 }
 
 /** The request a server proxy forwards to its app (or, for a gateway, to the backend). */
-export function proxiedUpstream(engine: Engine, input: UpstreamInput): Upstream {
+export function proxiedUpstream(input: UpstreamInput): Upstream {
   const { client, server } = input;
   const headers = copyMap(input.forwarded.headers);
   // The client's sidecar (or gateway) sanitized XFCC on its way out.
@@ -82,18 +80,59 @@ export function proxiedUpstream(engine: Engine, input: UpstreamInput): Upstream 
   } else {
     delete headers[XFCC];
   }
-  for (const p of engine.jwtProviders(server)) {
+  return { path: upstreamPath(input.forwarded.path, input.normalized), headers };
+}
+
+/**
+ * The request as jwt_authn leaves it, which is what the RBAC filter after it and the app see:
+ * every provider's output headers removed (forged ones cannot pass), the validated tokens' header
+ * (or query parameter) removed unless `forwardOriginalToken`, then the accepted tokens' output
+ * headers written.
+ */
+export function afterJwtAuthn(
+  providers: readonly JwtProvider[],
+  request: HttpRequestModel,
+  outcome: JwtOutcome,
+): HttpRequestModel {
+  const outputs = outcome.outputHeaders ?? [];
+  const sanitizes = providers.some((p) => p.rule.outputPayloadToHeader || p.rule.outputClaimToHeaders.length);
+  if (outcome.stripped.length === 0 && outputs.length === 0 && !sanitizes) return request;
+  const stripped = stripTokens(request, outcome);
+  const headers = stripped === request ? copyMap(request.headers) : stripped.headers;
+  for (const p of providers) {
     if (p.rule.outputPayloadToHeader) delete headers[p.rule.outputPayloadToHeader.toLowerCase()];
     for (const { header } of p.rule.outputClaimToHeaders) delete headers[header.toLowerCase()];
   }
   const seen = new Set<string>();
-  for (const [name, value] of input.jwt?.outputHeaders ?? []) {
+  for (const [name, value] of outputs) {
     // A payload header is added (`addCopy`), a claim header set; after sanitizing, the only
     // collision is two accepted tokens writing the same name: keep both, comma-joined.
     headers[name] = seen.has(name) ? `${headers[name] ?? ''},${value}` : value;
     seen.add(name);
   }
-  return { path: upstreamPath(input.forwarded.path, input.normalized), headers };
+  return { ...stripped, headers };
+}
+
+/** Strips the headers/params that carried tokens the gateway or sidecar validated. */
+function stripTokens(request: HttpRequestModel, outcome: JwtOutcome): HttpRequestModel {
+  if (outcome.stripped.length === 0) return request;
+  const headers = copyMap(request.headers);
+  let path = request.path;
+  for (const { in: where } of outcome.stripped) {
+    const [kind, name = ''] = where.split(':');
+    if (kind === 'header') delete headers[name.toLowerCase()];
+    if (kind === 'query') {
+      const q = path.indexOf('?');
+      if (q !== -1) {
+        const kept = path
+          .slice(q + 1)
+          .split('&')
+          .filter((kv) => decodeURIComponent(kv.split('=')[0] ?? '') !== name);
+        path = kept.length ? `${path.slice(0, q)}?${kept.join('&')}` : path.slice(0, q);
+      }
+    }
+  }
+  return { ...request, headers, path };
 }
 
 /**

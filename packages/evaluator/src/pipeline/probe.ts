@@ -44,6 +44,13 @@ function nowOf(engine: Engine, spec: ProbeSpec, fallback: Date): number {
   return Math.floor((Number.isNaN(ms) ? fallback.getTime() : ms) / 1000);
 }
 
+/** A route's rewritten path in place of the path part of `upstream` (the query stays). */
+function withRewrite(upstream: string, rewrittenPath: string | undefined): string {
+  if (rewrittenPath === undefined) return upstream;
+  const q = upstream.indexOf('?');
+  return q === -1 ? rewrittenPath : rewrittenPath + upstream.slice(q);
+}
+
 function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): Flow {
   const client = spec.from === 'external' ? null : engine.mesh.byKey.get(spec.from);
   if (client === undefined)
@@ -147,7 +154,10 @@ function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): F
   steps.push({
     stage: 'route',
     outcome: 'pass',
-    message: target.description,
+    message:
+      target.rewrittenPath === undefined
+        ? target.description
+        : `${target.description}; the route rewrites the path to ${target.rewrittenPath}`,
     hop: 0,
     meta: target.meta,
     path: target.path,
@@ -166,7 +176,11 @@ function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): F
   // The gateway appends the address it saw to X-Forwarded-For before proxying upstream.
   const xff = getOwn(first.forwarded.headers, 'x-forwarded-for');
   const forwarded: HttpRequestModel = first.upstream
-    ? { ...first.forwarded, path: first.upstream.path, headers: first.upstream.headers }
+    ? {
+        ...first.forwarded,
+        path: withRewrite(first.upstream.path, target.rewrittenPath),
+        headers: first.upstream.headers,
+      }
     : {
         ...first.forwarded,
         headers: Object.assign(copyMap(first.forwarded.headers), {

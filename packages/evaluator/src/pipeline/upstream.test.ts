@@ -172,6 +172,54 @@ describe('upstream through an ingress gateway', () => {
   });
 });
 
+describe('upstream after a VirtualService rewrite at the gateway', () => {
+  const routeWith = (match: unknown[], rewrite: unknown): Doc =>
+    resource('VirtualService', 'foo', 'httpbin', {
+      hosts: ['*'],
+      gateways: ['gw'],
+      http: [{ match, rewrite, route: [{ destination: { host: 'httpbin', port: { number: 8000 } } }] }],
+    });
+  const external = (path: string): ProbeSpec => ({
+    from: 'external',
+    to: 'istio-system/istio-ingressgateway',
+    port: 80,
+    request: { path },
+  });
+
+  it('rewrite.uri swaps the matched prefix (VirtualService reference: /ratings → /v1/bookRatings)', async () => {
+    const vsr = routeWith([{ uri: { prefix: '/ratings' } }], { uri: '/v1/bookRatings' });
+    const r = await one([gateway, vsr], external('/ratings/2?x=1'));
+    expect(r.upstream?.path).toBe('/v1/bookRatings/2?x=1');
+    expect(r.trace.some((s) => s.message.includes('rewrites the path to /v1/bookRatings/2'))).toBe(true);
+  });
+
+  it('rewrite.uri replaces the whole path after an exact match, and "/" without a uri match', async () => {
+    const exact = routeWith([{ uri: { exact: '/old' } }], { uri: '/new' });
+    expect((await one([gateway, exact], external('/old'))).upstream?.path).toBe('/new');
+    const none = routeWith([], { uri: '/v1' });
+    expect((await one([gateway, none], external('/foo'))).upstream?.path).toBe('/v1foo');
+  });
+
+  it('uriRegexRewrite substitutes capture groups (Envoy regex_rewrite example)', async () => {
+    const rx = routeWith([{ uri: { prefix: '/service' } }], {
+      uriRegexRewrite: { match: '^/service/([^/]+)(/.*)$', rewrite: '\\2/instance/\\1' },
+    });
+    expect((await one([gateway, rx], external('/service/foo/v1/api'))).upstream?.path).toBe(
+      '/v1/api/instance/foo',
+    );
+  });
+
+  it('the policies of the backend match the rewritten path', async () => {
+    const vsr = routeWith([{ uri: { prefix: '/ratings' } }], { uri: '/v1/bookRatings' });
+    const deny = resource('AuthorizationPolicy', 'foo', 'deny', {
+      selector: { matchLabels: { app: 'httpbin' } },
+      action: 'DENY',
+      rules: [{ to: [{ operation: { paths: ['/v1/*'] } }] }],
+    });
+    expect((await one([gateway, vsr, deny], external('/ratings/2'))).status).toBe('403');
+  });
+});
+
 describe('Mesh meshConfig.pathNormalization', () => {
   const text = (normalization: unknown): string =>
     workspace({ ...mesh, meshConfig: { pathNormalization: { normalization } } } as unknown as MeshSpec);

@@ -4,6 +4,7 @@
  */
 import { parse } from 'yaml';
 import { MAX_ALIAS_COUNT } from '../limits';
+import { PATH_NORMALIZATIONS } from '../match';
 import { isDict } from '../read';
 import type { ExtensionProviderSpec, MeshSpec } from '../types';
 import { type KubeObject, dict, list, str } from './kube';
@@ -18,7 +19,13 @@ type MeshSettings = Pick<
   | 'enableAutoMtls'
   | 'numTrustedProxies'
   | 'extensionProviders'
+  | 'meshConfig'
 >;
+
+type Normalization = NonNullable<NonNullable<MeshSpec['meshConfig']>['pathNormalization']>['normalization'];
+const NORMALIZATIONS: readonly string[] = ['DEFAULT', ...PATH_NORMALIZATIONS];
+const isNormalization = (v: unknown): v is Normalization =>
+  typeof v === 'string' && NORMALIZATIONS.includes(v);
 
 export const MESH_CONFIGMAP = { name: 'istio', namespace: 'istio-system' } as const;
 
@@ -60,7 +67,7 @@ function provider(value: unknown, skipped: SkippedObject[]): ExtensionProviderSp
 
 /**
  * The settings of the ConfigMap's `mesh` key, what was skipped and any problem reading it. A key
- * the format has no place for (pathNormalization, outboundTrafficPolicy, …) is reported by name.
+ * the format has no place for (outboundTrafficPolicy, …) is reported by name.
  */
 export function readMeshConfig(object: KubeObject): {
   settings: MeshSettings;
@@ -105,20 +112,17 @@ export function readMeshConfig(object: KubeObject): {
     'extensionProviders',
     'defaultConfig',
   ]);
-  const unknown = Object.keys(mesh).filter((key) => !known.has(key));
-  if (unknown.includes('pathNormalization'))
-    skipped.push(
-      skippedEntry(
-        'MeshConfig',
-        object.namespace,
-        'pathNormalization',
-        'the Mesh document has no place for it yet',
-      ),
+  const normalization = dict(mesh.pathNormalization)?.normalization;
+  if (isNormalization(normalization)) settings.meshConfig = { pathNormalization: { normalization } };
+  else if (normalization !== undefined)
+    warnings.push(
+      `ConfigMap ${object.namespace}/${object.name}: pathNormalization.normalization "${String(normalization)}" is not one Istio knows: the default (BASE)`,
     );
-  const rest = unknown.filter((key) => key !== 'pathNormalization');
-  if (rest.length)
+  known.add('pathNormalization');
+  const unknown = Object.keys(mesh).filter((key) => !known.has(key));
+  if (unknown.length)
     skipped.push(
-      skippedEntry('MeshConfig', object.namespace, object.name, `not simulated: ${rest.join(', ')}`),
+      skippedEntry('MeshConfig', object.namespace, object.name, `not simulated: ${unknown.join(', ')}`),
     );
   return { settings, skipped, warnings };
 }

@@ -498,3 +498,82 @@ describe('regex matches use RE2 semantics', () => {
     );
   });
 });
+
+/**
+ * JWT claim routing (istio.io task "JWT claim based routing"; istio/istio route.go
+ * `TranslateRouteMatch`: `@request.auth.claims…` names under `headers` become metadata matchers,
+ * under `withoutHeaders` inverted ones). The claims are those the gateway's jwt_authn validated.
+ */
+describe('routing on JWT claims', () => {
+  const gateway = gw('foo', 'httpbin-gateway', [httpServer(['*'])]);
+  const byClaims = (headers: Record<string, unknown>, field: 'headers' | 'withoutHeaders' = 'headers') =>
+    vs('foo', 'httpbin', {
+      hosts: ['*'],
+      gateways: ['httpbin-gateway'],
+      http: [
+        {
+          match: [{ uri: { prefix: '/headers' }, [field]: headers }],
+          route: [{ destination: { host: 'httpbin', port: { number: 8000 } } }],
+        },
+      ],
+    });
+  const groups = { iss: 'testing@secure.istio.io', groups: ['group1', 'group2'] };
+  const at = (doc: Doc, claims: Record<string, unknown> | null, over: Partial<GatewayRequest> = {}) =>
+    target(route([gateway, doc], { path: '/headers', claims, ...over }));
+
+  it('the task: groups exact group1 routes a token with groups [group1, group2]; no token, no route', () => {
+    const doc = byClaims({ '@request.auth.claims.groups': { exact: 'group1' } });
+    expect(at(doc, groups)).toBe('foo/httpbin:8000');
+    expect(at(doc, null)).toBe('none');
+    expect(at(doc, { iss: 'testing@secure.istio.io', foo: 'bar' })).toBe('none');
+  });
+
+  it('a request header with the reserved name does not stand in for the claim', () => {
+    const doc = byClaims({ '@request.auth.claims.groups': { exact: 'group1' } });
+    expect(at(doc, null, { headers: { '@request.auth.claims.groups': 'group1' } })).toBe('none');
+  });
+
+  it('nested claims with `.` and bracketed names', () => {
+    const claims = { name: { givenName: 'Ada' }, 'team.id': 'core' };
+    expect(at(byClaims({ '@request.auth.claims.name.givenName': { exact: 'Ada' } }), claims)).toBe(
+      'foo/httpbin:8000',
+    );
+    expect(at(byClaims({ '@request.auth.claims[name][givenName]': { prefix: 'A' } }), claims)).toBe(
+      'foo/httpbin:8000',
+    );
+    expect(at(byClaims({ '@request.auth.claims[team.id]': { regex: 'c.*' } }), claims)).toBe(
+      'foo/httpbin:8000',
+    );
+    expect(at(byClaims({ '@request.auth.claims.team.id': { exact: 'core' } }), claims)).toBe('none');
+  });
+
+  it('withoutHeaders inverts the claim matcher: a missing claim or no token matches', () => {
+    const doc = byClaims({ '@request.auth.claims.groups': { exact: 'group1' } }, 'withoutHeaders');
+    expect(at(doc, groups)).toBe('none');
+    expect(at(doc, { groups: ['group3'] })).toBe('foo/httpbin:8000');
+    expect(at(doc, null)).toBe('foo/httpbin:8000');
+  });
+
+  it('Istio refuses claim routes on a VirtualService that applies to no gateway', () => {
+    const meshOnly = (gateways: string[]) => {
+      const engine = engineOf(
+        workspace(mesh, [
+          vs('foo', 'httpbin', {
+            hosts: ['httpbin'],
+            gateways,
+            http: [
+              {
+                match: [{ headers: { '@request.auth.claims.groups': { exact: 'group1' } } }],
+                route: [{ destination: { host: 'httpbin' } }],
+              },
+            ],
+          }),
+        ]),
+      );
+      return engine.diagnostics.filter((d) => d.code === 'vs.jwt-claim-route-mesh').length;
+    };
+    expect(meshOnly([])).toBe(1);
+    expect(meshOnly(['mesh'])).toBe(1);
+    expect(meshOnly(['mesh', 'foo/httpbin-gateway'])).toBe(0);
+  });
+});

@@ -6,6 +6,7 @@ import type { MeshModel, MeshWorkload } from '../mesh';
 import { resolveServiceHost, selects } from '../mesh';
 import type { HttpRouteMatch, ResourceMeta, ResourceSet, StringMatch } from '../resources/types';
 import { regexFullMatch } from '../match/regex';
+import { claimMatches, routingClaim } from './claims';
 import { getOwn } from '../read';
 import { GATEWAY_NAME_LABEL } from '../selection';
 
@@ -35,6 +36,11 @@ export interface GatewayRequest {
   /** Gateway Service port the request arrived on, and its target port. */
   port: number;
   targetPort: number;
+  /**
+   * Claims of the token the gateway's jwt_authn validated (Envoy's `payload` dynamic metadata), or
+   * null/absent when no RequestAuthentication applies or no token was accepted.
+   */
+  claims?: Record<string, unknown> | null;
 }
 
 const hostOnly = (host: string) => host.toLowerCase().replace(/:\d+$/, '');
@@ -54,6 +60,22 @@ function stringMatch(m: StringMatch | undefined, value: string | undefined): boo
   if (m.prefix !== undefined) return value.startsWith(m.prefix);
   if (m.regex !== undefined) return regexFullMatch(m.regex, value);
   return true;
+}
+
+/**
+ * One `headers` / `withoutHeaders` entry of a VirtualService match. A `@request.auth.claims…` name
+ * matches the validated token's claims (see `claims.ts`). An ordinary header is an Envoy
+ * HeaderMatcher (route.go `translateHeaderMatch`): under `withoutHeaders` it is inverted with
+ * `treat_missing_header_as_empty` (unless it is a presence match), so a missing header is
+ * compared as "".
+ */
+function headerEntryMatches(req: GatewayRequest, name: string, m: StringMatch, without: boolean): boolean {
+  const claim = routingClaim(name);
+  if (claim !== null) return claimMatches(req.claims ?? null, claim, m) !== without;
+  const value = getOwn(req.headers, name.toLowerCase());
+  if (!without) return stringMatch(m, value);
+  const presence = m.exact === undefined && m.prefix === undefined && m.regex === undefined;
+  return !stringMatch(m, presence ? value : (value ?? ''));
 }
 
 function lookupService(mesh: MeshModel, host: string, namespace: string): MeshWorkload | null {
@@ -86,11 +108,17 @@ function routeIstio(
       reason: `no Gateway selecting ${gateway.key} has a server for port ${req.port} and host ${host}`,
     };
   const names = new Set(servers.flatMap((g) => [`${g.meta.namespace}/${g.meta.name}`]));
+  let claimRoutes = false;
   for (const vs of resources.virtualServices) {
     if (vs.meta.rejected) continue;
     const bound = vs.gateways.some((g) => names.has(g.includes('/') ? g : `${vs.meta.namespace}/${g}`));
     if (!bound || !vs.hosts.some((h) => hostMatches(h, host))) continue;
     for (const route of vs.http) {
+      claimRoutes ||= route.match.some((m) =>
+        [...Object.keys(m.headers ?? {}), ...Object.keys(m.withoutHeaders ?? {})].some(
+          (name) => routingClaim(name) !== null,
+        ),
+      );
       const matched =
         route.match.length === 0 ||
         route.match.some(
@@ -99,8 +127,9 @@ function routeIstio(
             stringMatch(m.method, req.method) &&
             stringMatch(m.authority, req.host) &&
             (m.port === undefined || m.port === req.port) &&
-            Object.entries(m.headers ?? {}).every(([name, sm]) =>
-              stringMatch(sm, getOwn(req.headers, name.toLowerCase())),
+            Object.entries(m.headers ?? {}).every(([name, sm]) => headerEntryMatches(req, name, sm, false)) &&
+            Object.entries(m.withoutHeaders ?? {}).every(([name, sm]) =>
+              headerEntryMatches(req, name, sm, true),
             ),
         );
       if (!matched) continue;
@@ -143,7 +172,13 @@ function routeIstio(
   }
   return {
     kind: 'none',
-    reason: `no VirtualService bound to ${[...names].join(', ')} routes ${host}${req.path}`,
+    reason:
+      `no VirtualService bound to ${[...names].join(', ')} routes ${host}${req.path}` +
+      (claimRoutes
+        ? req.claims
+          ? ' (the routes on JWT claims do not match the validated token)'
+          : ' (routes on JWT claims match only a token validated here by a RequestAuthentication; this request has none)'
+        : ''),
   };
 }
 

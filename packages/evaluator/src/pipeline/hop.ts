@@ -66,6 +66,8 @@ export interface HopResult {
   forwarded: HttpRequestModel;
   /** Envoy remote address at this hop (for XFF on the next hop). */
   remoteIp: string;
+  /** Claims of the token jwt_authn accepted here (what a gateway routes on), or null. */
+  jwtPayload: Record<string, unknown> | null;
 }
 
 /** What the client observes (DESIGN "Outcomes"); `httpStatus` 0 = the connection was reset. */
@@ -133,8 +135,17 @@ function hopResult(
   mtls: boolean | null,
   remoteIp: string = input.clientIp,
   forwarded: HttpRequestModel = input.request,
+  jwtPayload: Record<string, unknown> | null = null,
 ): HopResult {
-  return { status: statusFor(input.chain, verdict, httpStatus), verdict, mtls, steps, forwarded, remoteIp };
+  return {
+    status: statusFor(input.chain, verdict, httpStatus),
+    verdict,
+    mtls,
+    steps,
+    forwarded,
+    remoteIp,
+    jwtPayload,
+  };
 }
 
 export function evaluateHop(engine: Engine, input: HopInput): HopResult {
@@ -307,5 +318,14 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
   const rbac = decideRbac(set, authz, trace);
   if (trace) rbac.steps.forEach(step);
   const verdict: Verdict = rbac.denied ? 'denied' : 'allowed';
-  return hopResult(input, steps, verdict, rbac.denied ? 403 : 200, shake.mtls, remoteIp, forwarded);
+  return hopResult(
+    input,
+    steps,
+    verdict,
+    rbac.denied ? 403 : 200,
+    shake.mtls,
+    remoteIp,
+    forwarded,
+    authz.jwtPayload,
+  );
 }

@@ -570,3 +570,50 @@ describe('expect', () => {
     expect([status?.pass, verdict?.pass, wrong?.pass, none?.pass]).toEqual([true, true, false, null]);
   });
 });
+
+/**
+ * istio.io task "JWT claim based routing": the claims come from the gateway's jwt_authn, so the
+ * route needs a RequestAuthentication on the gateway (istioctl analyze warns IST0149 without one);
+ * a presented token nobody validates routes nowhere.
+ */
+describe('routing on JWT claims (two hops)', () => {
+  const gateway = resource('Gateway', 'foo', 'gw', {
+    selector: { istio: 'ingressgateway' },
+    servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*'] }],
+  });
+  const vs = resource('VirtualService', 'foo', 'httpbin', {
+    hosts: ['*'],
+    gateways: ['gw'],
+    http: [
+      {
+        match: [{ headers: { '@request.auth.claims.sub': { exact: ISS } } }],
+        route: [{ destination: { host: 'httpbin', port: { number: 8000 } } }],
+      },
+    ],
+  });
+  const atGateway = ra('istio-system', 'ingress-jwt', {
+    selector: { matchLabels: { istio: 'ingressgateway' } },
+    jwtRules: [{ issuer: ISS }],
+  });
+  const atBackend = ra('foo', 'httpbin-jwt', {
+    selector: { matchLabels: { app: 'httpbin' } },
+    jwtRules: [{ issuer: ISS, forwardOriginalToken: true }],
+  });
+  const external = (token?: string): ProbeSpec => ({
+    from: 'external',
+    to: 'istio-system/istio-ingressgateway',
+    port: 80,
+    request: token === undefined ? {} : { token },
+  });
+
+  it('routes on the claims the gateway validated', async () => {
+    expect((await one([gateway, vs, atGateway], external('valid'))).status).toBe('200');
+    expect((await one([gateway, vs, atGateway], external())).status).toBe('404');
+  });
+
+  it('without a RequestAuthentication at the gateway there are no claims: 404, even with a token', async () => {
+    expect((await one([gateway, vs], external('valid'))).status).toBe('404');
+    // A RequestAuthentication on the backend only does not help: routing happens at the gateway.
+    expect((await one([gateway, vs, atBackend], external('valid'))).status).toBe('404');
+  });
+});

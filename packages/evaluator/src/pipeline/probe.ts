@@ -107,6 +107,7 @@ function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): F
     headers: first.forwarded.headers,
     port: port.servicePort,
     targetPort: port.targetPort,
+    claims: first.jwtPayload,
   });
   if (route.kind === 'none') {
     steps.push({

@@ -193,6 +193,8 @@ export interface HttpMatchRequest {
   method?: StringMatch;
   authority?: StringMatch;
   headers?: Record<string, StringMatch>;
+  /** Matches when none of these matches (a missing header counts as empty, a missing claim as absent). */
+  withoutHeaders?: Record<string, StringMatch>;
   port?: number;
 }
 

@@ -12,6 +12,7 @@ import type {
   VirtualService,
 } from './types';
 import type { Reader } from '../read';
+import { routingClaim } from '../gateway/claims';
 import { regexError, regexMessage } from '../match/regex';
 import { type Dict, defineOwn, emptyMap, ownKeys } from '../read';
 
@@ -86,14 +87,15 @@ function readMatch(r: Reader, raw: Dict, at: NodePath): HttpMatchRequest {
   if (uri) out.uri = uri;
   if (method) out.method = method;
   if (authority) out.authority = authority;
-  const headers = r.object(raw, 'headers', at);
-  if (headers !== undefined) {
+  for (const field of ['headers', 'withoutHeaders'] as const) {
+    const headers = r.object(raw, field, at);
+    if (headers === undefined) continue;
     const map = emptyMap<StringMatch>();
     for (const name of ownKeys(headers)) {
-      const h = r.object(headers, name, [...at, 'headers']);
-      if (h !== undefined) defineOwn(map, name, readStringMatch(r, h, [...at, 'headers', name]));
+      const h = r.object(headers, name, [...at, field]);
+      if (h !== undefined) defineOwn(map, name, readStringMatch(r, h, [...at, field, name]));
     }
-    out.headers = map;
+    out[field] = map;
   }
   const port = r.integer(raw, 'port', at);
   if (port !== undefined) out.port = port;
@@ -178,5 +180,22 @@ export function readVirtualService(r: Reader, root: Dict, meta: ResourceMeta): V
   const http = r
     .dictItems(r.list(spec, 'http', at) ?? [], [...at, 'http'])
     .map(([raw, i]) => readHttpRoute(r, raw, [...at, 'http', i], i));
+  // Istio's validation refuses JWT claim routes on a VirtualService that applies to no gateway
+  // (istio/istio pkg/config/validation/validation.go, "JWT claim based routing … is only supported
+  // for gateway"): no `gateways`, or only the reserved `mesh`.
+  if (!gateways.some((g) => g !== 'mesh')) {
+    for (const route of http)
+      route.match.forEach((m, i) => {
+        for (const field of ['headers', 'withoutHeaders'] as const)
+          for (const name of ownKeys(m[field] ?? {}))
+            if (routingClaim(name) !== null)
+              r.error(
+                'vs.jwt-claim-route-mesh',
+                [...at, 'http', route.index, 'match', i, field, name],
+                `JWT claim based routing (${name}) is only supported for gateways; this VirtualService applies to sidecars (gateways: ${gateways.length ? gateways.join(', ') : 'none'})`,
+                { key: true },
+              );
+      });
+  }
   return { meta, hosts, gateways, http };
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { MeshSpec, ProbeResult, ProbeSpec, ProbesSpec } from '../types';
-import { engineOf, httpbin, resource, runProbes, sleep, workspace, type Doc } from './testing';
+import { compiledOf, httpbin, resource, runProbes, sleep, workspace, type Doc } from './testing';
 
 const ISS = 'testing@secure.istio.io';
 
@@ -72,7 +72,7 @@ const dr = (ns: string, name: string, spec: unknown): Doc => resource('Destinati
 const STRICT_MESH = pa('istio-system', 'default', { mtls: { mode: 'STRICT' } });
 
 async function run(docs: Doc[], specs: ProbeSpec[], meshSpec: MeshSpec = mesh): Promise<ProbeResult[]> {
-  return runProbes(engineOf(workspace(meshSpec, docs, probes)), specs);
+  return runProbes(await compiledOf(workspace(meshSpec, docs, probes)), specs);
 }
 
 async function one(docs: Doc[], spec: ProbeSpec): Promise<ProbeResult> {
@@ -421,7 +421,7 @@ describe('through an ingress gateway (two hops)', () => {
     });
     const text = workspace({ ...mesh, numTrustedProxies: 1 }, [gateway, vs, deny], probes);
     const xff = (ip: string) => external({ headers: { 'x-forwarded-for': ip } });
-    const results = await runProbes(engineOf(text), [
+    const results = runProbes(await compiledOf(text), [
       xff('172.17.72.46'),
       xff('192.168.5.233'),
       xff('10.4.5.6'),
@@ -549,9 +549,9 @@ describe('invalid probes and requests', () => {
 
 describe('refused resources (engine)', () => {
   it('Z5: a DENY without rules is refused by validation, reported, and not enforced', async () => {
-    const engine = engineOf(workspace(mesh, [ap('foo', 'deny-nothing', { action: 'DENY' })], probes));
+    const engine = await compiledOf(workspace(mesh, [ap('foo', 'deny-nothing', { action: 'DENY' })], probes));
     expect(engine.diagnostics.some((d) => d.severity === 'error')).toBe(true);
-    const [r] = await runProbes(engine, [toHttpbin()]);
+    const [r] = runProbes(engine, [toHttpbin()]);
     expect(r?.status).toBe('200');
   });
 });

@@ -8,6 +8,7 @@ import {
   compileIpMatcher,
   compilePathMatcher,
   compileStringMatcher,
+  envoyTemplateProblem,
   parsePort,
   type StringMatcher,
 } from '../match';
@@ -231,7 +232,10 @@ export function bracketPath(key: string, prefix: string): string[] | null {
 
 export interface FieldCompiler {
   /** A source or operation field, or a `when` key, with its values. Null when unknown (skipped). */
-  compile(field: string, values: readonly string[]): { test: Predicate; httpOnly: boolean } | null;
+  compile(
+    field: string,
+    values: readonly string[],
+  ): { test: Predicate; httpOnly: boolean; never?: readonly string[] } | null;
 }
 
 /** Builds the compiler for one policy (its namespace matters for bare serviceAccounts). */
@@ -282,7 +286,10 @@ export function fieldCompiler(policyNamespace: string, td: TrustDomains): FieldC
           return { test: stringFieldMatcher(values, (r) => r.http?.method, 'present'), httpOnly: true };
         case 'paths': {
           const matchers = values.map(compilePathMatcher);
+          // Values Istio accepts and Envoy refuses (match/template.ts): they never match.
+          const never = values.filter((v) => envoyTemplateProblem(v) !== null);
           return {
+            ...(never.length ? { never } : {}),
             test: (r) => {
               if (!r.http) return false;
               for (const m of matchers) if (m(r.http.path)) return true;

@@ -617,3 +617,37 @@ describe('routing on JWT claims (two hops)', () => {
     expect((await one([gateway, vs, atBackend], external('valid'))).status).toBe('404');
   });
 });
+
+/**
+ * Values Istio accepts and Envoy refuses, or rewrites: a path template with `=` in a literal
+ * (Envoy uri_template kLiteral has no `=`) never matches, and the trace says so; an IPv6 zone is
+ * dropped by Istio (netip.PrefixFrom), so the address matches.
+ */
+describe('values Istio accepts and Envoy refuses', () => {
+  it('a DENY on an unsupported path template never matches; the trace names the value', async () => {
+    const deny = ap('foo', 'deny-template', {
+      action: 'DENY',
+      rules: [{ to: [{ operation: { paths: ['/a=b/{*}'] } }] }],
+    });
+    const r = await one([deny], toHttpbin({ path: '/a=b/x' }));
+    expect(r.status).toBe('200');
+    expect(r.trace.some((s) => s.stage === 'deny' && s.message.includes('the rule can never match'))).toBe(
+      true,
+    );
+  });
+
+  it('a DENY on an IPv6 address with a zone matches the address', async () => {
+    const deny = ap('foo', 'deny-zone', {
+      action: 'DENY',
+      rules: [{ from: [{ source: { remoteIpBlocks: ['fe80::1%eth0'] } }] }],
+    });
+    const spec = (sourceIp: string): ProbeSpec => ({
+      from: 'external',
+      to: 'foo/httpbin',
+      port: 8000,
+      request: { sourceIp },
+    });
+    expect((await one([deny], spec('fe80::1'))).status).toBe('403');
+    expect((await one([deny], spec('fe80::2'))).status).toBe('200');
+  });
+});

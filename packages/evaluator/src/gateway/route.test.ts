@@ -577,3 +577,163 @@ describe('routing on JWT claims', () => {
     expect(meshOnly(['mesh', 'foo/httpbin-gateway'])).toBe(0);
   });
 });
+
+/**
+ * Every HTTPMatchRequest field the gateway hop evaluates, as Istio's API reference
+ * (networking/v1 VirtualService HTTPMatchRequest) describes it and istio/istio
+ * pilot/pkg/networking/core/route/route.go translates it: `uri` (exact/prefix/regex;
+ * `ignoreUriCase` folds exact and prefix only), `method`, `authority`, `scheme`, `headers` and
+ * `queryParams` (`{}` or regex `*` = presence), `withoutHeaders` (inverted, missing header treated
+ * as empty), `port` (the gateway server port), `gateways`, `sourceLabels`, `sourceNamespace`.
+ */
+describe('VirtualService match fields at a gateway', () => {
+  const gateway = gw('foo', 'httpbin-gateway', [httpServer(['*'])]);
+  const viaMatch = (match: Record<string, unknown>, over: Partial<GatewayRequest> = {}) =>
+    target(
+      route(
+        [
+          gateway,
+          vs('foo', 'v', {
+            hosts: ['*'],
+            gateways: ['httpbin-gateway'],
+            http: [{ match: [match], route: [{ destination: { host: 'httpbin', port: { number: 8000 } } }] }],
+          }),
+        ],
+        over,
+      ),
+    );
+  const HIT = 'foo/httpbin:8000';
+
+  it('uri exact / prefix / regex; a prefix is a plain string prefix on a VirtualService', () => {
+    expect(viaMatch({ uri: { exact: '/status' } }, { path: '/status' })).toBe(HIT);
+    expect(viaMatch({ uri: { exact: '/status' } }, { path: '/status/200' })).toBe('none');
+    expect(viaMatch({ uri: { prefix: '/sta' } }, { path: '/status' })).toBe(HIT);
+    expect(viaMatch({ uri: { prefix: '/status' } }, { path: '/Status' })).toBe('none');
+    expect(viaMatch({ uri: { regex: '/status/[0-9]+' } }, { path: '/status/418' })).toBe(HIT);
+  });
+
+  it('ignoreUriCase folds exact and prefix, not regex (Envoy case_sensitive)', () => {
+    expect(viaMatch({ uri: { exact: '/Status' }, ignoreUriCase: true }, { path: '/sTATUS' })).toBe(HIT);
+    expect(viaMatch({ uri: { prefix: '/API' }, ignoreUriCase: true }, { path: '/api/x' })).toBe(HIT);
+    expect(viaMatch({ uri: { regex: '/API' }, ignoreUriCase: true }, { path: '/api' })).toBe('none');
+  });
+
+  it('method, authority and scheme are matched as pseudo-headers', () => {
+    expect(viaMatch({ method: { exact: 'POST' } }, { method: 'POST' })).toBe(HIT);
+    expect(viaMatch({ method: { exact: 'POST' } }, { method: 'GET' })).toBe('none');
+    expect(viaMatch({ authority: { prefix: 'httpbin.' } }, { host: 'httpbin.example.com' })).toBe(HIT);
+    expect(viaMatch({ authority: { exact: 'other.example.com' } })).toBe('none');
+    expect(viaMatch({ scheme: { exact: 'http' } })).toBe(HIT);
+    expect(viaMatch({ scheme: { exact: 'https' } })).toBe('none');
+  });
+
+  it('headers: exact, prefix, regex; {} and regex * test presence; absent never matches', () => {
+    const h = { headers: { 'x-version': 'v2-beta' } };
+    expect(viaMatch({ headers: { 'X-Version': { exact: 'v2-beta' } } }, h)).toBe(HIT);
+    expect(viaMatch({ headers: { 'x-version': { prefix: 'v2' } } }, h)).toBe(HIT);
+    expect(viaMatch({ headers: { 'x-version': { regex: 'v[0-9]-.*' } } }, h)).toBe(HIT);
+    expect(viaMatch({ headers: { 'x-version': {} } }, h)).toBe(HIT);
+    expect(viaMatch({ headers: { 'x-version': {} } })).toBe('none');
+    // Istio's validation compiles a header regex with Go regexp: `*` is refused, and so is the VirtualService.
+    expect(viaMatch({ headers: { 'x-version': { regex: '*' } } }, h)).toBe('none');
+  });
+
+  it('withoutHeaders: inverted; a missing header is compared as empty, a presence match inverted', () => {
+    expect(viaMatch({ withoutHeaders: { 'x-debug': { exact: '1' } } })).toBe(HIT);
+    expect(viaMatch({ withoutHeaders: { 'x-debug': { exact: '1' } } }, { headers: { 'x-debug': '1' } })).toBe(
+      'none',
+    );
+    expect(viaMatch({ withoutHeaders: { 'x-debug': {} } })).toBe(HIT);
+    expect(viaMatch({ withoutHeaders: { 'x-debug': {} } }, { headers: { 'x-debug': '' } })).toBe('none');
+    expect(viaMatch({ withoutHeaders: { 'x-debug': { regex: '.*' } } })).toBe('none');
+    // Under withoutHeaders the regex `*` is a presence match (route.go canBeConvertedToPresentMatch).
+    expect(viaMatch({ withoutHeaders: { 'x-debug': { regex: '*' } } })).toBe(HIT);
+    expect(viaMatch({ withoutHeaders: { 'x-debug': { regex: '*' } } }, { headers: { 'x-debug': 'x' } })).toBe(
+      'none',
+    );
+  });
+
+  it('queryParams: the first value, decoded; `?key` has the empty value; {} tests presence', () => {
+    expect(viaMatch({ queryParams: { key: { exact: 'true' } } }, { query: 'a=1&key=true' })).toBe(HIT);
+    expect(viaMatch({ queryParams: { key: { exact: 'true' } } }, { query: 'key=false&key=true' })).toBe(
+      'none',
+    );
+    expect(viaMatch({ queryParams: { key: { exact: '' } } }, { query: 'key' })).toBe(HIT);
+    expect(viaMatch({ queryParams: { key: { exact: 'a b' } } }, { query: 'key=a%20b' })).toBe(HIT);
+    expect(viaMatch({ queryParams: { key: { regex: 'v[0-9]' } } }, { query: 'key=v1' })).toBe(HIT);
+    expect(viaMatch({ queryParams: { key: {} } }, { query: 'other=1' })).toBe('none');
+    expect(viaMatch({ queryParams: { key: {} } })).toBe('none');
+  });
+
+  it('port is the gateway server port the request arrived on', () => {
+    expect(viaMatch({ port: 80 })).toBe(HIT);
+    expect(viaMatch({ port: 443 })).toBe('none');
+  });
+
+  it('gateways limit the match to those gateways; sourceLabels/sourceNamespace test the gateway workload', () => {
+    expect(viaMatch({ gateways: ['httpbin-gateway'] })).toBe(HIT);
+    expect(viaMatch({ gateways: ['foo/httpbin-gateway'] })).toBe(HIT);
+    expect(viaMatch({ gateways: ['mesh'] })).toBe('none');
+    expect(viaMatch({ sourceLabels: { istio: 'ingressgateway' } })).toBe(HIT);
+    expect(viaMatch({ sourceLabels: { app: 'sleep' } })).toBe('none');
+    expect(viaMatch({ sourceNamespace: 'istio-system' })).toBe(HIT);
+    expect(viaMatch({ sourceNamespace: 'foo' })).toBe('none');
+    // A match's gateways override its sourceLabels (route.go sourceMatchHTTP).
+    expect(viaMatch({ gateways: ['httpbin-gateway'], sourceLabels: { app: 'sleep' } })).toBe(HIT);
+  });
+
+  it('Istio validation: {} is valid; an empty prefix is refused except under uri; regex * only under withoutHeaders', () => {
+    const diagnostics = (match: Record<string, unknown>) =>
+      engineOf(
+        workspace(mesh, [
+          vs('foo', 'v', {
+            hosts: ['*'],
+            gateways: ['foo/httpbin-gateway'],
+            http: [{ match: [match], route: [{ destination: { host: 'httpbin' } }] }],
+          }),
+        ]),
+      )
+        .diagnostics.filter((d) => d.severity === 'error')
+        .map((d) => d.code);
+    expect(diagnostics({ headers: { 'x-a': {} } })).toEqual([]);
+    expect(diagnostics({ uri: { prefix: '' } })).toEqual([]);
+    expect(diagnostics({ headers: { 'x-a': { prefix: '' } } })).toEqual(['vs.string-match']);
+    expect(diagnostics({ queryParams: { a: { regex: '' } } })).toEqual(['vs.string-match']);
+    expect(diagnostics({ withoutHeaders: { 'x-a': { regex: '*' } } })).toEqual([]);
+    expect(diagnostics({ headers: { 'x-a': { regex: '*' } } })).toEqual(['regex.unsupported']);
+  });
+});
+
+/** Gateway API HTTPQueryParamMatch: Exact (default) or RegularExpression on the first value. */
+describe('HTTPRoute queryParams', () => {
+  const web = gatewayApi('Gateway', 'foo', 'web', {
+    gatewayClassName: 'istio',
+    listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }],
+  });
+  const viaRoute = (match: Record<string, unknown>, over: Partial<GatewayRequest>) =>
+    target(
+      route(
+        [
+          web,
+          gatewayApi('HTTPRoute', 'foo', 'r', {
+            parentRefs: [{ name: 'web' }],
+            rules: [{ matches: [match], backendRefs: [{ name: 'httpbin', port: 8000 }] }],
+          }),
+        ],
+        { targetPort: 80, ...over },
+        'foo/web-istio',
+      ),
+    );
+
+  it('matches the first value exactly or by RE2 regex; absent never matches', () => {
+    expect(viaRoute({ queryParams: [{ name: 'v', value: '2' }] }, { query: 'v=2' })).toBe('foo/httpbin:8000');
+    expect(viaRoute({ queryParams: [{ name: 'v', value: '2' }] }, { query: 'V=2' })).toBe('none');
+    expect(
+      viaRoute(
+        { queryParams: [{ type: 'RegularExpression', name: 'v', value: '[0-9]+' }] },
+        { query: 'v=10' },
+      ),
+    ).toBe('foo/httpbin:8000');
+    expect(viaRoute({ queryParams: [{ name: 'v', value: '2' }] }, {})).toBe('none');
+  });
+});

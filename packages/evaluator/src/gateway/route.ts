@@ -4,7 +4,13 @@
  */
 import type { MeshModel, MeshWorkload } from '../mesh';
 import { resolveServiceHost, selects } from '../mesh';
-import type { HttpRouteMatch, ResourceMeta, ResourceSet, StringMatch } from '../resources/types';
+import type {
+  HttpMatchRequest as HttpRouteMatchRequest,
+  HttpRouteMatch,
+  ResourceMeta,
+  ResourceSet,
+  StringMatch,
+} from '../resources/types';
 import { regexFullMatch } from '../match/regex';
 import { claimMatches, routingClaim } from './claims';
 import { getOwn } from '../read';
@@ -31,6 +37,8 @@ export interface GatewayRequest {
   method: string;
   /** Path without query. */
   path: string;
+  /** The query string after `?` (without it), or undefined when the path has none. */
+  query?: string;
   host: string;
   headers: Record<string, string>;
   /** Gateway Service port the request arrived on, and its target port. */
@@ -53,13 +61,60 @@ function hostMatches(pattern: string, host: string): boolean {
   return p === host;
 }
 
+/**
+ * Whether a StringMatch with no match type, or the regex `*`, stands for a presence match
+ * (istio/istio route.go `canBeConvertedToPresentMatch`).
+ */
+function isPresenceMatch(m: StringMatch): boolean {
+  return m.exact === undefined && m.prefix === undefined && (m.regex === undefined || m.regex === '*');
+}
+
+/** An Envoy header/query matcher from a StringMatch: absent never matches; `{}` and `*` test presence. */
 function stringMatch(m: StringMatch | undefined, value: string | undefined): boolean {
   if (!m) return true;
   if (value === undefined) return false;
   if (m.exact !== undefined) return value === m.exact;
   if (m.prefix !== undefined) return value.startsWith(m.prefix);
+  if (isPresenceMatch(m)) return true;
   if (m.regex !== undefined) return regexFullMatch(m.regex, value);
   return true;
+}
+
+/**
+ * The `uri` match: Envoy's route path matcher (route.go `TranslateRouteMatch`): exact → `path`,
+ * prefix → `prefix`, regex → `safe_regex`, with `case_sensitive = !ignoreUriCase`, which Envoy
+ * applies to exact and prefix only, never to a regex.
+ */
+function uriMatch(m: StringMatch | undefined, path: string, ignoreCase: boolean): boolean {
+  if (!m) return true;
+  const fold = (v: string) => (ignoreCase ? v.toLowerCase() : v);
+  if (m.exact !== undefined) return fold(path) === fold(m.exact);
+  if (m.prefix !== undefined) return fold(path).startsWith(fold(m.prefix));
+  if (m.regex !== undefined) return regexFullMatch(m.regex, path);
+  return true;
+}
+
+/**
+ * The first value of a query parameter, percent-decoded, as Envoy's QueryParameterMatcher reads
+ * it (`getFirstValue` of the decoded query); undefined when the parameter is absent. A parameter
+ * written without `=` has the empty value.
+ */
+export function queryParam(query: string | undefined, name: string): string | undefined {
+  if (query === undefined || query === '') return undefined;
+  const decode = (v: string) => {
+    try {
+      return decodeURIComponent(v);
+    } catch {
+      return v;
+    }
+  };
+  for (const pair of query.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const key = decode(eq === -1 ? pair : pair.slice(0, eq));
+    if (key === name) return eq === -1 ? '' : decode(pair.slice(eq + 1));
+  }
+  return undefined;
 }
 
 /**
@@ -74,8 +129,25 @@ function headerEntryMatches(req: GatewayRequest, name: string, m: StringMatch, w
   if (claim !== null) return claimMatches(req.claims ?? null, claim, m) !== without;
   const value = getOwn(req.headers, name.toLowerCase());
   if (!without) return stringMatch(m, value);
-  const presence = m.exact === undefined && m.prefix === undefined && m.regex === undefined;
-  return !stringMatch(m, presence ? value : (value ?? ''));
+  return !stringMatch(m, isPresenceMatch(m) ? value : (value ?? ''));
+}
+
+/**
+ * A match's `gateways`, or else its `sourceLabels` and `sourceNamespace`, against the proxy the
+ * routes are built for, here the gateway workload (route.go `sourceMatchHTTP`). Short gateway
+ * names are in the VirtualService's namespace.
+ */
+function sourceMatches(
+  m: HttpRouteMatchRequest,
+  namespace: string,
+  gatewayNames: ReadonlySet<string>,
+  gateway: MeshWorkload,
+): boolean {
+  if (m.gateways?.length)
+    return m.gateways.some((g) => gatewayNames.has(g.includes('/') ? g : `${namespace}/${g}`));
+  const labels = m.sourceLabels ?? {};
+  if (!Object.keys(labels).every((k) => getOwn(gateway.labels, k) === labels[k])) return false;
+  return m.sourceNamespace === undefined || m.sourceNamespace === gateway.namespace;
 }
 
 function lookupService(mesh: MeshModel, host: string, namespace: string): MeshWorkload | null {
@@ -108,6 +180,15 @@ function routeIstio(
       reason: `no Gateway selecting ${gateway.key} has a server for port ${req.port} and host ${host}`,
     };
   const names = new Set(servers.flatMap((g) => [`${g.meta.namespace}/${g.meta.name}`]));
+  // Istio builds the gateway's routes per server port (route.go `TranslateRoute`: a match whose
+  // `port` is not the listening server port is dropped).
+  const serverPorts = new Set(
+    servers.flatMap((g) =>
+      g.servers
+        .filter((s) => s.port.number === req.port || s.port.number === req.targetPort)
+        .map((s) => s.port.number),
+    ),
+  );
   let claimRoutes = false;
   for (const vs of resources.virtualServices) {
     if (vs.meta.rejected) continue;
@@ -123,10 +204,16 @@ function routeIstio(
         route.match.length === 0 ||
         route.match.some(
           (m) =>
-            stringMatch(m.uri, req.path) &&
+            sourceMatches(m, vs.meta.namespace, names, gateway) &&
+            uriMatch(m.uri, req.path, m.ignoreUriCase === true) &&
             stringMatch(m.method, req.method) &&
             stringMatch(m.authority, req.host) &&
-            (m.port === undefined || m.port === req.port) &&
+            // The gateway listener here serves plaintext HTTP (see pipeline/hop.ts).
+            stringMatch(m.scheme, 'http') &&
+            (m.port === undefined || serverPorts.has(m.port)) &&
+            Object.entries(m.queryParams ?? {}).every(([name, sm]) =>
+              stringMatch(sm, queryParam(req.query, name)),
+            ) &&
             Object.entries(m.headers ?? {}).every(([name, sm]) => headerEntryMatches(req, name, sm, false)) &&
             Object.entries(m.withoutHeaders ?? {}).every(([name, sm]) =>
               headerEntryMatches(req, name, sm, true),
@@ -244,6 +331,12 @@ function routeGatewayApi(
               const value = getOwn(req.headers, h.name.toLowerCase());
               if (value === undefined) return false;
               return h.type === 'RegularExpression' ? regexFullMatch(h.value, value) : value === h.value;
+            }) &&
+            (m.queryParams ?? []).every((p) => {
+              // Istio translates these to Envoy query_parameters matchers: absent never matches.
+              const value = queryParam(req.query, p.name);
+              if (value === undefined) return false;
+              return p.type === 'RegularExpression' ? regexFullMatch(p.value, value) : value === p.value;
             }),
         );
       if (!matched) continue;

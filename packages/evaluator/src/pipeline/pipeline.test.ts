@@ -651,3 +651,31 @@ describe('values Istio accepts and Envoy refuses', () => {
     expect((await one([deny], spec('fe80::2'))).status).toBe('200');
   });
 });
+
+describe('gateway routing sees the query string of the probe path', () => {
+  it('a VirtualService queryParams match routes /get?version=v2 and not /get', async () => {
+    const gateway = resource('Gateway', 'foo', 'gw', {
+      selector: { istio: 'ingressgateway' },
+      servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*'] }],
+    });
+    const vs = resource('VirtualService', 'foo', 'httpbin', {
+      hosts: ['*'],
+      gateways: ['gw'],
+      http: [
+        {
+          match: [{ queryParams: { version: { exact: 'v2' } } }],
+          route: [{ destination: { host: 'httpbin', port: { number: 8000 } } }],
+        },
+      ],
+    });
+    const external = (path: string): ProbeSpec => ({
+      from: 'external',
+      to: 'istio-system/istio-ingressgateway',
+      port: 80,
+      request: { path },
+    });
+    expect((await one([gateway, vs], external('/get?version=v2'))).status).toBe('200');
+    expect((await one([gateway, vs], external('/get'))).status).toBe('404');
+    expect((await one([gateway, vs], external('/get?version=v1'))).status).toBe('404');
+  });
+});

@@ -108,6 +108,9 @@ function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): F
     port: port.servicePort,
     targetPort: port.targetPort,
     claims: first.jwtPayload,
+    ...(first.forwarded.path[q] === '?'
+      ? { query: first.forwarded.path.slice(q + 1).split('#')[0] ?? '' }
+      : {}),
   });
   if (route.kind === 'none') {
     steps.push({

@@ -56,26 +56,37 @@ const STRING_MATCH_FIELDS = ['exact', 'prefix', 'regex'] as const;
 
 type HttpRoute = VirtualService['http'][number];
 
-function readStringMatch(r: Reader, raw: Dict, at: NodePath): StringMatch {
+/**
+ * A StringMatch as Istio validates it (istio/istio pkg/config/validation/virtualservice.go
+ * `validateHTTPRouteMatchRequest`, validation.go `validateStringMatch`): `{}` (no match type) is a
+ * presence match; an empty prefix is refused except under `uri`; an empty regex is refused; a regex
+ * must compile, except `*` under `withoutHeaders`, which Istio turns into a presence match.
+ */
+function readStringMatch(r: Reader, raw: Dict, at: NodePath, where: string): StringMatch {
   r.fields(raw, at, STRING_MATCH_FIELDS);
   const out: StringMatch = {};
   for (const f of STRING_MATCH_FIELDS) {
     const v = r.string(raw, f, at);
     if (v !== undefined) out[f] = v;
   }
-  if (out.regex !== undefined) {
+  if (Object.keys(out).length > 1) {
+    r.error('vs.string-match', at, 'a string match sets at most one of exact, prefix or regex');
+  }
+  if (out.prefix === '' && where !== 'uri') {
+    r.error('vs.string-match', [...at, 'prefix'], `"${where}": prefix string match should not be empty`);
+  }
+  if (out.regex === '') {
+    r.error('vs.string-match', [...at, 'regex'], `"${where}": regex string match should not be empty`);
+  } else if (out.regex !== undefined && !(where === 'withoutHeaders' && out.regex === '*')) {
     const error = regexError(out.regex);
     if (error !== null) r.error('regex.unsupported', [...at, 'regex'], regexMessage(out.regex, error));
-  }
-  if (Object.keys(out).length !== 1) {
-    r.error('vs.string-match', at, 'a string match must set exactly one of exact, prefix or regex');
   }
   return out;
 }
 
 function readOptionalMatch(r: Reader, obj: Dict, key: string, at: NodePath): StringMatch | undefined {
   const raw = r.object(obj, key, at);
-  return raw === undefined ? undefined : readStringMatch(r, raw, [...at, key]);
+  return raw === undefined ? undefined : readStringMatch(r, raw, [...at, key], key);
 }
 
 function readMatch(r: Reader, raw: Dict, at: NodePath): HttpMatchRequest {
@@ -84,16 +95,26 @@ function readMatch(r: Reader, raw: Dict, at: NodePath): HttpMatchRequest {
   const uri = readOptionalMatch(r, raw, 'uri', at);
   const method = readOptionalMatch(r, raw, 'method', at);
   const authority = readOptionalMatch(r, raw, 'authority', at);
+  const scheme = readOptionalMatch(r, raw, 'scheme', at);
   if (uri) out.uri = uri;
   if (method) out.method = method;
   if (authority) out.authority = authority;
-  for (const field of ['headers', 'withoutHeaders'] as const) {
+  if (scheme) out.scheme = scheme;
+  const ignoreUriCase = r.boolean(raw, 'ignoreUriCase', at);
+  if (ignoreUriCase !== undefined) out.ignoreUriCase = ignoreUriCase;
+  const gateways = r.stringList(raw, 'gateways', at);
+  if (gateways !== undefined) out.gateways = gateways;
+  const sourceLabels = r.stringMap(raw, 'sourceLabels', at);
+  if (sourceLabels !== undefined) out.sourceLabels = sourceLabels;
+  const sourceNamespace = r.string(raw, 'sourceNamespace', at);
+  if (sourceNamespace !== undefined) out.sourceNamespace = sourceNamespace;
+  for (const field of ['headers', 'withoutHeaders', 'queryParams'] as const) {
     const headers = r.object(raw, field, at);
     if (headers === undefined) continue;
     const map = emptyMap<StringMatch>();
     for (const name of ownKeys(headers)) {
       const h = r.object(headers, name, [...at, field]);
-      if (h !== undefined) defineOwn(map, name, readStringMatch(r, h, [...at, field, name]));
+      if (h !== undefined) defineOwn(map, name, readStringMatch(r, h, [...at, field, name], field));
     }
     out[field] = map;
   }

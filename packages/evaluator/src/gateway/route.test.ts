@@ -15,7 +15,7 @@ import {
   type Doc,
 } from '../pipeline/testing';
 import type { MeshSpec } from '../types';
-import { routeAtGateway, type GatewayRequest, type RouteResult } from './route';
+import { queryParam, routeAtGateway, type GatewayRequest, type RouteResult } from './route';
 
 const mesh: MeshSpec = {
   namespaces: [{ name: 'istio-system' }, { name: 'foo' }, { name: 'bar' }],
@@ -735,5 +735,27 @@ describe('HTTPRoute queryParams', () => {
       ),
     ).toBe('foo/httpbin:8000');
     expect(viaRoute({ queryParams: [{ name: 'v', value: '2' }] }, {})).toBe('none');
+  });
+});
+
+/** Vectors of Envoy's test/common/http/utility_test.cc `parseQueryString` (decoded form). */
+describe('queryParam decodes as Envoy parseAndDecodeQueryString', () => {
+  it.each([
+    ['hello', 'hello', ''],
+    ['hello%26', 'hello&', ''],
+    ['hello=world', 'hello', 'world'],
+    ['hello=&', 'hello', ''],
+    ['hello=&hello2=world2', 'hello2', 'world2'],
+    ['param_value_has_encoded_ampersand=a%26b', 'param_value_has_encoded_ampersand', 'a&b'],
+    ['params_%xy_%%yz=%xy%%yz', 'params_%xy_%%yz', '%xy%%yz'],
+    ['a=1&b=2&a=3%264&a=5', 'a', '1'],
+  ])('?%s: %s is %j', (query, name, value) => {
+    expect(queryParam(query, name)).toBe(value);
+  });
+
+  it('absent parameters and empty queries have no value', () => {
+    expect(queryParam('', 'hello')).toBeUndefined();
+    expect(queryParam(undefined, 'hello')).toBeUndefined();
+    expect(queryParam('hello%26', 'hello')).toBeUndefined();
   });
 });

@@ -95,24 +95,37 @@ function uriMatch(m: StringMatch | undefined, path: string, ignoreCase: boolean)
 }
 
 /**
- * The first value of a query parameter, percent-decoded, as Envoy's QueryParameterMatcher reads
- * it (`getFirstValue` of the decoded query); undefined when the parameter is absent. A parameter
- * written without `=` has the empty value.
+ * Envoy's query decoding (`Http::Utility::PercentEncoding::decode`, as
+ * `QueryParamsMulti::parseAndDecodeQueryString` uses it): each valid `%XX` becomes its byte, an
+ * invalid one stays as written, `+` stays `+`.
+ */
+function percentDecode(text: string): string {
+  if (!text.includes('%')) return text;
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const hex = text.slice(i + 1, i + 3);
+    if (text[i] === '%' && /^[0-9A-Fa-f]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(...new TextEncoder().encode(text[i]));
+    }
+  }
+  return new TextDecoder().decode(Uint8Array.from(bytes));
+}
+
+/**
+ * The first value of a query parameter, decoded, as Envoy's route QueryParameterMatcher reads it
+ * (`getFirstValue` of the decoded query; Envoy test/common/http/utility_test.cc
+ * `parseQueryString`); undefined when the parameter is absent. `?key` has the empty value.
  */
 export function queryParam(query: string | undefined, name: string): string | undefined {
   if (query === undefined || query === '') return undefined;
-  const decode = (v: string) => {
-    try {
-      return decodeURIComponent(v);
-    } catch {
-      return v;
-    }
-  };
   for (const pair of query.split('&')) {
     if (pair === '') continue;
     const eq = pair.indexOf('=');
-    const key = decode(eq === -1 ? pair : pair.slice(0, eq));
-    if (key === name) return eq === -1 ? '' : decode(pair.slice(eq + 1));
+    const key = percentDecode(eq === -1 ? pair : pair.slice(0, eq));
+    if (key === name) return eq === -1 ? '' : percentDecode(pair.slice(eq + 1));
   }
   return undefined;
 }

@@ -759,3 +759,38 @@ describe('queryParam decodes as Envoy parseAndDecodeQueryString', () => {
     expect(queryParam('hello%26', 'hello')).toBeUndefined();
   });
 });
+
+/** istioctl analyze IST0149 (jwtclaimroute.go): claim routes at a gateway without RequestAuthentication. */
+describe('lint: JWT claim routes need a RequestAuthentication on the gateway', () => {
+  const gateway = gw('foo', 'httpbin-gateway', [httpServer(['*'])]);
+  const claimVs = vs('foo', 'httpbin', {
+    hosts: ['*'],
+    gateways: ['httpbin-gateway'],
+    http: [
+      {
+        match: [{ headers: { '@request.auth.claims.groups': { exact: 'group1' } } }],
+        route: [{ destination: { host: 'httpbin', port: { number: 8000 } } }],
+      },
+    ],
+  });
+  const ra = resource('RequestAuthentication', 'istio-system', 'ingress-jwt', {
+    selector: { matchLabels: { istio: 'ingressgateway' } },
+    jwtRules: [{ issuer: 'testing@secure.istio.io' }],
+  });
+  const lints = (docs: Doc[]) =>
+    engineOf(workspace(mesh, docs)).diagnostics.filter(
+      (d) => d.code === 'lint.jwt-claim-route-without-request-authentication',
+    );
+
+  it('warns at the claim key for each gateway workload no RequestAuthentication applies to', () => {
+    const found = lints([gateway, claimVs]);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.severity).toBe('warning');
+    expect(found[0]?.message).toContain('istio-system/istio-ingressgateway');
+    expect(found[0]?.range).not.toBeNull();
+  });
+
+  it('is quiet once a RequestAuthentication applies to the gateway', () => {
+    expect(lints([gateway, claimVs, ra])).toEqual([]);
+  });
+});

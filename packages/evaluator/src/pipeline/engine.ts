@@ -105,7 +105,13 @@ export class Engine {
       true,
     );
     this.diagnostics.push(
-      ...lintResources(this.resources, this.mesh, this.peerAuthentications, (d, p) => this.rangeOf(d, p)),
+      ...lintResources(
+        this.resources,
+        this.mesh,
+        this.peerAuthentications,
+        (d, p) => this.rangeOf(d, p),
+        (w) => this.requestAuthentication.forWorkload(w).length > 0,
+      ),
     );
     const trustDomains = { local: this.mesh.trustDomain, aliases: this.mesh.trustDomainAliases };
     const key = JSON.stringify(trustDomains);

@@ -794,3 +794,116 @@ describe('lint: JWT claim routes need a RequestAuthentication on the gateway', (
     expect(lints([gateway, claimVs, ra])).toEqual([]);
   });
 });
+
+/**
+ * Which route wins. Gateway API HTTPRouteRule precedence as Istio implements it
+ * (pilot/pkg/config/kube/gateway/conversion.go `sortHTTPRoutes`: Exact > PathPrefix > regex, longer
+ * path first, then a method, more headers, more query params; a rule without matches last), and
+ * Envoy's virtual host choice (the most specific domain: exact, then `*.suffix`, then `*`).
+ */
+describe('route precedence', () => {
+  const web = gatewayApi('Gateway', 'foo', 'web', {
+    gatewayClassName: 'istio',
+    listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }],
+  });
+  const httpRoute = (name: string, spec: Record<string, unknown>) =>
+    gatewayApi('HTTPRoute', 'foo', name, { parentRefs: [{ name: 'web' }], ...spec });
+  const viaRoutes = (docs: Doc[], over: Partial<GatewayRequest>) =>
+    target(route([web, ...docs], { targetPort: 80, ...over }, 'foo/web-istio'));
+  const to = (name: string, port: number, matches?: unknown[]) => ({
+    ...(matches ? { matches } : {}),
+    backendRefs: [{ name, port }],
+  });
+
+  it('an Exact path beats a PathPrefix written first; a longer prefix beats a shorter one', () => {
+    const r = httpRoute('r', {
+      rules: [
+        to('reviews', 9080, [{ path: { type: 'PathPrefix', value: '/' } }]),
+        to('httpbin', 8000, [{ path: { type: 'Exact', value: '/status' } }]),
+      ],
+    });
+    expect(viaRoutes([r], { path: '/status' })).toBe('foo/httpbin:8000');
+    expect(viaRoutes([r], { path: '/other' })).toBe('foo/reviews:9080');
+    const prefixes = httpRoute('p', {
+      rules: [
+        to('reviews', 9080, [{ path: { type: 'PathPrefix', value: '/api' } }]),
+        to('httpbin', 8000, [{ path: { type: 'PathPrefix', value: '/api/v2' } }]),
+      ],
+    });
+    expect(viaRoutes([prefixes], { path: '/api/v2/x' })).toBe('foo/httpbin:8000');
+    expect(viaRoutes([prefixes], { path: '/api/v1' })).toBe('foo/reviews:9080');
+  });
+
+  it('with equal paths, a method, then more headers, then more query params go first', () => {
+    const r = httpRoute('r', {
+      rules: [
+        to('reviews', 9080, [{ path: { type: 'PathPrefix', value: '/' } }]),
+        to('httpbin', 8000, [{ path: { type: 'PathPrefix', value: '/' }, method: 'GET' }]),
+      ],
+    });
+    expect(viaRoutes([r], { method: 'GET' })).toBe('foo/httpbin:8000');
+    const h = httpRoute('h', {
+      rules: [
+        to('reviews', 9080, [{ headers: [{ name: 'x-a', value: '1' }] }]),
+        to('httpbin', 8000, [
+          {
+            headers: [
+              { name: 'x-a', value: '1' },
+              { name: 'x-b', value: '2' },
+            ],
+          },
+        ]),
+      ],
+    });
+    expect(viaRoutes([h], { headers: { 'x-a': '1', 'x-b': '2' } })).toBe('foo/httpbin:8000');
+    expect(viaRoutes([h], { headers: { 'x-a': '1' } })).toBe('foo/reviews:9080');
+    const q = httpRoute('q', {
+      rules: [to('reviews', 9080, [{}]), to('httpbin', 8000, [{ queryParams: [{ name: 'v', value: '2' }] }])],
+    });
+    expect(viaRoutes([q], { query: 'v=2' })).toBe('foo/httpbin:8000');
+  });
+
+  it('a rule without matches comes after every rule with matches, across HTTPRoutes', () => {
+    const catchAll = httpRoute('a', { rules: [to('reviews', 9080)] });
+    const specific = httpRoute('b', {
+      rules: [to('httpbin', 8000, [{ path: { type: 'Exact', value: '/ip' } }])],
+    });
+    expect(viaRoutes([catchAll, specific], { path: '/ip' })).toBe('foo/httpbin:8000');
+    expect(viaRoutes([catchAll, specific], { path: '/headers' })).toBe('foo/reviews:9080');
+  });
+
+  it('the most specific hostname wins, with no fallback to a wildcard route', () => {
+    const any = httpRoute('any', { rules: [to('reviews', 9080)] });
+    const exact = httpRoute('exact', {
+      hostnames: ['httpbin.example.com'],
+      rules: [to('httpbin', 8000, [{ path: { type: 'Exact', value: '/ip' } }])],
+    });
+    expect(viaRoutes([any, exact], { path: '/ip' })).toBe('foo/httpbin:8000');
+    expect(viaRoutes([any, exact], { path: '/headers' })).toBe('none');
+    expect(viaRoutes([any, exact], { path: '/headers', host: 'other.example.com' })).toBe('foo/reviews:9080');
+  });
+
+  it('VirtualServices: the exact host beats `*` whatever the document order', () => {
+    const gateway = gw('foo', 'httpbin-gateway', [httpServer(['*'])]);
+    const wildcard = vs('foo', 'a', {
+      hosts: ['*'],
+      gateways: ['httpbin-gateway'],
+      http: [{ route: [{ destination: { host: 'reviews', port: { number: 9080 } } }] }],
+    });
+    const exact = vs('foo', 'b', {
+      hosts: ['httpbin.example.com'],
+      gateways: ['httpbin-gateway'],
+      http: [
+        {
+          match: [{ uri: { prefix: '/ip' } }],
+          route: [{ destination: { host: 'httpbin', port: { number: 8000 } } }],
+        },
+      ],
+    });
+    expect(target(route([gateway, wildcard, exact], { path: '/ip' }))).toBe('foo/httpbin:8000');
+    expect(target(route([gateway, wildcard, exact], { path: '/headers' }))).toBe('none');
+    expect(target(route([gateway, wildcard, exact], { path: '/headers', host: 'x.example.com' }))).toBe(
+      'foo/reviews:9080',
+    );
+  });
+});

@@ -6,10 +6,12 @@ import type { MeshModel, MeshWorkload } from '../mesh';
 import { resolveServiceHost, selects } from '../mesh';
 import type {
   HttpMatchRequest as HttpRouteMatchRequest,
+  HttpRoute,
   HttpRouteMatch,
   ResourceMeta,
   ResourceSet,
   StringMatch,
+  VirtualService,
 } from '../resources/types';
 import { regexFullMatch } from '../match/regex';
 import { claimMatches, routingClaim } from './claims';
@@ -55,10 +57,18 @@ const hostOnly = (host: string) => host.toLowerCase().replace(/:\d+$/, '');
 
 /** Istio/Gateway API host matching: `*`, `*.suffix`, exact; a `ns/` prefix is stripped. */
 function hostMatches(pattern: string, host: string): boolean {
+  return hostRank(pattern, host) >= 0;
+}
+
+/**
+ * How specifically a host pattern matches (-1: not at all), as Envoy chooses among virtual hosts:
+ * an exact domain first, then the longest `*.suffix`, then `*`.
+ */
+function hostRank(pattern: string, host: string): number {
   const p = pattern.toLowerCase().replace(/^[^/]*\//, '');
-  if (p === '*') return true;
-  if (p.startsWith('*.')) return host.endsWith(p.slice(1));
-  return p === host;
+  if (p === '*') return 0;
+  if (p.startsWith('*.')) return host.endsWith(p.slice(1)) ? p.length : -1;
+  return p === host ? Number.MAX_SAFE_INTEGER : -1;
 }
 
 /**
@@ -203,10 +213,18 @@ function routeIstio(
     ),
   );
   let claimRoutes = false;
-  for (const vs of resources.virtualServices) {
-    if (vs.meta.rejected) continue;
-    const bound = vs.gateways.some((g) => names.has(g.includes('/') ? g : `${vs.meta.namespace}/${g}`));
-    if (!bound || !vs.hosts.some((h) => hostMatches(h, host))) continue;
+  // Envoy picks one virtual host per request, the most specific domain (exact, then the longest
+  // `*.suffix`, then `*`); only the VirtualServices of that host are searched, in order.
+  const hostRankOf = (v: VirtualService) => Math.max(-1, ...v.hosts.map((h) => hostRank(h, host)));
+  const bound = resources.virtualServices.filter(
+    (v) =>
+      !v.meta.rejected &&
+      v.gateways.some((g) => names.has(g.includes('/') ? g : `${v.meta.namespace}/${g}`)) &&
+      hostRankOf(v) >= 0,
+  );
+  const bestHost = Math.max(-1, ...bound.map(hostRankOf));
+  for (const vs of bound) {
+    if (hostRankOf(vs) !== bestHost) continue;
     for (const route of vs.http) {
       claimRoutes ||= route.match.some((m) =>
         [...Object.keys(m.headers ?? {}), ...Object.keys(m.withoutHeaders ?? {})].some(
@@ -282,6 +300,31 @@ function routeIstio(
   };
 }
 
+/** Istio `getURIRank`: Exact 3 > PathPrefix 2 > RegularExpression 1; `getURILength`: the value's length. */
+function uriRank(m: HttpRouteMatch): [number, number] {
+  if (!m.path) return [-1, 0];
+  const rank = m.path.type === 'Exact' ? 3 : m.path.type === 'PathPrefix' ? 2 : 1;
+  return [rank, m.path.value.length];
+}
+
+/**
+ * Istio's `sortHTTPRoutes` order (conversion.go, after the Gateway API precedence rules): a rule
+ * without matches last; then path type, longer path, a method, more headers, more query params.
+ */
+function compareGatewayApiMatches(a: HttpRouteMatch | null, b: HttpRouteMatch | null): number {
+  if (a === null) return b === null ? 0 : 1;
+  if (b === null) return -1;
+  const [r1, l1] = uriRank(a);
+  const [r2, l2] = uriRank(b);
+  if (r1 !== r2) return r2 - r1;
+  if (l1 !== l2) return l2 - l1;
+  if ((a.method === undefined) !== (b.method === undefined)) return a.method !== undefined ? -1 : 1;
+  const h1 = a.headers?.length ?? 0;
+  const h2 = b.headers?.length ?? 0;
+  if (h1 !== h2) return h2 - h1;
+  return (b.queryParams?.length ?? 0) - (a.queryParams?.length ?? 0);
+}
+
 function pathMatches(match: HttpRouteMatch['path'], path: string): boolean {
   if (!match) return path.startsWith('/');
   if (match.type === 'Exact') return path === match.value;
@@ -318,6 +361,11 @@ function routeGatewayApi(
       kind: 'none',
       reason: `Gateway ${gw.meta.namespace}/${gw.meta.name} has no listener on port ${req.port} for ${host}`,
     };
+  // Istio turns every HTTPRoute rule match into one route of the virtual host of each hostname
+  // (pilot/pkg/config/kube/gateway/conversion.go): Envoy picks the most specific virtual host, and
+  // Istio orders its routes with `sortHTTPRoutes` (stable, routes in creation order).
+  const entries: { route: HttpRoute; rule: HttpRoute['rules'][number]; match: HttpRouteMatch | null }[] = [];
+  let best = -1;
   for (const route of resources.httpRoutes) {
     if (route.meta.rejected) continue;
     const attached = route.parentRefs.some(
@@ -331,58 +379,65 @@ function routeGatewayApi(
         ),
     );
     if (!attached) continue;
-    if (route.hostnames.length && !route.hostnames.some((h) => hostMatches(h, host))) continue;
-    for (const rule of route.rules) {
-      const matched =
-        rule.matches.length === 0 ||
-        rule.matches.some(
-          (m) =>
-            pathMatches(m.path, req.path) &&
-            (!m.method || m.method === req.method) &&
-            (m.headers ?? []).every((h) => {
-              // A header match never matches an absent header, whatever its regex.
-              const value = getOwn(req.headers, h.name.toLowerCase());
-              if (value === undefined) return false;
-              return h.type === 'RegularExpression' ? regexFullMatch(h.value, value) : value === h.value;
-            }) &&
-            (m.queryParams ?? []).every((p) => {
-              // Istio translates these to Envoy query_parameters matchers: absent never matches.
-              const value = queryParam(req.query, p.name);
-              if (value === undefined) return false;
-              return p.type === 'RegularExpression' ? regexFullMatch(p.value, value) : value === p.value;
-            }),
-        );
-      if (!matched) continue;
-      const ref = rule.backendRefs[0];
-      const path = [...route.meta.basePath, 'spec', 'rules', rule.index];
-      // Gateway API: a rule without backendRefs, or whose backend is invalid (no such Service),
-      // MUST answer 500 to the requests it matches (HTTPRouteRule.backendRefs).
-      if (!ref) return { kind: 'direct', status: 500, meta: route.meta, path, rule: rule.index };
-      const backend = lookupService(
-        mesh,
-        `${ref.name}.${ref.namespace ?? route.meta.namespace}`,
-        route.meta.namespace,
-      );
-      if (!backend) return { kind: 'direct', status: 500, meta: route.meta, path, rule: rule.index };
-      const port = ref.port ?? backend.ports[0]?.port;
-      if (port === undefined)
-        return {
-          kind: 'none',
-          reason: `HTTPRoute ${route.meta.namespace}/${route.meta.name}: backend ${ref.name} has no port`,
-        };
-      return {
-        kind: 'route',
-        target: {
-          backend,
-          port,
-          subset: null,
-          meta: route.meta,
-          path,
-          rule: rule.index,
-          description: `HTTPRoute ${route.meta.namespace}/${route.meta.name} rules[${rule.index}] → ${ref.name}:${port}`,
-        },
-      };
+    const rank = route.hostnames.length ? Math.max(...route.hostnames.map((h) => hostRank(h, host))) : 0;
+    if (rank < 0 || rank < best) continue;
+    if (rank > best) {
+      best = rank;
+      entries.length = 0;
     }
+    for (const rule of route.rules) {
+      if (rule.matches.length === 0) entries.push({ route, rule, match: null });
+      for (const match of rule.matches) entries.push({ route, rule, match });
+    }
+  }
+  entries.sort((a, b) => compareGatewayApiMatches(a.match, b.match));
+  for (const { route, rule, match: m } of entries) {
+    const matched =
+      m === null ||
+      (pathMatches(m.path, req.path) &&
+        (!m.method || m.method === req.method) &&
+        (m.headers ?? []).every((h) => {
+          // A header match never matches an absent header, whatever its regex.
+          const value = getOwn(req.headers, h.name.toLowerCase());
+          if (value === undefined) return false;
+          return h.type === 'RegularExpression' ? regexFullMatch(h.value, value) : value === h.value;
+        }) &&
+        (m.queryParams ?? []).every((p) => {
+          // Istio translates these to Envoy query_parameters matchers: absent never matches.
+          const value = queryParam(req.query, p.name);
+          if (value === undefined) return false;
+          return p.type === 'RegularExpression' ? regexFullMatch(p.value, value) : value === p.value;
+        }));
+    if (!matched) continue;
+    const ref = rule.backendRefs[0];
+    const path = [...route.meta.basePath, 'spec', 'rules', rule.index];
+    // Gateway API: a rule without backendRefs, or whose backend is invalid (no such Service),
+    // MUST answer 500 to the requests it matches (HTTPRouteRule.backendRefs).
+    if (!ref) return { kind: 'direct', status: 500, meta: route.meta, path, rule: rule.index };
+    const backend = lookupService(
+      mesh,
+      `${ref.name}.${ref.namespace ?? route.meta.namespace}`,
+      route.meta.namespace,
+    );
+    if (!backend) return { kind: 'direct', status: 500, meta: route.meta, path, rule: rule.index };
+    const port = ref.port ?? backend.ports[0]?.port;
+    if (port === undefined)
+      return {
+        kind: 'none',
+        reason: `HTTPRoute ${route.meta.namespace}/${route.meta.name}: backend ${ref.name} has no port`,
+      };
+    return {
+      kind: 'route',
+      target: {
+        backend,
+        port,
+        subset: null,
+        meta: route.meta,
+        path,
+        rule: rule.index,
+        description: `HTTPRoute ${route.meta.namespace}/${route.meta.name} rules[${rule.index}] → ${ref.name}:${port}`,
+      },
+    };
   }
   return {
     kind: 'none',

@@ -430,6 +430,14 @@ describe('AuthorizationPolicy: webhook errors', () => {
     expect(withCode(diagnostics, 'authz.bad-ip')).toEqual([]);
   });
 
+  it('an IPv6 zone in a when condition on an IP key is reported too', () => {
+    const { policy, diagnostics } = onePolicy(
+      policyWith('  rules:\n  - when:\n    - key: destination.ip\n      values: ["fe80::1%lo"]\n'),
+    );
+    expect(policy.meta.rejected).toBe(false);
+    expect(lineOf(oneWithCode(diagnostics, 'authz.ip-zone-ignored'))).toBe(10);
+  });
+
   it('a path template Istio accepts and Envoy refuses gets its own code, at the value; the policy stays', () => {
     const { policy, diagnostics } = onePolicy(
       policyWith(

@@ -255,6 +255,13 @@ function readCondition(r: Reader, cond: Dict, at: NodePath, action: Authorizatio
   if (key === 'source.principal') {
     [...(values ?? []), ...(notValues ?? [])].forEach((v) => lintPrincipal(r, v, keyPath));
   }
+  if (key === 'source.ip' || key === 'remote.ip' || key === 'destination.ip') {
+    for (const field of ['values', 'notValues'] as const)
+      (condition[field] ?? []).forEach((v, i) => {
+        const zone = checkIpOrCidr(v) === null ? ipZoneNote(v) : null;
+        if (zone !== null) r.warning('authz.ip-zone-ignored', [...at, field, i], zone);
+      });
+  }
   return condition;
 }
 /** One entry of `spec.rules`; a null or non-map rule is reported and kept as `isNull`. */

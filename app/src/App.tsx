@@ -16,6 +16,7 @@ import { Toolbar } from './features/toolbar/Toolbar';
 import { Splitter } from './features/layout/Splitter';
 import { EmbedView } from './features/embed/EmbedView';
 import { LearnLayer, LessonPanelSlot } from './features/LearnLayer';
+import { PageDrop } from './features/import/PageDrop';
 
 const PolicyEditor = lazy(() => import('./features/editor/PolicyEditor'));
 /** Loaded when a review opens: it is no part of the first paint. */
@@ -66,6 +67,7 @@ export function App() {
         Skip to the inspector
       </a>
       <Toolbar />
+      <PageDrop />
       <LearnLayer />
       <NoticeBar />
       {reviewOpen ? (

@@ -18,8 +18,10 @@ import { createViewSlice } from './features/toolbar/viewSlice';
 import type { ViewSlice } from './features/toolbar/viewSlice';
 import { createReviewSlice } from './features/review/reviewSlice';
 import type { ReviewSlice } from './features/review/reviewSlice';
+import { createImportSlice } from './features/import/importSlice';
+import type { ImportSlice } from './features/import/importSlice';
 
-export type Store = CoreStore & LessonSlice & RecentSlice & ViewSlice & ReviewSlice;
+export type Store = CoreStore & LessonSlice & RecentSlice & ViewSlice & ReviewSlice & ImportSlice;
 
 export interface StoreDependencies {
   /** Runs lesson Apply/Check (a Web Worker in the app, the in-process engine in tests). */
@@ -34,6 +36,7 @@ export function createAppStore({ lessonEngine, initial = defaultParts() }: Store
     ...createRecentSlice(set, get),
     ...createViewSlice(get),
     ...createReviewSlice(set, get, initial),
+    ...createImportSlice(set),
   }));
 }
 

@@ -79,6 +79,10 @@ function namespace(v: unknown): NamespaceSpec | null {
   return out;
 }
 
+type Normalization = NonNullable<
+  NonNullable<NonNullable<MeshSpec['meshConfig']>['pathNormalization']>['normalization']
+>;
+
 export function sanitizeMesh(v: unknown): MeshSpec {
   const src = isRec(v) ? v : {};
   const out: MeshSpec = {};
@@ -88,6 +92,12 @@ export function sanitizeMesh(v: unknown): MeshSpec {
     out.trustDomainAliases = src.trustDomainAliases.filter((a): a is string => typeof a === 'string');
   put(out, 'enableAutoMtls', bool(src.enableAutoMtls));
   put(out, 'numTrustedProxies', num(src.numTrustedProxies));
+  // meshConfig.pathNormalization: kept as written (the evaluator validates the value).
+  if (isRec(src.meshConfig)) {
+    const pn = src.meshConfig.pathNormalization;
+    const normalization = isRec(pn) ? (str(pn.normalization) as Normalization | undefined) : undefined;
+    out.meshConfig = isRec(pn) ? { pathNormalization: normalization ? { normalization } : {} } : {};
+  }
   // Extension providers are deep configuration the evaluator validates itself: keep them as plain JSON.
   if (Array.isArray(src.extensionProviders))
     out.extensionProviders = JSON.parse(

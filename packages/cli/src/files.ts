@@ -53,3 +53,17 @@ export function readWorkspaceFile(file: string): { text: string } | { error: str
     closeSync(fd);
   }
 }
+
+/** Reads process.stdin to its end, at most FILE_BYTE_LIMIT bytes. */
+export async function readProcessStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of process.stdin) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    length += buffer.length;
+    if (length > FILE_BYTE_LIMIT)
+      throw new RangeError(`standard input: more than the ${FILE_BYTE_LIMIT} byte limit`);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks, length).toString('utf8');
+}

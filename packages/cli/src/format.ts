@@ -90,6 +90,22 @@ export function formatTrace(file: string, trace: readonly TraceStep[]): string[]
   });
 }
 
+/**
+ * The "What the app receives" section of `explain`: the path and headers the server's application
+ * gets (`ProbeResult.upstream`), or nothing when the request never reaches it.
+ */
+export function formatUpstream(r: ProbeResult): string[] {
+  if (!r.upstream) return [];
+  const headers = Object.entries(r.upstream.headers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return [
+    'What the app receives:',
+    `  path: ${printable(r.upstream.path)}`,
+    ...(headers.length
+      ? ['  headers:', ...headers.map(([k, v]) => `    ${printable(k)}: ${printable(v)}`)]
+      : ['  headers: (none set by the client or the proxies)']),
+  ];
+}
+
 export function outcomeOf(r: ProbeResult): string {
   return `${printable(r.status)} ${printable(r.verdict)}${r.mtls === null ? '' : r.mtls ? ' (mTLS)' : ' (plaintext)'}`;
 }

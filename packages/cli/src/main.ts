@@ -6,10 +6,12 @@
  *   lint FILE...      diagnostics with file:line:column
  *   diff BEFORE AFTER which probes' outcomes a policy change changes, adds and removes
  *   export-script FILE a bash script that checks the evaluated outcomes on a real cluster
+ *   import FILE...    a workspace from kubectl get -o yaml|json output and manifests
  */
 import { parseArgs } from 'node:util';
 import { diffCommand } from './commands/diff';
 import { explainCommand } from './commands/explain';
+import { importCommand, parseProbesOption } from './commands/import';
 import { exportScriptCommand } from './commands/export-script';
 import { lintCommand } from './commands/lint';
 import { matrixCommand } from './commands/matrix';
@@ -32,6 +34,10 @@ Commands:
   export-script FILE
                     a bash script that applies the Istio resources and checks every evaluated
                     outcome on a real cluster with kubectl exec … curl; exit 2 not a workspace
+  import FILE... [--probes none|services]
+                    a workspace from \`kubectl get -o yaml|json\` output and manifests (- for stdin):
+                    the workspace on stdout, what was read and skipped on stderr;
+                    exit 0, 2 when a file does not parse or nothing usable was found
 
 Options:
   --json            machine-readable output
@@ -41,6 +47,7 @@ Options:
   --verbose, -v     (test) print the trace of every probe, not only failing ones
   --path P          (matrix) request path, default /
   --all             (matrix) every workload, not only those the probes name
+  --probes P        (import) services: a probe per client and Service port (default); none
   --help, -h        this text
 `;
 
@@ -73,6 +80,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         header: { type: 'string', multiple: true, default: [] },
         token: { type: 'string' },
         'source-ip': { type: 'string' },
+        probes: { type: 'string' },
       },
     });
     const [command, ...files] = positionals;
@@ -82,6 +90,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const now = parseNow(values.now);
     const withNow = now ? { now } : {};
+    if (command === 'import') {
+      if (files.length === 0) throw new UsageError('import needs a file (or - for standard input)');
+      return await importCommand(files, { probes: parseProbesOption(values.probes) }, io);
+    }
     if (files.length === 0) throw new UsageError(`${command} needs a workspace file`);
     switch (command) {
       case 'test':

@@ -92,9 +92,20 @@ describe('test', () => {
         'status',
         'to',
         'trace',
+        'upstream',
         'verdict',
       ].sort(),
     );
+    // sleep.foo → httpbin.foo over mTLS: the app receives the path and the sidecar's XFCC.
+    expect(json.results[0]?.upstream).toEqual({
+      path: '/ip',
+      headers: {
+        'x-forwarded-client-cert':
+          'By=spiffe://cluster.local/ns/foo/sa/httpbin;Subject="";URI=spiffe://cluster.local/ns/foo/sa/sleep',
+      },
+    });
+    // sleep.legacy → httpbin.foo is refused (000): no app receives anything.
+    expect(json.results[6]?.upstream).toBeUndefined();
     expect(json.summary).toEqual({ passed: 9, failed: 0, invalid: 0, total: 9 });
   });
 
@@ -127,6 +138,27 @@ describe('explain and lint', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/legacy\/sleep → foo\/httpbin:8000: 000 mtls-failure/);
     expect(out).toMatch(/authn-mesh-strict\.yaml:\d+/);
+    expect(out).not.toMatch(/What the app receives/);
+  });
+
+  it('explain prints what the app receives: the normalized path and the headers', async () => {
+    const { code, out } = await run([
+      'explain',
+      golden('upstream-path-normalization-merge-slashes'),
+      '--from',
+      'ns1/a',
+      '--to',
+      'ns1/b',
+      '--port',
+      '80',
+      '--path',
+      '/app//../x//y?q=1',
+    ]);
+    expect(code).toBe(0);
+    // MERGE_SLASHES resolves dot segments first, then merges (normalization_test.go "/app//../admin").
+    expect(out).toMatch(
+      /What the app receives:\n {2}path: \/app\/x\/y\?q=1\n {2}headers:\n {4}x-forwarded-client-cert: By=spiffe:\/\/cluster.local\/ns\/ns1\/sa\/b;/,
+    );
   });
 
   it('lint reports file:line:column and exits 1 on errors', async () => {

@@ -48,3 +48,13 @@ export {
   shq,
   type VerificationScriptOptions,
 } from './review';
+export {
+  importKubernetes,
+  type ImportOptions,
+  type ImportResult,
+  type ImportDiagnostic,
+  type ImportFile,
+  type ImportSummary,
+  type ImportedObject,
+  type SkippedObject,
+} from './import';

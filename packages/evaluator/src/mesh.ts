@@ -3,6 +3,7 @@
  * with each port's protocol derived as Istio derives it (SEMANTICS §A8).
  */
 import { copyMap, getOwn } from './read';
+import type { PathNormalization } from './match/path';
 import type { ExtensionProviderSpec, MeshSpec, WorkloadSpec } from './types';
 
 /** Istio protocol names (pkg/config/protocol). `UNKNOWN` = sniffed. */
@@ -57,11 +58,18 @@ export interface MeshModel {
   enableAutoMtls: boolean;
   numTrustedProxies: number;
   extensionProviders: ExtensionProviderSpec[];
+  /** `meshConfig.pathNormalization.normalization`, `DEFAULT` read as `BASE` (SEMANTICS §A4). */
+  pathNormalization: PathNormalization;
   namespaces: Map<string, Record<string, string>>;
   workloads: MeshWorkload[];
   byKey: Map<string, MeshWorkload>;
   /** `service.namespace` → the workloads behind that Service. */
   services: Map<string, MeshWorkload[]>;
+}
+
+function pathNormalizationOf(spec: MeshSpec): PathNormalization {
+  const n = spec.meshConfig?.pathNormalization?.normalization;
+  return n === undefined || n === 'DEFAULT' ? 'BASE' : n;
 }
 
 const PROTOCOL_NAMES: Record<string, Protocol> = {
@@ -214,6 +222,7 @@ export function buildMesh(spec: MeshSpec): MeshModel {
     enableAutoMtls: spec.enableAutoMtls ?? true,
     numTrustedProxies: spec.numTrustedProxies ?? 0,
     extensionProviders: spec.extensionProviders ?? [],
+    pathNormalization: pathNormalizationOf(spec),
     namespaces,
     workloads,
     byKey,

@@ -109,6 +109,16 @@ export interface MeshSpec {
   enableAutoMtls?: boolean;
   numTrustedProxies?: number;
   extensionProviders?: ExtensionProviderSpec[];
+  /**
+   * Istio MeshConfig fields that have no flat form above. `pathNormalization.normalization` is
+   * Istio's `MeshConfig.ProxyPathNormalization` (default `BASE`; `DEFAULT` means `BASE`): it
+   * changes both what `paths`/`notPaths` see and the path the application receives.
+   */
+  meshConfig?: {
+    pathNormalization?: {
+      normalization?: 'DEFAULT' | 'NONE' | 'BASE' | 'MERGE_SLASHES' | 'DECODE_AND_MERGE_SLASHES';
+    };
+  };
   namespaces?: NamespaceSpec[];
   workloads?: WorkloadSpec[];
   layout?: Record<string, { x: number; y: number; width?: number; height?: number }>;
@@ -243,6 +253,13 @@ export interface ProbeResult {
   expect: string | null;
   pass: boolean | null;
   trace: TraceStep[];
+  /**
+   * What the server's application receives, on a result whose request reaches it (allowed, over
+   * HTTP): the `:path` after the mesh's path normalization (and a gateway's routing) with the query
+   * as sent, and the headers after the proxies' changes (lower-case names). See README "What the
+   * app receives".
+   */
+  upstream?: { path: string; headers: Record<string, string> };
 }
 
 export interface PortModeFact {

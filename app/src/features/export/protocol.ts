@@ -1,5 +1,6 @@
 /** The messages between the app and the export worker (export.worker.ts). */
 import type { WorkspaceParts } from '@playground/evaluator';
+import type { WorkerAnswer } from '../../worker/requestClient';
 
 /**
  * - `script`: the bash verification script of the workspace's evaluated outcomes;
@@ -19,5 +20,4 @@ export type ExportRequest =
 
 export type ExportKind = ExportRequest['kind'];
 
-export type ExportResponse =
-  { id: number; ok: true; text: string } | { id: number; ok: false; message: string };
+export type ExportResponse = WorkerAnswer<{ text: string }>;

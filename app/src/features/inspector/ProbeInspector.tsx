@@ -14,6 +14,7 @@ import { verdictLook } from '../graph/verdictStyle';
 import { iconFor, VerdictIcon } from '../graph/VerdictIcon';
 import { linesToMap, mapToLines, TextField } from './fields';
 import { useJump } from './useJump';
+import { UpstreamView } from './UpstreamView';
 import { ReviewCompare } from '../review/ReviewCompare';
 
 function TraceList({ trace }: { trace: TraceStep[] }) {
@@ -218,6 +219,7 @@ export function ProbeInspector({
           onCommit={(v) => setRequest({ sourceIp: v || undefined })}
         />
       </fieldset>
+      <UpstreamView result={result} />
       <h3>Trace</h3>
       {result ? <TraceList trace={result.trace} /> : <p className="muted">Evaluating…</p>}
       <div className="actions">

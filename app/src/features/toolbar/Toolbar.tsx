@@ -2,12 +2,11 @@
  * The toolbar, one row down to 1280 px: the title, the examples, four menus (File, Export, Learn, View),
  * and the actions used all the time (Undo/Redo, + Namespace, + Workload, Share) kept visible.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { serializeWorkspace } from '@playground/evaluator';
 import { EXAMPLES } from '../../state/examples';
 import { usePlayground, usePlaygroundStore } from '../../store';
 import { saveTheme } from '../../state/persistence';
-import { readWorkspaceText } from '../../state/workspaceText';
 import { useMeshActions } from '../graph/useMeshActions';
 import { BrokenExpectations } from '../pins/BrokenExpectations';
 import { ExportMenu } from '../export/ExportMenu';
@@ -15,7 +14,11 @@ import { shareUrl } from '../share/shareLink';
 import { download, kubectlYaml } from './download';
 import { LearnMenuItems } from '../LearnLayer';
 import { Menu, MenuItem } from './Menu';
+import { readWorkspaceText } from '../../state/workspaceText';
 import { RecentDialog } from '../recent/RecentDialog';
+import { ImportDialog } from '../import/ImportDialog';
+import { openImported } from '../import/openImported';
+import { isPlaygroundWorkspace } from '../import/preview';
 import { ReviewShare } from '../review/ReviewShare';
 
 function ShareDialog({ url, onClose }: { url: string; onClose(): void }) {
@@ -65,13 +68,12 @@ function ShareDialog({ url, onClose }: { url: string; onClose(): void }) {
 
 function FileMenu() {
   const store = usePlaygroundStore();
-  const fileInput = useRef<HTMLInputElement | null>(null);
   const state = () => store.getState();
   const text = () => serializeWorkspace(state().workspace).text;
   return (
     <>
       <Menu label="File" id="file">
-        <MenuItem testId="toolbar.import" onSelect={() => fileInput.current?.click()}>
+        <MenuItem testId="toolbar.import" onSelect={() => state().openImport()}>
           Import…
         </MenuItem>
         <MenuItem testId="toolbar.recent" onSelect={() => state().setRecentOpen(true)}>
@@ -90,8 +92,8 @@ function FileMenu() {
           Export for kubectl
         </MenuItem>
       </Menu>
+      {/* A direct way in for a file chosen elsewhere (and the journeys' hook): see the onChange. */}
       <input
-        ref={fileInput}
         type="file"
         accept=".yaml,.yml,text/yaml"
         hidden
@@ -101,22 +103,10 @@ function FileMenu() {
           e.target.value = '';
           if (!file) return;
           void file.text().then((content) => {
-            const read = readWorkspaceText(content);
-            if (read.ok) {
-              const previous = text();
-              state().setAside();
-              state().closeLesson();
-              state().replaceWorkspace(read.parts);
-              state().setNotice({
-                kind: 'info',
-                message: `Imported ${file.name}. Your previous workspace is in File ▸ Recent workspaces.`,
-                previous,
-              });
-            } else
-              state().setNotice({
-                kind: 'error',
-                message: `${file.name} cannot be imported: ${read.message}. Your workspace is unchanged.`,
-              });
+            // A workspace file opens as it is; cluster objects and manifests go through the dialog,
+            // which shows what it read before anything is replaced.
+            if (isPlaygroundWorkspace(content)) openImported(state(), file.name, content);
+            else state().openImport([file]);
           });
         }}
       />
@@ -177,6 +167,7 @@ export function Toolbar() {
     (s) => s.workspace.metadata.title ?? s.workspace.metadata.name ?? 'Untitled workspace',
   );
   const recentOpen = usePlayground((s) => s.recentOpen);
+  const importOpen = usePlayground((s) => s.importOpen);
   const actions = useMeshActions();
   const [share, setShare] = useState<string | null>(null);
   const state = () => store.getState();
@@ -276,6 +267,7 @@ export function Toolbar() {
       <BrokenExpectations />
       {share ? <ShareDialog url={share} onClose={() => setShare(null)} /> : null}
       {recentOpen ? <RecentDialog /> : null}
+      {importOpen ? <ImportDialog /> : null}
     </header>
   );
 }

@@ -3,6 +3,7 @@ import { readWorkspaceFile } from '../files';
 import {
   formatDiagnostic,
   formatTrace,
+  formatUpstream,
   isInvalidInput,
   outcomeOf,
   printable,
@@ -69,6 +70,8 @@ export async function explainCommand(file: string, options: ExplainOptions, io: 
   } else {
     io.stdout(`${printable(result.from)} → ${printable(result.to)}:${result.port}: ${outcomeOf(result)}\n`);
     io.stdout(`${formatTrace(file, result.trace).join('\n')}\n`);
+    const upstream = formatUpstream(result);
+    if (upstream.length) io.stdout(`${upstream.join('\n')}\n`);
   }
   return result.verdict === 'invalid' ? EXIT.invalid : EXIT.ok;
 }

@@ -14,6 +14,7 @@ import type {
   VirtualService,
 } from '../resources/types';
 import { regexFullMatch } from '../match/regex';
+import { RE2JS } from 're2js';
 import { claimMatches, routingClaim } from './claims';
 import { getOwn } from '../read';
 import { GATEWAY_NAME_LABEL } from '../selection';
@@ -28,6 +29,8 @@ export interface RouteTarget {
   path: (string | number)[];
   rule: number;
   description: string;
+  /** The path (without query) the gateway forwards after the route's rewrite, when it has one. */
+  rewrittenPath?: string;
 }
 
 export type RouteResult =
@@ -173,6 +176,53 @@ function sourceMatches(
   return m.sourceNamespace === undefined || m.sourceNamespace === gateway.namespace;
 }
 
+/**
+ * Envoy `regex_rewrite` substitution (RE2 `GlobalReplace`): `\N` is capture group N, `\\` a
+ * backslash, anything else literal. An invalid pattern rewrites nothing (Envoy refuses the route).
+ */
+function regexRewrite(pattern: string, substitution: string, path: string): string {
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(pattern);
+  } catch {
+    return path;
+  }
+  return re.matcher(path).replaceAll((...args: unknown[]) => {
+    const end = args.findIndex((a, i) => i > 0 && typeof a === 'number');
+    const groups = args.slice(0, end === -1 ? args.length : end);
+    return substitution.replace(/\\(\d|\\)/g, (_, g: string) =>
+      g === '\\' ? '\\' : String(groups[Number(g)] ?? ''),
+    );
+  });
+}
+
+/**
+ * The path a VirtualService route forwards (istio/istio `pilot/pkg/networking/core/route/route.go`):
+ * `uriRegexRewrite` → Envoy `regex_rewrite`; `rewrite.uri` → Envoy `prefix_rewrite`, which swaps
+ * what the route matched: the `uri.prefix`, the whole path for `exact`/`regex`, and `/` (the
+ * prefix Istio matches on) when the route has no `uri` match, so `/foo` with `uri: /v1` becomes `/v1foo`.
+ */
+function rewriteVs(
+  rewrite: VirtualService['http'][number]['rewrite'],
+  matched: StringMatch | undefined,
+  path: string,
+): string | undefined {
+  if (!rewrite) return undefined;
+  const rx = rewrite.uriRegexRewrite;
+  if (rx) return regexRewrite(rx.match, rx.rewrite, path);
+  if (rewrite.uri === undefined) return undefined;
+  const prefix =
+    matched?.prefix !== undefined
+      ? matched.prefix
+      : matched?.exact !== undefined || matched?.regex !== undefined
+        ? path
+        : '/';
+  return rewrite.uri + path.slice(prefix.length);
+}
+
+const rewritten = (path: string | undefined): { rewrittenPath?: string } =>
+  path === undefined ? {} : { rewrittenPath: path };
+
 function lookupService(mesh: MeshModel, host: string, namespace: string): MeshWorkload | null {
   const resolved = resolveServiceHost(mesh, host, namespace);
   if (!resolved) return null;
@@ -231,26 +281,24 @@ function routeIstio(
           (name) => routingClaim(name) !== null,
         ),
       );
-      const matched =
-        route.match.length === 0 ||
-        route.match.some(
-          (m) =>
-            sourceMatches(m, vs.meta.namespace, names, gateway) &&
-            uriMatch(m.uri, req.path, m.ignoreUriCase === true) &&
-            stringMatch(m.method, req.method) &&
-            stringMatch(m.authority, req.host) &&
-            // The gateway listener here serves plaintext HTTP (see pipeline/hop.ts).
-            stringMatch(m.scheme, 'http') &&
-            (m.port === undefined || serverPorts.has(m.port)) &&
-            Object.entries(m.queryParams ?? {}).every(([name, sm]) =>
-              stringMatch(sm, queryParam(req.query, name)),
-            ) &&
-            Object.entries(m.headers ?? {}).every(([name, sm]) => headerEntryMatches(req, name, sm, false)) &&
-            Object.entries(m.withoutHeaders ?? {}).every(([name, sm]) =>
-              headerEntryMatches(req, name, sm, true),
-            ),
-        );
-      if (!matched) continue;
+      const hit = route.match.find(
+        (m) =>
+          sourceMatches(m, vs.meta.namespace, names, gateway) &&
+          uriMatch(m.uri, req.path, m.ignoreUriCase === true) &&
+          stringMatch(m.method, req.method) &&
+          stringMatch(m.authority, req.host) &&
+          // The gateway listener here serves plaintext HTTP (see pipeline/hop.ts).
+          stringMatch(m.scheme, 'http') &&
+          (m.port === undefined || serverPorts.has(m.port)) &&
+          Object.entries(m.queryParams ?? {}).every(([name, sm]) =>
+            stringMatch(sm, queryParam(req.query, name)),
+          ) &&
+          Object.entries(m.headers ?? {}).every(([name, sm]) => headerEntryMatches(req, name, sm, false)) &&
+          Object.entries(m.withoutHeaders ?? {}).every(([name, sm]) =>
+            headerEntryMatches(req, name, sm, true),
+          ),
+      );
+      if (route.match.length > 0 && hit === undefined) continue;
       const path = [...vs.meta.basePath, 'spec', 'http', route.index];
       if (route.directResponse)
         return {
@@ -284,6 +332,7 @@ function routeIstio(
           path,
           rule: route.index,
           description: `VirtualService ${vs.meta.namespace}/${vs.meta.name} http[${route.index}] → ${destination.host}:${port}`,
+          ...rewritten(rewriteVs(route.rewrite, hit?.uri, req.path)),
         },
       };
     }

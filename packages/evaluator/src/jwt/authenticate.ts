@@ -31,6 +31,11 @@ export interface JwtOutcome {
   message: string;
   /** Locations whose validated token is removed before the request goes upstream. */
   stripped: { in: string }[];
+  /**
+   * Headers jwt_authn adds for the accepted tokens, in order: `outputPayloadToHeader` (the
+   * token's payload segment as sent, base64url) and `outputClaimToHeaders`. Absent when none.
+   */
+  outputHeaders?: [name: string, value: string][];
 }
 
 type Status = 'Ok' | 'JwtMissed' | 'JwtUnknownIssuer' | 'JwtAudienceNotAllowed' | 'Failed';
@@ -39,6 +44,10 @@ interface Accepted {
   provider: JwtProvider;
   payload: Record<string, unknown>;
   in: string;
+  /** The token's payload segment as sent (what `outputPayloadToHeader` forwards). */
+  segment: string;
+  /** The payload as decoded, before space-delimited claims are split (what claim headers read). */
+  raw: Record<string, unknown>;
 }
 
 interface Completion {
@@ -211,6 +220,8 @@ function runProvider(p: JwtProvider, st: RunState): Completion {
       provider: p,
       payload: normalizePayload(jwt.payload, p.rule.spaceDelimitedClaims),
       in: t.in,
+      segment: t.token.split('.')[1] ?? '',
+      raw: jwt.payload,
     });
     if (!p.rule.forwardOriginalToken && t.header !== null) {
       // Envoy removes a validated header token; query and cookie tokens stay (upstream TODO).
@@ -273,6 +284,39 @@ function isCorsPreflight(method: string, headers: ReadonlyMap<string, string>): 
   );
 }
 
+/**
+ * A claim as Envoy's `claim_to_headers` writes it (envoyproxy/envoy
+ * `source/extensions/filters/http/jwt_authn/authenticator.cc` `addJWTClaimToHeader`): strings as
+ * they are, numbers and booleans as text; a nested claim is named with `.`; anything else
+ * (lists, objects, a missing claim) writes no header.
+ */
+function claimHeaderValue(payload: Record<string, unknown>, claim: string): string | null {
+  let value: unknown = payload;
+  for (const part of claim.split('.')) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+    if (!Object.prototype.hasOwnProperty.call(value, part)) return null;
+    value = (value as Record<string, unknown>)[part];
+  }
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return null;
+}
+
+/** `outputPayloadToHeader` and `outputClaimToHeaders` of every accepted token, in order. */
+function outputHeadersOf(accepted: readonly Accepted[]): { outputHeaders?: [string, string][] } {
+  const out: [string, string][] = [];
+  for (const a of accepted) {
+    const rule = a.provider.rule;
+    if (rule.outputPayloadToHeader) out.push([rule.outputPayloadToHeader.toLowerCase(), a.segment]);
+    for (const { header, claim } of rule.outputClaimToHeaders) {
+      const value = claimHeaderValue(a.raw, claim);
+      if (value !== null) out.push([header.toLowerCase(), value]);
+    }
+  }
+  return out.length ? { outputHeaders: out } : {};
+}
+
 const PASS_BASE = { payload: null, requestPrincipal: null, provider: null, stripped: [] } as const;
 
 /** Decide jwt_authn for one request at `nowSeconds` (epoch seconds). Never throws. */
@@ -327,6 +371,7 @@ export function authenticate(
             ? '; it has no sub, so there is no request principal'
             : `; request principal ${principal}`),
         stripped: st.stripped.map((s) => ({ in: s })),
+        ...outputHeadersOf(c.accepted),
       };
     }
     const provider = c.status === 'JwtUnknownIssuer' ? null : c.provider;

@@ -2,8 +2,8 @@
 export { classifyStringPattern, compileStringMatcher, compileStringMatchers } from './string';
 export type { PresenceMode, StringMatcher, StringMatcherOptions, StringPattern } from './string';
 export { compileHostMatcher } from './host';
-export { compilePathMatcher, normalizePath, pathEnd } from './path';
-export type { NormalizedPath, PathMatcher } from './path';
+export { compilePathMatcher, normalizePath, pathEnd, PATH_NORMALIZATIONS, upstreamPath } from './path';
+export type { NormalizedPath, PathMatcher, PathNormalization } from './path';
 export {
   checkPathTemplate,
   compilePathTemplate,

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePathMatcher, normalizePath } from './path';
+import {
+  compilePathMatcher,
+  normalizePath,
+  PATH_NORMALIZATIONS,
+  upstreamPath,
+  type PathNormalization,
+} from './path';
 
 const norm = (raw: string): string => normalizePath(raw).path;
 
@@ -152,5 +158,149 @@ describe('normalizePath properties', () => {
         );
       }),
     );
+  });
+});
+
+/**
+ * Expectations from istio/istio `tests/integration/security/normalization_test.go`
+ * (`TestNormalization`, master 86c9f01f): `in` is what the client sends, `out` the URL the echo
+ * app received. Our normalized path drops the query; none of these inputs has one.
+ */
+describe('normalizePath per meshConfig.pathNormalization (TestNormalization)', () => {
+  const cases: Record<PathNormalization, [string, string][]> = {
+    NONE: [
+      ['/', '/'],
+      ['/app#foo', '/app'],
+      ['/app/', '/app/'],
+      ['/app/../admin', '/app/../admin'],
+      ['/app', '/app'],
+      ['/app//', '/app//'],
+      ['/app/%2f', '/app/%2f'],
+      ['/app%2f/', '/app%2f/'],
+      ['/xyz%30..//abc', '/xyz%30..//abc'],
+      ['/app/%2E./admin', '/app/%2E./admin'],
+      ['/app\\admin', '/app\\admin'],
+      ['/app/\\/\\/\\admin', '/app/\\/\\/\\admin'],
+      ['/%2Fapp%5cadmin%5Cabc', '/%2Fapp%5cadmin%5Cabc'],
+      ['/%5Capp%2f%5c%2F%2e%2e%2fadmin%5c\\abc', '/%5Capp%2f%5c%2F%2e%2e%2fadmin%5c\\abc'],
+      ['/app//../admin', '/app//../admin'],
+      ['/app//../../admin', '/app//../../admin'],
+    ],
+    BASE: [
+      ['/', '/'],
+      ['/app#foo', '/app'],
+      ['/app/', '/app/'],
+      ['/app/../admin', '/admin'],
+      ['/app', '/app'],
+      ['/app//', '/app//'],
+      ['/app/%2f', '/app/%2f'],
+      ['/app%2f/', '/app%2f/'],
+      ['/xyz%30..//abc', '/xyz0..//abc'],
+      ['/app/%2E./admin', '/admin'],
+      ['/app\\admin', '/app/admin'],
+      ['/app/\\/\\/\\admin', '/app//////admin'],
+      ['/%2Fapp%5cadmin%5Cabc', '/%2Fapp%5cadmin%5Cabc'],
+      ['/%5Capp%2f%5c%2F%2e%2e%2fadmin%5c\\abc', '/%5Capp%2f%5c%2F..%2fadmin%5c/abc'],
+      ['/app//../admin', '/app/admin'],
+      ['/app//../../admin', '/admin'],
+    ],
+    MERGE_SLASHES: [
+      ['/', '/'],
+      ['/app#foo', '/app'],
+      ['/app/', '/app/'],
+      ['/app/../admin', '/admin'],
+      ['/app', '/app'],
+      ['/app//', '/app/'],
+      ['/app/%2f', '/app/%2f'],
+      ['/app%2f/', '/app%2f/'],
+      ['/xyz%30..//abc', '/xyz0../abc'],
+      ['/app/%2E./admin', '/admin'],
+      ['/app\\admin', '/app/admin'],
+      ['/app/\\/\\/\\admin', '/app/admin'],
+      ['/%2Fapp%5cadmin%5Cabc', '/%2Fapp%5cadmin%5Cabc'],
+      ['/%5Capp%2f%5c%2F%2e%2e%2fadmin%5c\\abc', '/%5Capp%2f%5c%2F..%2fadmin%5c/abc'],
+      ['/app//../admin', '/app/admin'],
+      ['/app//../../admin', '/admin'],
+    ],
+    DECODE_AND_MERGE_SLASHES: [
+      ['/', '/'],
+      ['/app#foo', '/app'],
+      ['/app/', '/app/'],
+      ['/app/../admin', '/admin'],
+      ['/app', '/app'],
+      ['/app//', '/app/'],
+      ['/app/%2f', '/app/'],
+      ['/app%2f/', '/app/'],
+      ['/xyz%30..//abc', '/xyz0../abc'],
+      ['/app/%2E./admin', '/admin'],
+      ['/app\\admin', '/app/admin'],
+      ['/app/\\/\\/\\admin', '/app/admin'],
+      ['/%2Fapp%5cadmin%5Cabc', '/app/admin/abc'],
+      ['/%5Capp%2f%5c%2F%2e%2e%2fadmin%5c\\abc', '/app/admin/abc'],
+      ['/app//../admin', '/app/admin'],
+      ['/app//../../admin', '/admin'],
+      ['/%c0%2e%c0%2e/admin', '/%c0.%c0./admin'],
+      ['/%c0%2fadmin', '/%c0/admin'],
+      // The "NotNormalized" group (also DECODE_AND_MERGE_SLASHES).
+      ['/0x2e0x2e/admin', '/0x2e0x2e/admin'],
+      ['/0x2e0x2e0x2fadmin', '/0x2e0x2e0x2fadmin'],
+      ['/%25c0%25ae%25c1%259cadmin', '/%25c0%25ae%25c1%259cadmin'],
+      ['/%252e%252e/admin', '/%252e%252e/admin'],
+      ['/%252e%252e%252fadmin', '/%252e%252e%252fadmin'],
+      ['/%c1%9cadmin', '/%c1%9cadmin'],
+      ['/%c0%ae%c0%ae/admin', '/%c0%ae%c0%ae/admin'],
+      ['/%c0%afadmin', '/%c0%afadmin'],
+      ['/.../admin', '/.../admin'],
+      ['/..../admin', '/..../admin'],
+      ['/..;/admin', '/..;/admin'],
+      ['/;/admin', '/;/admin'],
+      ['/admin;a=b', '/admin;a=b'],
+      ['/admin;a=b/xyz', '/admin;a=b/xyz'],
+      ['/admin,a=b/xyz', '/admin,a=b/xyz'],
+      ['/Admin', '/Admin'],
+      ['/ADMIN', '/ADMIN'],
+    ],
+  };
+  for (const mode of PATH_NORMALIZATIONS) {
+    it.each(cases[mode])(`${mode}: %j → %j`, (raw, expected) => {
+      expect(normalizePath(raw, mode)).toEqual({ path: expected, rejected: false });
+    });
+  }
+
+  it('DECODE_AND_MERGE_SLASHES: /admin%01 … /admin%ff as the "PercentEncoded" group derives them', () => {
+    // The test decodes `- . / \ _ ~ 0-9 A-Z a-z` (then `\` → `/`) and keeps every other escape.
+    const decoded = (i: number): boolean =>
+      [0x2d, 0x2e, 0x2f, 0x5c, 0x5f, 0x7e].includes(i) ||
+      (i >= 0x30 && i <= 0x39) ||
+      (i >= 0x41 && i <= 0x5a) ||
+      (i >= 0x61 && i <= 0x7a);
+    for (let i = 1; i <= 0xff; i++) {
+      const input = `/admin%${i.toString(16).padStart(2, '0')}`;
+      const out = decoded(i) ? decodeURIComponent(input).replace(/\\/g, '/') : input;
+      expect(normalizePath(input, 'DECODE_AND_MERGE_SLASHES'), input).toEqual({ path: out, rejected: false });
+    }
+  });
+
+  it('/admin%00 gets 400 ("Invalid" group); under NONE only a raw NUL does', () => {
+    for (const mode of ['BASE', 'MERGE_SLASHES', 'DECODE_AND_MERGE_SLASHES'] as const)
+      expect(normalizePath('/admin%00', mode).rejected).toBe(true);
+    expect(normalizePath('/admin%00', 'NONE')).toEqual({ path: '/admin%00', rejected: false });
+    expect(normalizePath('/a\0b', 'NONE').rejected).toBe(true);
+  });
+
+  it('the default setting is BASE', () => {
+    expect(normalizePath('/a//b/../c')).toEqual(normalizePath('/a//b/../c', 'BASE'));
+  });
+});
+
+describe('upstreamPath: the normalized path plus the query as sent, no fragment', () => {
+  it.each([
+    ['/a/../b?x=/../y', 'BASE', '/b?x=/../y'],
+    ['/a//b?q#frag', 'MERGE_SLASHES', '/a/b?q'],
+    ['/a#frag?x', 'BASE', '/a'],
+    ['/%61dmin?', 'NONE', '/%61dmin?'],
+    ['/app#foo', 'NONE', '/app'],
+  ] as const)('%j (%s) → %j', (raw, mode, expected) => {
+    expect(upstreamPath(raw, normalizePath(raw, mode))).toBe(expected);
   });
 });

@@ -6,14 +6,15 @@
 import { decideCustom, decideRbac, type PolicySet, type RawStep } from '../authz/decide';
 import type { AuthzRequest } from '../authz/context';
 import { authenticate, type JwtOutcome } from '../jwt';
-import { normalizePath, remoteAddress, type NormalizedPath } from '../match';
+import { normalizePath, pathEnd, remoteAddress, type NormalizedPath } from '../match';
 import type { MeshWorkload } from '../mesh';
 import { clientTls, handshake, type ClientSends, type ServerAccepts } from '../mtls/client-tls';
 import type { ModeDecision } from '../mtls/peer-authentication';
-import { copyMap, getOwn } from '../read';
+import { getOwn } from '../read';
 import type { HttpRequestModel } from '../request';
 import type { Verdict } from '../types';
 import type { Engine } from './engine';
+import { afterJwtAuthn, directUpstream, proxiedUpstream, type Upstream } from './upstream';
 
 export type Chain = 'http' | 'tcp';
 
@@ -42,6 +43,8 @@ export interface HopInput {
   sni: string | undefined;
   /** The server's policies specialised for this exact request (see `specializePolicySet`). */
   policySet: PolicySet | undefined;
+  /** Build {@link HopResult.upstream} (probes do; the matrix's hot path does not). */
+  upstream?: boolean;
 }
 
 /** The SNI an Istio mTLS client sets: `outbound_.<port>_.<subset>_.<fqdn>`. */
@@ -68,6 +71,11 @@ export interface HopResult {
   remoteIp: string;
   /** Claims of the token jwt_authn accepted here (what a gateway routes on), or null. */
   jwtPayload: Record<string, unknown> | null;
+  /**
+   * When asked for, on an allowed HTTP hop: the request the server's proxy forwards (to its app,
+   * or for a gateway to the backend), or what an app without a proxy receives (upstream.ts).
+   */
+  upstream?: Upstream;
 }
 
 /** What the client observes (DESIGN "Outcomes"); `httpStatus` 0 = the connection was reset. */
@@ -75,28 +83,6 @@ function statusFor(chain: Chain, verdict: Verdict, httpStatus: number): string {
   if (chain === 'tcp')
     return verdict === 'allowed' ? 'connected' : verdict === 'mtls-failure' ? '000' : 'denied';
   return httpStatus === 0 ? '000' : String(httpStatus);
-}
-
-/** Strips the headers/params that carried tokens the gateway or sidecar validated. */
-function stripTokens(request: HttpRequestModel, outcome: JwtOutcome): HttpRequestModel {
-  if (outcome.stripped.length === 0) return request;
-  const headers = copyMap(request.headers);
-  let path = request.path;
-  for (const { in: where } of outcome.stripped) {
-    const [kind, name = ''] = where.split(':');
-    if (kind === 'header') delete headers[name.toLowerCase()];
-    if (kind === 'query') {
-      const q = path.indexOf('?');
-      if (q !== -1) {
-        const kept = path
-          .slice(q + 1)
-          .split('&')
-          .filter((kv) => decodeURIComponent(kv.split('=')[0] ?? '') !== name);
-        path = kept.length ? `${path.slice(0, q)}?${kept.join('&')}` : path.slice(0, q);
-      }
-    }
-  }
-  return { ...request, headers, path };
 }
 
 function stepServerMode(
@@ -223,7 +209,12 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
   if (!server.sidecar && !server.gateway) {
     if (trace)
       step({ stage: 'allow', outcome: 'pass', message: `${server.key} has no proxy: no policy is enforced` });
-    return hopResult(input, steps, 'allowed', 200, shake.mtls);
+    const result = hopResult(input, steps, 'allowed', 200, shake.mtls);
+    if (input.upstream && chain === 'http') {
+      const normalized = input.normalized ?? normalizePath(input.request.path, engine.mesh.pathNormalization);
+      result.upstream = directUpstream(client, input.request, normalized);
+    }
+    return result;
   }
 
   // --- the server proxy's filters ---
@@ -234,7 +225,7 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
     xff === undefined
       ? input.clientIp
       : remoteAddress(input.clientIp, xff, engine.mesh.numTrustedProxies, server.gateway);
-  const normalized = input.normalized ?? normalizePath(input.request.path);
+  const normalized = input.normalized ?? normalizePath(input.request.path, engine.mesh.pathNormalization);
   if (chain === 'http' && normalized.rejected) {
     if (trace)
       step({
@@ -243,6 +234,15 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
         message: `the path ${input.request.path} is rejected by Envoy's path normalization (400) before any filter runs`,
       });
     return hopResult(input, steps, 'invalid', 400, shake.mtls);
+  }
+  if (trace && chain === 'http') {
+    const sent = input.request.path.slice(0, pathEnd(input.request.path));
+    if (sent !== normalized.path)
+      step({
+        stage: 'protocol',
+        outcome: 'info',
+        message: `${engine.mesh.pathNormalization} path normalization: ${sent} becomes ${normalized.path} (what policies match and the app receives)`,
+      });
   }
   const authz: AuthzRequest = {
     chain,
@@ -305,7 +305,9 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
       if (outcome.result === 'audience-rejected')
         return hopResult(input, steps, 'audience-rejected', 403, shake.mtls, remoteIp);
       authz.jwtPayload = outcome.payload;
-      forwarded = stripTokens(input.request, outcome);
+      forwarded = afterJwtAuthn(providers, input.request, outcome);
+      // jwt_authn runs before RBAC: the policies see the headers it removed and wrote.
+      if (authz.http) authz.http.headers = forwarded.headers;
     }
   } else if (trace && engine.jwtProviders(server).length > 0) {
     step({
@@ -318,7 +320,7 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
   const rbac = decideRbac(set, authz, trace);
   if (trace) rbac.steps.forEach(step);
   const verdict: Verdict = rbac.denied ? 'denied' : 'allowed';
-  return hopResult(
+  const result = hopResult(
     input,
     steps,
     verdict,
@@ -328,4 +330,14 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
     forwarded,
     authz.jwtPayload,
   );
+  if (input.upstream && chain === 'http' && verdict === 'allowed')
+    result.upstream = proxiedUpstream({
+      client,
+      clientIp: input.clientIp,
+      server,
+      forwarded,
+      normalized,
+      mtls: shake.mtls,
+    });
+  return result;
 }

@@ -15,6 +15,7 @@ import type { ProbeResult, ProbeSpec, TraceStep, Verdict } from '../types';
 import type { Engine } from './engine';
 import { evaluateHop, sniOf, type HopInput, type HopStep } from './hop';
 import { buildRequest, resolvePort } from './request';
+import { afterJwtAuthn, type Upstream } from './upstream';
 
 /** The address an outside client calls from when the probe names none (TEST-NET-3). */
 export const DEFAULT_EXTERNAL_IP = '203.0.113.10';
@@ -24,6 +25,8 @@ interface Flow {
   verdict: Verdict;
   mtls: boolean | null;
   steps: (RawStep & { hop: number })[];
+  /** What the app receives, when the request reaches one (allowed, HTTP). */
+  upstream?: Upstream;
 }
 
 function invalid(message: string, extra: Partial<RawStep> = {}): Flow {
@@ -39,6 +42,13 @@ function nowOf(engine: Engine, spec: ProbeSpec, fallback: Date): number {
   const text = spec.now ?? engine.probesSpec.now;
   const ms = text ? Date.parse(text) : fallback.getTime();
   return Math.floor((Number.isNaN(ms) ? fallback.getTime() : ms) / 1000);
+}
+
+/** A route's rewritten path in place of the path part of `upstream` (the query stays). */
+function withRewrite(upstream: string, rewrittenPath: string | undefined): string {
+  if (rewrittenPath === undefined) return upstream;
+  const q = upstream.indexOf('?');
+  return q === -1 ? rewrittenPath : rewrittenPath + upstream.slice(q);
 }
 
 function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): Flow {
@@ -82,10 +92,17 @@ function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): F
     normalized: undefined,
     sni: undefined,
     policySet: undefined,
+    upstream: true,
   });
   steps.push(...first.steps);
   if (!server.gateway || first.verdict !== 'allowed')
-    return { status: first.status, verdict: first.verdict, mtls: first.mtls, steps };
+    return {
+      status: first.status,
+      verdict: first.verdict,
+      mtls: first.mtls,
+      steps,
+      ...(first.upstream ? { upstream: first.upstream } : {}),
+    };
   if (port.chain !== 'http') {
     steps.push({
       stage: 'route',
@@ -96,10 +113,11 @@ function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): F
     return { status: first.status, verdict: first.verdict, mtls: first.mtls, steps };
   }
 
-  // Envoy normalizes the path before routing; the backend receives the normalized path and the query.
+  // Envoy normalizes the path before routing; the backend receives the normalized path and the
+  // query, with the headers the gateway set (upstream.ts).
+  const normalizedPath = normalizePath(first.forwarded.path, engine.mesh.pathNormalization).path;
+  // VirtualService/HTTPRoute queryParams match the query string.
   const q = first.forwarded.path.search(/[?#]/);
-  const normalizedPath = normalizePath(first.forwarded.path).path;
-  const upstreamPath = q === -1 ? normalizedPath : `${normalizedPath}${first.forwarded.path.slice(q)}`;
   const route = routeAtGateway(engine.resources, engine.mesh, server, {
     method: first.forwarded.method,
     path: normalizedPath,
@@ -142,7 +160,10 @@ function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): F
   steps.push({
     stage: 'route',
     outcome: 'pass',
-    message: target.description,
+    message:
+      target.rewrittenPath === undefined
+        ? target.description
+        : `${target.description}; the route rewrites the path to ${target.rewrittenPath}`,
     hop: 0,
     meta: target.meta,
     path: target.path,
@@ -160,13 +181,18 @@ function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): F
   }
   // The gateway appends the address it saw to X-Forwarded-For before proxying upstream.
   const xff = getOwn(first.forwarded.headers, 'x-forwarded-for');
-  const forwarded: HttpRequestModel = {
-    ...first.forwarded,
-    path: upstreamPath,
-    headers: Object.assign(copyMap(first.forwarded.headers), {
-      'x-forwarded-for': xff ? `${xff}, ${clientIp}` : clientIp,
-    }),
-  };
+  const forwarded: HttpRequestModel = first.upstream
+    ? {
+        ...first.forwarded,
+        path: withRewrite(first.upstream.path, target.rewrittenPath),
+        headers: first.upstream.headers,
+      }
+    : {
+        ...first.forwarded,
+        headers: Object.assign(copyMap(first.forwarded.headers), {
+          'x-forwarded-for': xff ? `${xff}, ${clientIp}` : clientIp,
+        }),
+      };
   const second = evaluateHop(engine, {
     client: server,
     clientIp: server.ip,
@@ -183,9 +209,16 @@ function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): F
     normalized: undefined,
     sni: undefined,
     policySet: undefined,
+    upstream: true,
   });
   steps.push(...second.steps);
-  return { status: second.status, verdict: second.verdict, mtls: second.mtls, steps };
+  return {
+    status: second.status,
+    verdict: second.verdict,
+    mtls: second.mtls,
+    steps,
+    ...(second.upstream ? { upstream: second.upstream } : {}),
+  };
 }
 
 /**
@@ -210,7 +243,9 @@ export function prepareServerSide(
   const proxied = server.sidecar || server.gateway;
   const providers = port.chain === 'http' && proxied ? engine.jwtProviders(server) : [];
   const jwt = providers.length ? authenticate(providers, request, engine.jwt, nowSeconds) : undefined;
-  const normalized = normalizePath(request.path);
+  // The policies see the headers as jwt_authn leaves them (hop.ts does the same per request).
+  const headers = jwt?.result === 'pass' ? afterJwtAuthn(providers, request, jwt).headers : request.headers;
+  const normalized = normalizePath(request.path, engine.mesh.pathNormalization);
   const sni = sniOf({ server, servicePort: port.servicePort, subset: null }, engine.mesh.trustDomain);
   // What every client's request looks like at this server, minus the client: enough to decide
   // every clause that does not depend on who calls.
@@ -224,7 +259,7 @@ export function prepareServerSide(
     sni: '',
     http:
       port.chain === 'http'
-        ? { method: request.method, path: normalized.path, host: request.host, headers: request.headers }
+        ? { method: request.method, path: normalized.path, host: request.host, headers }
         : null,
     jwtPayload: jwt?.result === 'pass' ? jwt.payload : null,
   };
@@ -311,5 +346,6 @@ export function evaluateProbe(
     expect: spec.expect ?? null,
     pass: expectationHolds(spec, flow.status, flow.verdict, flow.mtls),
     trace,
+    ...(flow.upstream ? { upstream: flow.upstream } : {}),
   };
 }

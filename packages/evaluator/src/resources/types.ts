@@ -224,6 +224,8 @@ export interface VirtualService {
     route: HttpRouteDestination[];
     /** A direct response (no backend). */
     directResponse?: { status: number };
+    /** `rewrite.uri` and `rewrite.uriRegexRewrite` (the path the backend receives; gateway/route.ts). */
+    rewrite?: { uri?: string; uriRegexRewrite?: { match: string; rewrite: string } };
   }[];
 }
 

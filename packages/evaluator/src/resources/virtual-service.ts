@@ -173,6 +173,21 @@ function readHttpRoute(r: Reader, raw: Dict, at: NodePath, index: number): HttpR
       out.directResponse = { status };
     }
   }
+  const rewrite = r.object(raw, 'rewrite', at);
+  if (rewrite !== undefined) {
+    const rp = [...at, 'rewrite'];
+    r.fields(rewrite, rp, ['uri', 'authority', 'uriRegexRewrite']);
+    const uri = r.string(rewrite, 'uri', rp);
+    const regex = r.object(rewrite, 'uriRegexRewrite', rp);
+    out.rewrite = {};
+    if (uri) out.rewrite.uri = uri;
+    if (regex !== undefined) {
+      r.fields(regex, [...rp, 'uriRegexRewrite'], ['match', 'rewrite']);
+      const m = r.string(regex, 'match', [...rp, 'uriRegexRewrite']);
+      const w = r.string(regex, 'rewrite', [...rp, 'uriRegexRewrite']);
+      if (m !== undefined && w !== undefined) out.rewrite.uriRegexRewrite = { match: m, rewrite: w };
+    }
+  }
   if (
     route.length === 0 &&
     direct === undefined &&

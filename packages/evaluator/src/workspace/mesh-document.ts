@@ -164,6 +164,9 @@ function readProvider(r: Reader, item: Dict, path: NodePath): ExtensionProviderS
   return spec;
 }
 
+/** Istio's `MeshConfig.ProxyPathNormalization.NormalizationType` values (`DEFAULT` is `BASE`). */
+const NORMALIZATIONS = ['DEFAULT', 'NONE', 'BASE', 'MERGE_SLASHES', 'DECODE_AND_MERGE_SLASHES'] as const;
+
 export function readMesh(r: Reader, root: Dict): MeshSpec {
   const spec = r.object(root, 'spec', []);
   const mesh: MeshSpec = {};
@@ -176,6 +179,7 @@ export function readMesh(r: Reader, root: Dict): MeshSpec {
     'enableAutoMtls',
     'numTrustedProxies',
     'extensionProviders',
+    'meshConfig',
     'namespaces',
     'workloads',
     'layout',
@@ -190,6 +194,21 @@ export function readMesh(r: Reader, root: Dict): MeshSpec {
   if (aliases !== undefined) mesh.trustDomainAliases = aliases;
   if (enableAutoMtls !== undefined) mesh.enableAutoMtls = enableAutoMtls;
   if (numTrustedProxies !== undefined) mesh.numTrustedProxies = numTrustedProxies;
+
+  // spec.meshConfig.pathNormalization.normalization (Istio MeshConfig.ProxyPathNormalization).
+  const meshConfig = r.object(spec, 'meshConfig', P);
+  if (meshConfig) {
+    const mcPath = [...P, 'meshConfig'];
+    r.fields(meshConfig, mcPath, ['pathNormalization']);
+    const pn = r.object(meshConfig, 'pathNormalization', mcPath);
+    mesh.meshConfig = {};
+    if (pn) {
+      const pnPath = [...mcPath, 'pathNormalization'];
+      r.fields(pn, pnPath, ['normalization']);
+      const normalization = r.enumString(pn, 'normalization', pnPath, NORMALIZATIONS);
+      mesh.meshConfig.pathNormalization = normalization === undefined ? {} : { normalization };
+    }
+  }
 
   const providers: ExtensionProviderSpec[] = [];
   r.each(spec, 'extensionProviders', P, (item, path) => {

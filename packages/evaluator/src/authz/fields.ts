@@ -13,6 +13,7 @@ import {
   type StringMatcher,
 } from '../match';
 import { compileGlob } from '../match/glob';
+import { principalNeverMatches } from '../match/principal';
 import { getOwn } from '../read';
 import type { AuthzRequest, Peer } from './context';
 
@@ -86,7 +87,8 @@ function principalMatcher(values: readonly string[], td: TrustDomains): Predicat
     expanded,
     (p) => p.principal,
     // The value is compared with `spiffe://` + value; a value that already has the scheme never matches.
-    (v) => (v.startsWith('spiffe://') ? () => false : compileStringMatcher(v, { presence: 'non-empty' })),
+    (v) =>
+      principalNeverMatches(v) !== null ? () => false : compileStringMatcher(v, { presence: 'non-empty' }),
   );
 }
 

@@ -8,6 +8,7 @@ import type { NodePath } from '../document';
 import type { AuthorizationAction, Condition, Operation, Rule, Source } from './types';
 import type { Reader } from '../read';
 import { type Dict, formatPath } from '../read';
+import { principalNeverMatches } from '../match/principal';
 import { envoyTemplateProblem } from '../match/template';
 import {
   CUSTOM_UNSUPPORTED_KEYS,
@@ -154,14 +155,8 @@ function readSource(r: Reader, src: Dict, at: NodePath, action: AuthorizationAct
 }
 
 function lintPrincipal(r: Reader, value: string, at: NodePath): void {
-  if (value.startsWith('spiffe://')) {
-    r.warning(
-      'lint.principal-spiffe-prefix',
-      at,
-      `principal "${value}" starts with spiffe://, which Istio adds itself; it never matches. ` +
-        `Write "${value.slice('spiffe://'.length)}"`,
-    );
-  }
+  const problem = principalNeverMatches(value);
+  if (problem !== null) r.warning('lint.principal-spiffe-prefix', at, problem);
 }
 
 function readOperation(r: Reader, op: Dict, at: NodePath): Operation {

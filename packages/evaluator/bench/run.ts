@@ -23,7 +23,7 @@ async function matrixBench(): Promise<void> {
   let best = 0;
   let decisions = 0;
   for (let run = 0; run < 3; run++) {
-    const engine = createEvaluator().compile(ws.text);
+    const engine = await createEvaluator().compile(ws.text);
     const start = performance.now();
     decisions = countMatrix(engine, { all: true, now: new Date('2026-01-01T00:00:00Z') });
     best = Math.max(best, decisions / ((performance.now() - start) / 1000));

@@ -4,7 +4,6 @@
  */
 import type { PolicyCompiler } from './authz/decide';
 import { documentSummaries, droppedProbes, probeDiagnostics, workloadFacts } from './facts';
-import { prepareJwt } from './jwt';
 import { ParseCache, parseWorkspaceText } from './parse';
 import { PartsParser } from './parts';
 import { Engine } from './pipeline/engine';
@@ -31,19 +30,8 @@ function tracedProbes(traces: EvaluateOptions['traces']): (index: number) => boo
   return (index) => wanted.has(index);
 }
 
-/** The token strings probes present (for the one asynchronous JWT verification pass). */
-function presentedTokens(engine: Engine): string[] {
-  const tokens = engine.probesSpec.tokens ?? {};
-  return Object.values(tokens).flatMap((t) => (t.jwt ? [t.jwt] : t.raw ? [t.raw] : []));
-}
-
-/** Evaluates a compiled workspace: JWT verification (the one asynchronous step), then every probe. */
-async function evaluateEngine(engine: Engine, options: EvaluateOptions): Promise<Evaluation> {
-  engine.jwt = await prepareJwt(
-    presentedTokens(engine),
-    engine.allJwtProviders(),
-    engine.probesSpec.jwks ?? {},
-  );
+/** Evaluates a compiled workspace (JWT already prepared by `Engine.compile`): every probe. */
+function evaluateEngine(engine: Engine, options: EvaluateOptions): Evaluation {
   const now = options.now ?? new Date();
   const own = options.probes === undefined;
   const traced = tracedProbes(options.traces);
@@ -67,14 +55,17 @@ export class Evaluator {
   private readonly parts = new PartsParser();
   private readonly compilers = new Map<string, PolicyCompiler>();
 
-  /** Compile a workspace (re-parsing only the documents that changed since the last call). */
-  compile(text: string): Engine {
-    return new Engine(parseWorkspaceText(text, this.cache), this.compilers);
+  /**
+   * Compile a workspace, JWT included (re-parsing only the documents that changed since the last
+   * call).
+   */
+  compile(text: string): Promise<Engine> {
+    return Engine.compile(parseWorkspaceText(text, this.cache), this.compilers);
   }
 
   /** Evaluates a whole workspace text; positions are lines and columns of that text. */
   async evaluate(text: string, options: EvaluateOptions = {}): Promise<Evaluation> {
-    return evaluateEngine(this.compile(text), options);
+    return evaluateEngine(await this.compile(text), options);
   }
 
   /**
@@ -85,8 +76,8 @@ export class Evaluator {
    */
   async evaluateParts(parts: WorkspaceParts, options: EvaluateOptions = {}): Promise<Evaluation> {
     const parsed = this.parts.parse(parts);
-    const evaluation = await evaluateEngine(
-      new Engine({ documents: parsed.documents, diagnostics: parsed.diagnostics }, this.compilers),
+    const evaluation = evaluateEngine(
+      await Engine.compile({ documents: parsed.documents, diagnostics: parsed.diagnostics }, this.compilers),
       options,
     );
     return { ...evaluation, parts: parsed.texts };

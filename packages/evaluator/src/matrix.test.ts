@@ -9,9 +9,9 @@ import { evaluateMatrix } from './matrix';
 import { evaluateProbe } from './pipeline/probe';
 
 describe('evaluateMatrix', () => {
-  it('agrees with evaluateProbe on every cell of a generated mesh', () => {
+  it('agrees with evaluateProbe on every cell of a generated mesh', async () => {
     const ws = generateWorkspace({ workloads: 80, namespaces: 8, policies: 120, probes: 0, seed: 7 });
-    const engine = createEvaluator().compile(ws.text);
+    const engine = await createEvaluator().compile(ws.text);
     const now = new Date('2026-01-01T00:00:00Z');
     const entries = evaluateMatrix(engine, { all: true, now, path: '/api/v1/items' });
     expect(entries.length).toBe(80 * 80);

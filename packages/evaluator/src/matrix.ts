@@ -3,7 +3,6 @@
  * (GET / with the default Host), printed as the seeds print it: `sleep.foo to httpbin.bar: 200`.
  */
 import { createEvaluator } from './evaluate';
-import { prepareJwt } from './jwt';
 import type { Engine } from './pipeline/engine';
 import { evaluateHop, type HopInput } from './pipeline/hop';
 import { evaluateProbe, prepareServerSide } from './pipeline/probe';
@@ -174,8 +173,7 @@ export async function matrixOfWorkspace(
   text: string,
   options: MatrixOptions = {},
 ): Promise<{ entries: MatrixEntry[]; diagnostics: Diagnostic[]; documents: DocumentSummary[] }> {
-  const engine = createEvaluator().compile(text);
-  engine.jwt = await prepareJwt([], engine.allJwtProviders(), engine.probesSpec.jwks ?? {});
+  const engine = await createEvaluator().compile(text);
   return {
     entries: evaluateMatrix(engine, options),
     diagnostics: engine.diagnostics,

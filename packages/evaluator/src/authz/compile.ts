@@ -20,6 +20,8 @@ export interface CompiledRule {
   to: Conjunction[] | null;
   when: Conjunction;
   usesHttpOnly: boolean;
+  /** Values Istio accepts that Envoy refuses, in words (for the trace): they never match. */
+  unmatchable: string[];
 }
 
 export interface CompiledPolicy {
@@ -51,13 +53,29 @@ function fieldClauses(
   field: string,
   values: readonly string[] | undefined,
   notValues: readonly string[] | undefined,
+  unmatchable: string[],
 ): Clause[] {
   const out: Clause[] = [];
+  // Values Envoy refuses are named in the clause, so a trace says they can never match.
+  const noted = (
+    text: string,
+    never: readonly string[] | undefined,
+    all: readonly string[],
+    not: boolean,
+  ) => {
+    if (!never?.length) return text;
+    const quoted = never.map((v) => `"${v}"`).join(', ');
+    unmatchable.push(
+      `${text} ${quoted} is refused by Envoy and can never match` +
+        (not ? ': it excludes nothing' : never.length === all.length ? ': the rule can never match' : ''),
+    );
+    return `${text} (${quoted}: refused by Envoy, can never match)`;
+  };
   if (values && values.length) {
     const c = compiler.compile(field, values);
     if (c)
       out.push({
-        label: `${label}.${field}`,
+        label: noted(`${label}.${field}`, c.never, values, false),
         httpOnly: c.httpOnly,
         peer: PEER_FIELDS.has(field),
         test: c.test,
@@ -68,7 +86,7 @@ function fieldClauses(
     if (c) {
       const test = c.test;
       out.push({
-        label: `${label}.not${field[0]?.toUpperCase()}${field.slice(1)}`,
+        label: noted(`${label}.not${field[0]?.toUpperCase()}${field.slice(1)}`, c.never, notValues, true),
         httpOnly: c.httpOnly,
         peer: PEER_FIELDS.has(field),
         test: (r) => !test(r),
@@ -78,16 +96,26 @@ function fieldClauses(
   return out;
 }
 
-function compileSource(compiler: FieldCompiler, source: Source, label: string): Conjunction {
+function compileSource(
+  compiler: FieldCompiler,
+  source: Source,
+  label: string,
+  unmatchable: string[],
+): Conjunction {
   const clauses = SOURCE_FIELDS.flatMap(([pos, neg]) =>
-    fieldClauses(compiler, label, pos, source[pos], source[neg]),
+    fieldClauses(compiler, label, pos, source[pos], source[neg], unmatchable),
   );
   return { clauses };
 }
 
-function compileOperation(compiler: FieldCompiler, op: Operation, label: string): Conjunction {
+function compileOperation(
+  compiler: FieldCompiler,
+  op: Operation,
+  label: string,
+  unmatchable: string[],
+): Conjunction {
   const clauses = OPERATION_FIELDS.flatMap(([pos, neg]) =>
-    fieldClauses(compiler, label, pos, op[pos], op[neg]),
+    fieldClauses(compiler, label, pos, op[pos], op[neg], unmatchable),
   );
   return { clauses };
 }
@@ -126,13 +154,25 @@ export function compilePolicy(policy: AuthorizationPolicy, td: TrustDomains): Co
   const rules: CompiledRule[] = [];
   for (const rule of policy.rules ?? []) {
     if (rule.isNull) continue;
-    const from = rule.from ? rule.from.map((s, i) => compileSource(compiler, s, `from[${i}].source`)) : null;
-    const to = rule.to ? rule.to.map((o, i) => compileOperation(compiler, o, `to[${i}].operation`)) : null;
+    const unmatchable: string[] = [];
+    const from = rule.from
+      ? rule.from.map((s, i) => compileSource(compiler, s, `from[${i}].source`, unmatchable))
+      : null;
+    const to = rule.to
+      ? rule.to.map((o, i) => compileOperation(compiler, o, `to[${i}].operation`, unmatchable))
+      : null;
     const when = compileConditions(compiler, rule.when ?? []);
     // An unknown `when` key makes istiod skip the whole rule, for every action (§A9).
     if (when.unknown) continue;
     const all = [...(from ?? []), ...(to ?? []), when.conj].flatMap((c) => c.clauses);
-    rules.push({ index: rule.index, from, to, when: when.conj, usesHttpOnly: all.some((c) => c.httpOnly) });
+    rules.push({
+      index: rule.index,
+      from,
+      to,
+      when: when.conj,
+      usesHttpOnly: all.some((c) => c.httpOnly),
+      unmatchable,
+    });
   }
   return { policy, rules };
 }
@@ -217,5 +257,5 @@ export function specializeRule(
   const to = reduceList(rule.to);
   const when = reduce(rule.when);
   if (from === false || to === false || when === null) return null;
-  return { index: rule.index, from, to, when, usesHttpOnly: false };
+  return { index: rule.index, from, to, when, usesHttpOnly: false, unmatchable: rule.unmatchable };
 }

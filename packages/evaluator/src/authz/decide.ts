@@ -107,10 +107,22 @@ export function buildPolicySet(
       set.dryRun.push(compiler.compile(p));
       continue;
     }
-    if (p.action === 'ALLOW') set.allow.push(compiler.compile(p));
-    else if (p.action === 'DENY') set.deny.push(compiler.compile(p));
-    else if (p.action === 'AUDIT') set.audit.push(compiler.compile(p));
-    else {
+    if (p.action === 'ALLOW' || p.action === 'DENY' || p.action === 'AUDIT') {
+      const compiled = compiler.compile(p);
+      if (p.action === 'ALLOW') set.allow.push(compiled);
+      else if (p.action === 'DENY') set.deny.push(compiled);
+      else set.audit.push(compiled);
+      for (const rule of compiled.rules)
+        for (const text of rule.unmatchable)
+          set.notes.push({
+            stage: p.action === 'ALLOW' ? 'allow' : p.action === 'DENY' ? 'deny' : 'audit',
+            outcome: 'info',
+            message: `rule ${rule.index} of ${p.action} policy ${policyName(p)}: ${text}`,
+            meta: p.meta,
+            path: rulePath(p, rule.index),
+            rule: rule.index,
+          });
+    } else {
       const problem =
         providers.size > 1
           ? `several CUSTOM providers (${[...providers].join(', ')}) apply to one workload, which Istio does not support`

@@ -8,10 +8,12 @@ import {
   compileIpMatcher,
   compilePathMatcher,
   compileStringMatcher,
+  envoyTemplateProblem,
   parsePort,
   type StringMatcher,
 } from '../match';
 import { compileGlob } from '../match/glob';
+import { principalNeverMatches } from '../match/principal';
 import { getOwn } from '../read';
 import type { AuthzRequest, Peer } from './context';
 
@@ -85,7 +87,8 @@ function principalMatcher(values: readonly string[], td: TrustDomains): Predicat
     expanded,
     (p) => p.principal,
     // The value is compared with `spiffe://` + value; a value that already has the scheme never matches.
-    (v) => (v.startsWith('spiffe://') ? () => false : compileStringMatcher(v, { presence: 'non-empty' })),
+    (v) =>
+      principalNeverMatches(v) !== null ? () => false : compileStringMatcher(v, { presence: 'non-empty' }),
   );
 }
 
@@ -231,7 +234,10 @@ export function bracketPath(key: string, prefix: string): string[] | null {
 
 export interface FieldCompiler {
   /** A source or operation field, or a `when` key, with its values. Null when unknown (skipped). */
-  compile(field: string, values: readonly string[]): { test: Predicate; httpOnly: boolean } | null;
+  compile(
+    field: string,
+    values: readonly string[],
+  ): { test: Predicate; httpOnly: boolean; never?: readonly string[] } | null;
 }
 
 /** Builds the compiler for one policy (its namespace matters for bare serviceAccounts). */
@@ -282,7 +288,10 @@ export function fieldCompiler(policyNamespace: string, td: TrustDomains): FieldC
           return { test: stringFieldMatcher(values, (r) => r.http?.method, 'present'), httpOnly: true };
         case 'paths': {
           const matchers = values.map(compilePathMatcher);
+          // Values Istio accepts and Envoy refuses (match/template.ts): they never match.
+          const never = values.filter((v) => envoyTemplateProblem(v) !== null);
           return {
+            ...(never.length ? { never } : {}),
             test: (r) => {
               if (!r.http) return false;
               for (const m of matchers) if (m(r.http.path)) return true;

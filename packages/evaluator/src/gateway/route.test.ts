@@ -15,7 +15,7 @@ import {
   type Doc,
 } from '../pipeline/testing';
 import type { MeshSpec } from '../types';
-import { routeAtGateway, type GatewayRequest, type RouteResult } from './route';
+import { queryParam, routeAtGateway, type GatewayRequest, type RouteResult } from './route';
 
 const mesh: MeshSpec = {
   namespaces: [{ name: 'istio-system' }, { name: 'foo' }, { name: 'bar' }],
@@ -495,6 +495,415 @@ describe('regex matches use RE2 semantics', () => {
     ).toBe('foo/httpbin:8000');
     expect(viaRoute({ path: { type: 'PathPrefix', value: `/${'/'.repeat(100000)}x` } }, { path: '/' })).toBe(
       'none',
+    );
+  });
+});
+
+/**
+ * JWT claim routing (istio.io task "JWT claim based routing"; istio/istio route.go
+ * `TranslateRouteMatch`: `@request.auth.claims…` names under `headers` become metadata matchers,
+ * under `withoutHeaders` inverted ones). The claims are those the gateway's jwt_authn validated.
+ */
+describe('routing on JWT claims', () => {
+  const gateway = gw('foo', 'httpbin-gateway', [httpServer(['*'])]);
+  const byClaims = (headers: Record<string, unknown>, field: 'headers' | 'withoutHeaders' = 'headers') =>
+    vs('foo', 'httpbin', {
+      hosts: ['*'],
+      gateways: ['httpbin-gateway'],
+      http: [
+        {
+          match: [{ uri: { prefix: '/headers' }, [field]: headers }],
+          route: [{ destination: { host: 'httpbin', port: { number: 8000 } } }],
+        },
+      ],
+    });
+  const groups = { iss: 'testing@secure.istio.io', groups: ['group1', 'group2'] };
+  const at = (doc: Doc, claims: Record<string, unknown> | null, over: Partial<GatewayRequest> = {}) =>
+    target(route([gateway, doc], { path: '/headers', claims, ...over }));
+
+  it('the task: groups exact group1 routes a token with groups [group1, group2]; no token, no route', () => {
+    const doc = byClaims({ '@request.auth.claims.groups': { exact: 'group1' } });
+    expect(at(doc, groups)).toBe('foo/httpbin:8000');
+    expect(at(doc, null)).toBe('none');
+    expect(at(doc, { iss: 'testing@secure.istio.io', foo: 'bar' })).toBe('none');
+  });
+
+  it('a request header with the reserved name does not stand in for the claim', () => {
+    const doc = byClaims({ '@request.auth.claims.groups': { exact: 'group1' } });
+    expect(at(doc, null, { headers: { '@request.auth.claims.groups': 'group1' } })).toBe('none');
+  });
+
+  it('nested claims with `.` and bracketed names', () => {
+    const claims = { name: { givenName: 'Ada' }, 'team.id': 'core' };
+    expect(at(byClaims({ '@request.auth.claims.name.givenName': { exact: 'Ada' } }), claims)).toBe(
+      'foo/httpbin:8000',
+    );
+    expect(at(byClaims({ '@request.auth.claims[name][givenName]': { prefix: 'A' } }), claims)).toBe(
+      'foo/httpbin:8000',
+    );
+    expect(at(byClaims({ '@request.auth.claims[team.id]': { regex: 'c.*' } }), claims)).toBe(
+      'foo/httpbin:8000',
+    );
+    expect(at(byClaims({ '@request.auth.claims.team.id': { exact: 'core' } }), claims)).toBe('none');
+  });
+
+  it('withoutHeaders inverts the claim matcher: a missing claim or no token matches', () => {
+    const doc = byClaims({ '@request.auth.claims.groups': { exact: 'group1' } }, 'withoutHeaders');
+    expect(at(doc, groups)).toBe('none');
+    expect(at(doc, { groups: ['group3'] })).toBe('foo/httpbin:8000');
+    expect(at(doc, null)).toBe('foo/httpbin:8000');
+  });
+
+  it('Istio refuses claim routes on a VirtualService that applies to no gateway', () => {
+    const meshOnly = (gateways: string[]) => {
+      const engine = engineOf(
+        workspace(mesh, [
+          vs('foo', 'httpbin', {
+            hosts: ['httpbin'],
+            gateways,
+            http: [
+              {
+                match: [{ headers: { '@request.auth.claims.groups': { exact: 'group1' } } }],
+                route: [{ destination: { host: 'httpbin' } }],
+              },
+            ],
+          }),
+        ]),
+      );
+      return engine.diagnostics.filter((d) => d.code === 'vs.jwt-claim-route-mesh').length;
+    };
+    expect(meshOnly([])).toBe(1);
+    expect(meshOnly(['mesh'])).toBe(1);
+    expect(meshOnly(['mesh', 'foo/httpbin-gateway'])).toBe(0);
+  });
+});
+
+/**
+ * Every HTTPMatchRequest field the gateway hop evaluates, as Istio's API reference
+ * (networking/v1 VirtualService HTTPMatchRequest) describes it and istio/istio
+ * pilot/pkg/networking/core/route/route.go translates it: `uri` (exact/prefix/regex;
+ * `ignoreUriCase` folds exact and prefix only), `method`, `authority`, `scheme`, `headers` and
+ * `queryParams` (`{}` or regex `*` = presence), `withoutHeaders` (inverted, missing header treated
+ * as empty), `port` (the gateway server port), `gateways`, `sourceLabels`, `sourceNamespace`.
+ */
+describe('VirtualService match fields at a gateway', () => {
+  const gateway = gw('foo', 'httpbin-gateway', [httpServer(['*'])]);
+  const viaMatch = (match: Record<string, unknown>, over: Partial<GatewayRequest> = {}) =>
+    target(
+      route(
+        [
+          gateway,
+          vs('foo', 'v', {
+            hosts: ['*'],
+            gateways: ['httpbin-gateway'],
+            http: [{ match: [match], route: [{ destination: { host: 'httpbin', port: { number: 8000 } } }] }],
+          }),
+        ],
+        over,
+      ),
+    );
+  const HIT = 'foo/httpbin:8000';
+
+  it('uri exact / prefix / regex; a prefix is a plain string prefix on a VirtualService', () => {
+    expect(viaMatch({ uri: { exact: '/status' } }, { path: '/status' })).toBe(HIT);
+    expect(viaMatch({ uri: { exact: '/status' } }, { path: '/status/200' })).toBe('none');
+    expect(viaMatch({ uri: { prefix: '/sta' } }, { path: '/status' })).toBe(HIT);
+    expect(viaMatch({ uri: { prefix: '/status' } }, { path: '/Status' })).toBe('none');
+    expect(viaMatch({ uri: { regex: '/status/[0-9]+' } }, { path: '/status/418' })).toBe(HIT);
+  });
+
+  it('ignoreUriCase folds exact and prefix, not regex (Envoy case_sensitive)', () => {
+    expect(viaMatch({ uri: { exact: '/Status' }, ignoreUriCase: true }, { path: '/sTATUS' })).toBe(HIT);
+    expect(viaMatch({ uri: { prefix: '/API' }, ignoreUriCase: true }, { path: '/api/x' })).toBe(HIT);
+    expect(viaMatch({ uri: { regex: '/API' }, ignoreUriCase: true }, { path: '/api' })).toBe('none');
+  });
+
+  it('method, authority and scheme are matched as pseudo-headers', () => {
+    expect(viaMatch({ method: { exact: 'POST' } }, { method: 'POST' })).toBe(HIT);
+    expect(viaMatch({ method: { exact: 'POST' } }, { method: 'GET' })).toBe('none');
+    expect(viaMatch({ authority: { prefix: 'httpbin.' } }, { host: 'httpbin.example.com' })).toBe(HIT);
+    expect(viaMatch({ authority: { exact: 'other.example.com' } })).toBe('none');
+    expect(viaMatch({ scheme: { exact: 'http' } })).toBe(HIT);
+    expect(viaMatch({ scheme: { exact: 'https' } })).toBe('none');
+  });
+
+  it('headers: exact, prefix, regex; {} and regex * test presence; absent never matches', () => {
+    const h = { headers: { 'x-version': 'v2-beta' } };
+    expect(viaMatch({ headers: { 'X-Version': { exact: 'v2-beta' } } }, h)).toBe(HIT);
+    expect(viaMatch({ headers: { 'x-version': { prefix: 'v2' } } }, h)).toBe(HIT);
+    expect(viaMatch({ headers: { 'x-version': { regex: 'v[0-9]-.*' } } }, h)).toBe(HIT);
+    expect(viaMatch({ headers: { 'x-version': {} } }, h)).toBe(HIT);
+    expect(viaMatch({ headers: { 'x-version': {} } })).toBe('none');
+    // Istio's validation compiles a header regex with Go regexp: `*` is refused, and so is the VirtualService.
+    expect(viaMatch({ headers: { 'x-version': { regex: '*' } } }, h)).toBe('none');
+  });
+
+  it('withoutHeaders: inverted; a missing header is compared as empty, a presence match inverted', () => {
+    expect(viaMatch({ withoutHeaders: { 'x-debug': { exact: '1' } } })).toBe(HIT);
+    expect(viaMatch({ withoutHeaders: { 'x-debug': { exact: '1' } } }, { headers: { 'x-debug': '1' } })).toBe(
+      'none',
+    );
+    expect(viaMatch({ withoutHeaders: { 'x-debug': {} } })).toBe(HIT);
+    expect(viaMatch({ withoutHeaders: { 'x-debug': {} } }, { headers: { 'x-debug': '' } })).toBe('none');
+    expect(viaMatch({ withoutHeaders: { 'x-debug': { regex: '.*' } } })).toBe('none');
+    // Under withoutHeaders the regex `*` is a presence match (route.go canBeConvertedToPresentMatch).
+    expect(viaMatch({ withoutHeaders: { 'x-debug': { regex: '*' } } })).toBe(HIT);
+    expect(viaMatch({ withoutHeaders: { 'x-debug': { regex: '*' } } }, { headers: { 'x-debug': 'x' } })).toBe(
+      'none',
+    );
+  });
+
+  it('queryParams: the first value, decoded; `?key` has the empty value; {} tests presence', () => {
+    expect(viaMatch({ queryParams: { key: { exact: 'true' } } }, { query: 'a=1&key=true' })).toBe(HIT);
+    expect(viaMatch({ queryParams: { key: { exact: 'true' } } }, { query: 'key=false&key=true' })).toBe(
+      'none',
+    );
+    expect(viaMatch({ queryParams: { key: { exact: '' } } }, { query: 'key' })).toBe(HIT);
+    expect(viaMatch({ queryParams: { key: { exact: 'a b' } } }, { query: 'key=a%20b' })).toBe(HIT);
+    expect(viaMatch({ queryParams: { key: { regex: 'v[0-9]' } } }, { query: 'key=v1' })).toBe(HIT);
+    expect(viaMatch({ queryParams: { key: {} } }, { query: 'other=1' })).toBe('none');
+    expect(viaMatch({ queryParams: { key: {} } })).toBe('none');
+  });
+
+  it('port is the gateway server port the request arrived on', () => {
+    expect(viaMatch({ port: 80 })).toBe(HIT);
+    expect(viaMatch({ port: 443 })).toBe('none');
+  });
+
+  it('gateways limit the match to those gateways; sourceLabels/sourceNamespace test the gateway workload', () => {
+    expect(viaMatch({ gateways: ['httpbin-gateway'] })).toBe(HIT);
+    expect(viaMatch({ gateways: ['foo/httpbin-gateway'] })).toBe(HIT);
+    expect(viaMatch({ gateways: ['mesh'] })).toBe('none');
+    expect(viaMatch({ sourceLabels: { istio: 'ingressgateway' } })).toBe(HIT);
+    expect(viaMatch({ sourceLabels: { app: 'sleep' } })).toBe('none');
+    expect(viaMatch({ sourceNamespace: 'istio-system' })).toBe(HIT);
+    expect(viaMatch({ sourceNamespace: 'foo' })).toBe('none');
+    // A match's gateways override its sourceLabels (route.go sourceMatchHTTP).
+    expect(viaMatch({ gateways: ['httpbin-gateway'], sourceLabels: { app: 'sleep' } })).toBe(HIT);
+  });
+
+  it('Istio validation: {} is valid; an empty prefix is refused except under uri; regex * only under withoutHeaders', () => {
+    const diagnostics = (match: Record<string, unknown>) =>
+      engineOf(
+        workspace(mesh, [
+          vs('foo', 'v', {
+            hosts: ['*'],
+            gateways: ['foo/httpbin-gateway'],
+            http: [{ match: [match], route: [{ destination: { host: 'httpbin' } }] }],
+          }),
+        ]),
+      )
+        .diagnostics.filter((d) => d.severity === 'error')
+        .map((d) => d.code);
+    expect(diagnostics({ headers: { 'x-a': {} } })).toEqual([]);
+    expect(diagnostics({ uri: { prefix: '' } })).toEqual([]);
+    expect(diagnostics({ headers: { 'x-a': { prefix: '' } } })).toEqual(['vs.string-match']);
+    expect(diagnostics({ queryParams: { a: { regex: '' } } })).toEqual(['vs.string-match']);
+    expect(diagnostics({ withoutHeaders: { 'x-a': { regex: '*' } } })).toEqual([]);
+    expect(diagnostics({ headers: { 'x-a': { regex: '*' } } })).toEqual(['regex.unsupported']);
+  });
+});
+
+/** Gateway API HTTPQueryParamMatch: Exact (default) or RegularExpression on the first value. */
+describe('HTTPRoute queryParams', () => {
+  const web = gatewayApi('Gateway', 'foo', 'web', {
+    gatewayClassName: 'istio',
+    listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }],
+  });
+  const viaRoute = (match: Record<string, unknown>, over: Partial<GatewayRequest>) =>
+    target(
+      route(
+        [
+          web,
+          gatewayApi('HTTPRoute', 'foo', 'r', {
+            parentRefs: [{ name: 'web' }],
+            rules: [{ matches: [match], backendRefs: [{ name: 'httpbin', port: 8000 }] }],
+          }),
+        ],
+        { targetPort: 80, ...over },
+        'foo/web-istio',
+      ),
+    );
+
+  it('matches the first value exactly or by RE2 regex; absent never matches', () => {
+    expect(viaRoute({ queryParams: [{ name: 'v', value: '2' }] }, { query: 'v=2' })).toBe('foo/httpbin:8000');
+    expect(viaRoute({ queryParams: [{ name: 'v', value: '2' }] }, { query: 'V=2' })).toBe('none');
+    expect(
+      viaRoute(
+        { queryParams: [{ type: 'RegularExpression', name: 'v', value: '[0-9]+' }] },
+        { query: 'v=10' },
+      ),
+    ).toBe('foo/httpbin:8000');
+    expect(viaRoute({ queryParams: [{ name: 'v', value: '2' }] }, {})).toBe('none');
+  });
+});
+
+/** Vectors of Envoy's test/common/http/utility_test.cc `parseQueryString` (decoded form). */
+describe('queryParam decodes as Envoy parseAndDecodeQueryString', () => {
+  it.each([
+    ['hello', 'hello', ''],
+    ['hello%26', 'hello&', ''],
+    ['hello=world', 'hello', 'world'],
+    ['hello=&', 'hello', ''],
+    ['hello=&hello2=world2', 'hello2', 'world2'],
+    ['param_value_has_encoded_ampersand=a%26b', 'param_value_has_encoded_ampersand', 'a&b'],
+    ['params_%xy_%%yz=%xy%%yz', 'params_%xy_%%yz', '%xy%%yz'],
+    ['a=1&b=2&a=3%264&a=5', 'a', '1'],
+  ])('?%s: %s is %j', (query, name, value) => {
+    expect(queryParam(query, name)).toBe(value);
+  });
+
+  it('absent parameters and empty queries have no value', () => {
+    expect(queryParam('', 'hello')).toBeUndefined();
+    expect(queryParam(undefined, 'hello')).toBeUndefined();
+    expect(queryParam('hello%26', 'hello')).toBeUndefined();
+  });
+});
+
+/** istioctl analyze IST0149 (jwtclaimroute.go): claim routes at a gateway without RequestAuthentication. */
+describe('lint: JWT claim routes need a RequestAuthentication on the gateway', () => {
+  const gateway = gw('foo', 'httpbin-gateway', [httpServer(['*'])]);
+  const claimVs = vs('foo', 'httpbin', {
+    hosts: ['*'],
+    gateways: ['httpbin-gateway'],
+    http: [
+      {
+        match: [{ headers: { '@request.auth.claims.groups': { exact: 'group1' } } }],
+        route: [{ destination: { host: 'httpbin', port: { number: 8000 } } }],
+      },
+    ],
+  });
+  const ra = resource('RequestAuthentication', 'istio-system', 'ingress-jwt', {
+    selector: { matchLabels: { istio: 'ingressgateway' } },
+    jwtRules: [{ issuer: 'testing@secure.istio.io' }],
+  });
+  const lints = (docs: Doc[]) =>
+    engineOf(workspace(mesh, docs)).diagnostics.filter(
+      (d) => d.code === 'lint.jwt-claim-route-without-request-authentication',
+    );
+
+  it('warns at the claim key for each gateway workload no RequestAuthentication applies to', () => {
+    const found = lints([gateway, claimVs]);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.severity).toBe('warning');
+    expect(found[0]?.message).toContain('istio-system/istio-ingressgateway');
+    expect(found[0]?.range).not.toBeNull();
+  });
+
+  it('is quiet once a RequestAuthentication applies to the gateway', () => {
+    expect(lints([gateway, claimVs, ra])).toEqual([]);
+  });
+});
+
+/**
+ * Which route wins. Gateway API HTTPRouteRule precedence as Istio implements it
+ * (pilot/pkg/config/kube/gateway/conversion.go `sortHTTPRoutes`: Exact > PathPrefix > regex, longer
+ * path first, then a method, more headers, more query params; a rule without matches last), and
+ * Envoy's virtual host choice (the most specific domain: exact, then `*.suffix`, then `*`).
+ */
+describe('route precedence', () => {
+  const web = gatewayApi('Gateway', 'foo', 'web', {
+    gatewayClassName: 'istio',
+    listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }],
+  });
+  const httpRoute = (name: string, spec: Record<string, unknown>) =>
+    gatewayApi('HTTPRoute', 'foo', name, { parentRefs: [{ name: 'web' }], ...spec });
+  const viaRoutes = (docs: Doc[], over: Partial<GatewayRequest>) =>
+    target(route([web, ...docs], { targetPort: 80, ...over }, 'foo/web-istio'));
+  const to = (name: string, port: number, matches?: unknown[]) => ({
+    ...(matches ? { matches } : {}),
+    backendRefs: [{ name, port }],
+  });
+
+  it('an Exact path beats a PathPrefix written first; a longer prefix beats a shorter one', () => {
+    const r = httpRoute('r', {
+      rules: [
+        to('reviews', 9080, [{ path: { type: 'PathPrefix', value: '/' } }]),
+        to('httpbin', 8000, [{ path: { type: 'Exact', value: '/status' } }]),
+      ],
+    });
+    expect(viaRoutes([r], { path: '/status' })).toBe('foo/httpbin:8000');
+    expect(viaRoutes([r], { path: '/other' })).toBe('foo/reviews:9080');
+    const prefixes = httpRoute('p', {
+      rules: [
+        to('reviews', 9080, [{ path: { type: 'PathPrefix', value: '/api' } }]),
+        to('httpbin', 8000, [{ path: { type: 'PathPrefix', value: '/api/v2' } }]),
+      ],
+    });
+    expect(viaRoutes([prefixes], { path: '/api/v2/x' })).toBe('foo/httpbin:8000');
+    expect(viaRoutes([prefixes], { path: '/api/v1' })).toBe('foo/reviews:9080');
+  });
+
+  it('with equal paths, a method, then more headers, then more query params go first', () => {
+    const r = httpRoute('r', {
+      rules: [
+        to('reviews', 9080, [{ path: { type: 'PathPrefix', value: '/' } }]),
+        to('httpbin', 8000, [{ path: { type: 'PathPrefix', value: '/' }, method: 'GET' }]),
+      ],
+    });
+    expect(viaRoutes([r], { method: 'GET' })).toBe('foo/httpbin:8000');
+    const h = httpRoute('h', {
+      rules: [
+        to('reviews', 9080, [{ headers: [{ name: 'x-a', value: '1' }] }]),
+        to('httpbin', 8000, [
+          {
+            headers: [
+              { name: 'x-a', value: '1' },
+              { name: 'x-b', value: '2' },
+            ],
+          },
+        ]),
+      ],
+    });
+    expect(viaRoutes([h], { headers: { 'x-a': '1', 'x-b': '2' } })).toBe('foo/httpbin:8000');
+    expect(viaRoutes([h], { headers: { 'x-a': '1' } })).toBe('foo/reviews:9080');
+    const q = httpRoute('q', {
+      rules: [to('reviews', 9080, [{}]), to('httpbin', 8000, [{ queryParams: [{ name: 'v', value: '2' }] }])],
+    });
+    expect(viaRoutes([q], { query: 'v=2' })).toBe('foo/httpbin:8000');
+  });
+
+  it('a rule without matches comes after every rule with matches, across HTTPRoutes', () => {
+    const catchAll = httpRoute('a', { rules: [to('reviews', 9080)] });
+    const specific = httpRoute('b', {
+      rules: [to('httpbin', 8000, [{ path: { type: 'Exact', value: '/ip' } }])],
+    });
+    expect(viaRoutes([catchAll, specific], { path: '/ip' })).toBe('foo/httpbin:8000');
+    expect(viaRoutes([catchAll, specific], { path: '/headers' })).toBe('foo/reviews:9080');
+  });
+
+  it('the most specific hostname wins, with no fallback to a wildcard route', () => {
+    const any = httpRoute('any', { rules: [to('reviews', 9080)] });
+    const exact = httpRoute('exact', {
+      hostnames: ['httpbin.example.com'],
+      rules: [to('httpbin', 8000, [{ path: { type: 'Exact', value: '/ip' } }])],
+    });
+    expect(viaRoutes([any, exact], { path: '/ip' })).toBe('foo/httpbin:8000');
+    expect(viaRoutes([any, exact], { path: '/headers' })).toBe('none');
+    expect(viaRoutes([any, exact], { path: '/headers', host: 'other.example.com' })).toBe('foo/reviews:9080');
+  });
+
+  it('VirtualServices: the exact host beats `*` whatever the document order', () => {
+    const gateway = gw('foo', 'httpbin-gateway', [httpServer(['*'])]);
+    const wildcard = vs('foo', 'a', {
+      hosts: ['*'],
+      gateways: ['httpbin-gateway'],
+      http: [{ route: [{ destination: { host: 'reviews', port: { number: 9080 } } }] }],
+    });
+    const exact = vs('foo', 'b', {
+      hosts: ['httpbin.example.com'],
+      gateways: ['httpbin-gateway'],
+      http: [
+        {
+          match: [{ uri: { prefix: '/ip' } }],
+          route: [{ destination: { host: 'httpbin', port: { number: 8000 } } }],
+        },
+      ],
+    });
+    expect(target(route([gateway, wildcard, exact], { path: '/ip' }))).toBe('foo/httpbin:8000');
+    expect(target(route([gateway, wildcard, exact], { path: '/headers' }))).toBe('none');
+    expect(target(route([gateway, wildcard, exact], { path: '/headers', host: 'x.example.com' }))).toBe(
+      'foo/reviews:9080',
     );
   });
 });

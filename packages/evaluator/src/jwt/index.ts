@@ -5,5 +5,5 @@
 export { renderToken, SIMULATED_VALID_SIGNATURE, SIMULATED_INVALID_SIGNATURE } from './token';
 export { placeTokens, type TokenPlacement } from './locations';
 export type { JwtProvider } from './provider';
-export { prepareJwt, type JwtContext } from './jwks';
+export { listedJwks, prepareJwt, type JwtContext } from './jwks';
 export { authenticate, CLOCK_SKEW_SECONDS, type JwtOutcome } from './authenticate';

@@ -116,6 +116,15 @@ async function verifyAgainst(token: string, keys: readonly Record<string, unknow
   return matched ? 'verification-fails' : 'no-matching-key';
 }
 
+/** The JWKS the Probes document lists, by URI (entries that are not objects are ignored). */
+export function listedJwks(jwks: Record<string, JwksSpec>): Map<string, JwksSpec> {
+  const listed = new Map<string, JwksSpec>();
+  for (const [uri, spec] of Object.entries(jwks ?? {})) {
+    if (isRecord(spec)) listed.set(uri, spec);
+  }
+  return listed;
+}
+
 /**
  * Verify every real token against every JWKS source with keys that any provider names. Simulated
  * tokens and strings that are not JWTs need no work here. Never throws.
@@ -125,10 +134,7 @@ export async function prepareJwt(
   providers: readonly JwtProvider[],
   jwks: Record<string, JwksSpec>,
 ): Promise<JwtContext> {
-  const listed = new Map<string, JwksSpec>();
-  for (const [uri, spec] of Object.entries(jwks ?? {})) {
-    if (isRecord(spec)) listed.set(uri, spec);
-  }
+  const listed = listedJwks(jwks);
   const ctx: JwtContext = { listed, verdicts: new Map() };
   const real = [...new Set(tokens)].filter((t) => {
     const parsed = parseJwt(t);

@@ -5,8 +5,10 @@ export { compileHostMatcher } from './host';
 export { compilePathMatcher, normalizePath, pathEnd, PATH_NORMALIZATIONS, upstreamPath } from './path';
 export type { NormalizedPath, PathMatcher, PathNormalization } from './path';
 export {
+  checkPathTemplate,
   compilePathTemplate,
   containsPathTemplate,
+  envoyTemplateProblem,
   MATCH_ANY_TEMPLATE,
   MATCH_ONE_TEMPLATE,
 } from './template';

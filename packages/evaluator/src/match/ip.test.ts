@@ -44,7 +44,9 @@ describe('parseIpOrCidr (Go netip rules used by Istio ValidateIPs)', () => {
     '1:',
     ':1',
     '12345::',
-    'fe80::1%eth0',
+    'fe80::1%eth0/64',
+    'fe80::1%',
+    '1.2.3.4%eth0',
     '1:2:3:4:5:6:7:1.2.3.4',
     '*',
     '',
@@ -188,5 +190,28 @@ describe('IP properties', () => {
         return true;
       }),
     );
+  });
+});
+
+/**
+ * Zones: Go's netip.ParseAddr accepts `fe80::1%eth0` (Istio's ValidateIPs passes it), ParsePrefix
+ * refuses a zone in a prefix, and Istio's AddrStrToPrefix → netip.PrefixFrom drops the zone from
+ * the Envoy CIDR range (istio/istio pilot/pkg/networking/util/util.go), so it matches fe80::1.
+ */
+describe('IPv6 zones', () => {
+  it('a bare IPv6 address may carry a non-empty zone', () => {
+    expect(ok('fe80::1%eth0')).toMatchObject({ version: 6, words: [0xfe800000, 0, 0, 1], zone: 'eth0' });
+    expect(formatCidr(ok('fe80::1%eth0'))).toBe('fe80::1%eth0');
+    const inPrefix = parseIpOrCidr('fe80::1%eth0/64');
+    expect(inPrefix.ok === false && inPrefix.reason).toBe(
+      'bad CIDR range (fe80::1%eth0/64): IPv6 zones cannot be present in a prefix',
+    );
+  });
+
+  it('the matcher drops the zone: the value matches the address, and only it', () => {
+    const m = compileIpMatcher(['fe80::1%eth0']);
+    expect(m('fe80::1')).toBe(true);
+    expect(m('fe80::2')).toBe(false);
+    expect(m('10.0.0.1')).toBe(false);
   });
 });

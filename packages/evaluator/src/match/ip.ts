@@ -19,6 +19,13 @@ export type ParsedCidr =
       prefixLength: number;
       /** Whether the text carried an explicit `/len`. */
       hasPrefix: boolean;
+      /**
+       * The `%zone` of a bare IPv6 address, which Go's `netip.ParseAddr` accepts. Istio builds the
+       * Envoy CIDR range with `netip.PrefixFrom`, which drops the zone (pilot/pkg/networking/util
+       * `AddrStrToPrefix`, used by pilot/pkg/security/authz/model/generator.go): the address then
+       * matches without it.
+       */
+      zone?: string;
     }
   | { ok: false; reason: string };
 
@@ -138,11 +145,30 @@ function parseAddressIntoScratch(s: string, start: number, end: number): 0 | IpV
   return 4;
 }
 
-/** Parses `1.2.3.4`, `1.2.3.0/24`, `2001:db8::1`, `2001:db8::/32`. */
+/**
+ * Parses `1.2.3.4`, `1.2.3.0/24`, `2001:db8::1`, `2001:db8::/32`, `fe80::1%eth0`: the one parser
+ * of IP values, for validation (`resources/values.ts`) and matching alike.
+ */
 export function parseIpOrCidr(s: string): ParsedCidr {
   const slash = s.indexOf('/');
   const end = slash === -1 ? s.length : slash;
-  if (s.indexOf('%') !== -1) return { ok: false, reason: `bad IP address (${s}): zones are not supported` };
+  const percent = s.indexOf('%');
+  if (percent !== -1) {
+    // netip.ParsePrefix refuses zones; netip.ParseAddr takes a non-empty zone on IPv6 only.
+    if (slash !== -1)
+      return { ok: false, reason: `bad CIDR range (${s}): IPv6 zones cannot be present in a prefix` };
+    if (percent === s.length - 1 || parseAddressIntoScratch(s, 0, percent) !== 6) {
+      return { ok: false, reason: `bad IP address (${s})` };
+    }
+    return {
+      ok: true,
+      version: 6,
+      words: Array.from(scratch),
+      prefixLength: 128,
+      hasPrefix: false,
+      zone: s.slice(percent + 1),
+    };
+  }
   const version = parseAddressIntoScratch(s, 0, end);
   if (version === 0) {
     return {
@@ -200,6 +226,7 @@ export function formatCidr(cidr: Extract<ParsedCidr, { ok: true }>): string {
     cidr.version === 4
       ? [24, 16, 8, 0].map((shift) => ((w[0] as number) >>> shift) & 255).join('.')
       : formatIpv6(w);
+  if (cidr.zone !== undefined) return `${address}%${cidr.zone}`;
   return cidr.hasPrefix ? `${address}/${cidr.prefixLength}` : address;
 }
 
@@ -212,7 +239,8 @@ function maskWord(prefixLength: number, wordIndex: number): number {
 export type IpMatcher = (ip: string | undefined) => boolean;
 
 /**
- * Compiles a list of IPs/CIDRs (OR). Invalid entries are skipped here; validation reports them.
+ * Compiles a list of IPs/CIDRs (OR). Invalid entries are skipped here; validation reports them. A
+ * zone is dropped, as Istio drops it (see `ParsedCidr.zone`).
  * Networks and masks are precomputed; a call parses the address into scratch space and compares.
  */
 export function compileIpMatcher(values: readonly string[]): IpMatcher {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compilePathTemplate, containsPathTemplate } from './template';
+import {
+  checkPathTemplate,
+  compilePathTemplate,
+  containsPathTemplate,
+  envoyTemplateProblem,
+} from './template';
 
 function matches(template: string, path: string): boolean {
   const compiled = compilePathTemplate(template);
@@ -79,5 +84,33 @@ describe('path templates (SEMANTICS §A4, Z11: TestAuthz_PathTemplating)', () =>
     expect(containsPathTemplate('/a/{**}')).toBe(true);
     expect(containsPathTemplate('/a/*')).toBe(false);
     expect(containsPathTemplate('/a/{x}')).toBe(false);
+  });
+});
+
+/**
+ * Istio's validation (pkg/config/security/security.go CheckValidPathTemplate, `validLiteral` with
+ * `=`) against Envoy's parser (uri_template_internal.cc `kLiteral`, "sub-delims excluding *=").
+ */
+describe('Istio accepts, Envoy refuses', () => {
+  it.each([
+    ['/a/{*}', null],
+    ['/a=b/{*}', null],
+    ['/a/{**}/b/{*}', '{**} is not the last operator'],
+    ['/a/{x}', "contains '{' or '}'"],
+    ['/a b/{*}', 'is not a valid literal'],
+    ['/plain=path', null],
+  ])('Istio: %s', (path, problem) => {
+    const got = checkPathTemplate(path);
+    if (problem === null) expect(got).toBeNull();
+    else expect(got).toContain(problem);
+  });
+
+  it('names the values Istio accepts and Envoy refuses', () => {
+    expect(envoyTemplateProblem('/a=b/{*}')).toContain('invalid literal "a=b"');
+    expect(envoyTemplateProblem('/a=b/{*}')).toContain('can never match');
+    expect(envoyTemplateProblem('{*}/a')).toContain('Invalid pattern');
+    expect(envoyTemplateProblem('/a/{*}')).toBeNull();
+    expect(envoyTemplateProblem('/a=b')).toBeNull(); // not a template: a plain exact path
+    expect(envoyTemplateProblem('/a/{x}/{*}')).toBeNull(); // Istio refuses it first
   });
 });

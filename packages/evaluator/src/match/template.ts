@@ -19,6 +19,53 @@ export function containsPathTemplate(value: string): boolean {
   return value.includes(MATCH_ONE_TEMPLATE) || value.includes(MATCH_ANY_TEMPLATE);
 }
 
+/**
+ * Istio's literal alphabet (pkg/config/security/security.go `validLiteral`): RFC 3986 pchars, `=`
+ * included. Envoy's (below) leaves `=` out, so a template literal with `=` passes Istio's
+ * validation and is refused by Envoy.
+ */
+const ISTIO_LITERAL = /^[a-zA-Z0-9\-._~%!$&'()+,;:@=]+$/;
+
+/**
+ * Istio's `CheckValidPathTemplate`, the validation every `paths`/`notPaths` value goes through:
+ * slashes trimmed at both ends, then per segment: `{*}`/`{**}` as whole segments with `{**}` last,
+ * no other brace, and (in a template) valid literals. Null when Istio accepts the value.
+ */
+export function checkPathTemplate(path: string): string | null {
+  const hasTemplate = containsPathTemplate(path);
+  let start = 0;
+  let end = path.length;
+  while (start < end && path.charCodeAt(start) === 0x2f) start++;
+  while (end > start && path.charCodeAt(end - 1) === 0x2f) end--;
+  let sawMatchAny = false;
+  for (const segment of path.slice(start, end).split('/')) {
+    if (segment === MATCH_ONE_TEMPLATE || segment === MATCH_ANY_TEMPLATE) {
+      if (sawMatchAny) return `invalid path ${path}: {**} is not the last operator`;
+      if (segment === MATCH_ANY_TEMPLATE) sawMatchAny = true;
+      continue;
+    }
+    if (segment.includes('{') || segment.includes('}')) {
+      return `invalid path ${path}: contains '{' or '}' beyond a supported path template ({*} or {**} as a whole segment)`;
+    }
+    if (hasTemplate && !ISTIO_LITERAL.test(segment)) {
+      return `invalid path ${path}: segment "${segment}" is not a valid literal in a path template (RFC 3986 pchars, no '*')`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Why Envoy refuses a template Istio accepted (its literal alphabet has no `=`, the template must
+ * start with `/` and have no empty segment), or null when Envoy takes it (or it is no template).
+ * Such a value never matches: the rule that holds it can never match on it.
+ */
+export function envoyTemplateProblem(path: string): string | null {
+  if (!containsPathTemplate(path) || checkPathTemplate(path) !== null) return null;
+  const compiled = compilePathTemplate(path);
+  if (compiled.error === undefined) return null;
+  return `path template "${path}" is accepted by Istio but Envoy's uri_template matcher refuses "${compiled.envoyTemplate}" (${compiled.error}): it can never match`;
+}
+
 // Envoy's literal alphabet: unreserved, `%`, sub-delims without `*` and `=`, `:` and `@`.
 const LITERAL_CLASS = "a-zA-Z0-9\\-._~%!$&'()+,;:@";
 const VALID_LITERAL = new RegExp(`^[${LITERAL_CLASS}]+$`);

@@ -5,7 +5,7 @@
  */
 import { PolicyCompiler, buildPolicySet, type PolicySet } from '../authz/decide';
 import type { NodePath, ParsedDocument } from '../document';
-import type { JwtContext, JwtProvider } from '../jwt';
+import { listedJwks, prepareJwt, type JwtContext, type JwtProvider } from '../jwt';
 import { lintResources } from '../lint';
 import { buildMesh, type MeshModel, type MeshWorkload } from '../mesh';
 import { DestinationRuleIndex } from '../mtls/client-tls';
@@ -35,8 +35,7 @@ export class Engine {
   /** Policies that would attach but that a cluster refuses: named in traces so nobody wonders why they do nothing. */
   private readonly refusedAuthorization: PolicyIndex<AuthorizationPolicy>;
   private readonly refusedRequestAuthentication: PolicyIndex<RequestAuthentication>;
-  /** Set by `prepare` (asynchronous JWT verification) before probes are evaluated. */
-  jwt: JwtContext = { listed: new Map(), verdicts: new Map() };
+  private jwtContext: JwtContext;
 
   private readonly compiler: PolicyCompiler;
   private readonly policySets = new Map<string, PolicySet>();
@@ -44,12 +43,38 @@ export class Engine {
   private readonly documentsByIndex = new Map<number, ParsedDocument>();
 
   /**
+   * Compiles a workspace, JWT included: the JWKS the Probes document lists, and every real (signed)
+   * token it presents verified against the keys of the providers that could check it (the one
+   * asynchronous step). The engine is complete when returned.
+   *
    * `parsed`: the workspace's documents in order (a whole text's, or the parts' one after the
    * other). `compilers`: compiled policies kept across evaluations, per trust-domain configuration
    * (rules compile against it); resources re-read from unchanged documents are the same objects, so
    * their compiled rules are found again.
    */
-  constructor(parsed: ParseResult, compilers?: Map<string, PolicyCompiler>) {
+  static async compile(parsed: ParseResult, compilers?: Map<string, PolicyCompiler>): Promise<Engine> {
+    const engine = new Engine(parsed, compilers);
+    engine.jwtContext = await prepareJwt(
+      engine.presentedTokens(),
+      engine.allJwtProviders(),
+      engine.probesSpec.jwks ?? {},
+    );
+    return engine;
+  }
+
+  /**
+   * Compiles a workspace without the asynchronous step: complete for every workspace whose tokens
+   * are simulated or unsigned (the listed JWKS are read), but a real signed token is never verified
+   * here and fails as "not verified in advance". For structural tests only; evaluation uses `compile`.
+   */
+  static compileWithoutTokenVerification(
+    parsed: ParseResult,
+    compilers?: Map<string, PolicyCompiler>,
+  ): Engine {
+    return new Engine(parsed, compilers);
+  }
+
+  private constructor(parsed: ParseResult, compilers?: Map<string, PolicyCompiler>) {
     const workspace = readWorkspace(parsed.documents);
     this.documents = parsed.documents;
     // Only resources' documents are ever looked up by index (trace steps and lints point at
@@ -80,7 +105,13 @@ export class Engine {
       true,
     );
     this.diagnostics.push(
-      ...lintResources(this.resources, this.mesh, this.peerAuthentications, (d, p) => this.rangeOf(d, p)),
+      ...lintResources(
+        this.resources,
+        this.mesh,
+        this.peerAuthentications,
+        (d, p) => this.rangeOf(d, p),
+        (w) => this.requestAuthentication.forWorkload(w).length > 0,
+      ),
     );
     const trustDomains = { local: this.mesh.trustDomain, aliases: this.mesh.trustDomainAliases };
     const key = JSON.stringify(trustDomains);
@@ -92,6 +123,18 @@ export class Engine {
       compilers?.set(key, compiler);
     }
     this.compiler = compiler;
+    this.jwtContext = { listed: listedJwks(this.probesSpec.jwks ?? {}), verdicts: new Map() };
+  }
+
+  /** JWKS the Probes document lists, and the verdicts of the real tokens its probes present. */
+  get jwt(): JwtContext {
+    return this.jwtContext;
+  }
+
+  /** The token strings the Probes document defines (what asynchronous verification covers). */
+  private presentedTokens(): string[] {
+    const tokens = this.probesSpec.tokens ?? {};
+    return Object.values(tokens).flatMap((t) => (t.jwt ? [t.jwt] : t.raw ? [t.raw] : []));
   }
 
   /** The CUSTOM/DENY/ALLOW/AUDIT policies enforced by a workload's proxy, compiled once. */

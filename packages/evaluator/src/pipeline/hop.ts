@@ -69,6 +69,8 @@ export interface HopResult {
   forwarded: HttpRequestModel;
   /** Envoy remote address at this hop (for XFF on the next hop). */
   remoteIp: string;
+  /** Claims of the token jwt_authn accepted here (what a gateway routes on), or null. */
+  jwtPayload: Record<string, unknown> | null;
   /**
    * When asked for, on an allowed HTTP hop: the request the server's proxy forwards (to its app,
    * or for a gateway to the backend), or what an app without a proxy receives (upstream.ts).
@@ -119,8 +121,17 @@ function hopResult(
   mtls: boolean | null,
   remoteIp: string = input.clientIp,
   forwarded: HttpRequestModel = input.request,
+  jwtPayload: Record<string, unknown> | null = null,
 ): HopResult {
-  return { status: statusFor(input.chain, verdict, httpStatus), verdict, mtls, steps, forwarded, remoteIp };
+  return {
+    status: statusFor(input.chain, verdict, httpStatus),
+    verdict,
+    mtls,
+    steps,
+    forwarded,
+    remoteIp,
+    jwtPayload,
+  };
 }
 
 export function evaluateHop(engine: Engine, input: HopInput): HopResult {
@@ -309,7 +320,16 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
   const rbac = decideRbac(set, authz, trace);
   if (trace) rbac.steps.forEach(step);
   const verdict: Verdict = rbac.denied ? 'denied' : 'allowed';
-  const result = hopResult(input, steps, verdict, rbac.denied ? 403 : 200, shake.mtls, remoteIp, forwarded);
+  const result = hopResult(
+    input,
+    steps,
+    verdict,
+    rbac.denied ? 403 : 200,
+    shake.mtls,
+    remoteIp,
+    forwarded,
+    authz.jwtPayload,
+  );
   if (input.upstream && chain === 'http' && verdict === 'allowed')
     result.upstream = proxiedUpstream({
       client,

@@ -116,6 +116,8 @@ function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): F
   // Envoy normalizes the path before routing; the backend receives the normalized path and the
   // query, with the headers the gateway set (upstream.ts).
   const normalizedPath = normalizePath(first.forwarded.path, engine.mesh.pathNormalization).path;
+  // VirtualService/HTTPRoute queryParams match the query string.
+  const q = first.forwarded.path.search(/[?#]/);
   const route = routeAtGateway(engine.resources, engine.mesh, server, {
     method: first.forwarded.method,
     path: normalizedPath,
@@ -123,6 +125,10 @@ function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): F
     headers: first.forwarded.headers,
     port: port.servicePort,
     targetPort: port.targetPort,
+    claims: first.jwtPayload,
+    ...(first.forwarded.path[q] === '?'
+      ? { query: first.forwarded.path.slice(q + 1).split('#')[0] ?? '' }
+      : {}),
   });
   if (route.kind === 'none') {
     steps.push({

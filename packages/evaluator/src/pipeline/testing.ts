@@ -3,7 +3,6 @@
  * Engine, and evaluate probes against it the way `evaluate.ts` does (JWT preparation included).
  */
 import type { AuthzRequest, Peer } from '../authz/context';
-import { prepareJwt } from '../jwt';
 import type { MeshWorkload } from '../mesh';
 import type { AuthorizationAction, AuthorizationPolicy, ResourceMeta, Rule } from '../resources/types';
 import type { MeshSpec, ProbeResult, ProbeSpec, ProbesSpec, WorkloadSpec } from '../types';
@@ -76,8 +75,14 @@ export function gatewayApi(
   return { apiVersion: 'gateway.networking.k8s.io/v1', kind, metadata: { name, namespace }, spec };
 }
 
+/** A workspace's engine for structural tests (indices, routing, transport): no token is verified. */
 export function engineOf(text: string): Engine {
-  return new Engine(parseWorkspaceText(text));
+  return Engine.compileWithoutTokenVerification(parseWorkspaceText(text));
+}
+
+/** A workspace's engine as evaluation compiles it, JWT included. */
+export function compiledOf(text: string): Promise<Engine> {
+  return Engine.compile(parseWorkspaceText(text));
 }
 
 /** The workload `namespace/name` of an engine's mesh; throws in a test when it does not exist. */
@@ -87,22 +92,14 @@ export function workloadOf(engine: Engine, key: string): MeshWorkload {
   return w;
 }
 
-/** Evaluates probes as `Evaluator.evaluate` does: JWT material is prepared once, then each probe. */
-export async function runProbes(
-  engine: Engine,
-  probes: readonly ProbeSpec[],
-  now: Date = TEST_NOW,
-): Promise<ProbeResult[]> {
-  const tokens = Object.values(engine.probesSpec.tokens ?? {}).flatMap((t) =>
-    t.jwt ? [t.jwt] : t.raw ? [t.raw] : [],
-  );
-  engine.jwt = await prepareJwt(tokens, engine.allJwtProviders(), engine.probesSpec.jwks ?? {});
+/** Evaluates probes as `Evaluator.evaluate` does, against an engine from `compiledOf`. */
+export function runProbes(engine: Engine, probes: readonly ProbeSpec[], now: Date = TEST_NOW): ProbeResult[] {
   return probes.map((p, i) => evaluateProbe(engine, p, i, now));
 }
 
 /** Evaluates one probe against a workspace text. */
 export async function runProbe(text: string, probe: ProbeSpec, now: Date = TEST_NOW): Promise<ProbeResult> {
-  const [result] = await runProbes(engineOf(text), [probe], now);
+  const [result] = runProbes(await compiledOf(text), [probe], now);
   if (!result) throw new Error('no result');
   return result;
 }

@@ -415,6 +415,44 @@ describe('AuthorizationPolicy: webhook errors', () => {
     ]);
   });
 
+  it('an IPv6 zone is accepted (Go netip.ParseAddr) and reported where it stands: Istio drops it', () => {
+    const { policy, diagnostics } = onePolicy(
+      policyWith(
+        '  action: DENY\n  rules:\n  - from:\n    - source:\n        ipBlocks: ["10.0.0.1", "fe80::1%eth0"]\n',
+      ),
+    );
+    expect(policy.meta.rejected).toBe(false);
+    const d = oneWithCode(diagnostics, 'authz.ip-zone-ignored');
+    expect(d.severity).toBe('warning');
+    expect(lineOf(d)).toBe(11);
+    expect(d.range?.start.column).toBe(32); // the opening quote of "fe80::1%eth0"
+    expect(d.message).toContain('matches fe80::1 whatever the interface');
+    expect(withCode(diagnostics, 'authz.bad-ip')).toEqual([]);
+  });
+
+  it('an IPv6 zone in a when condition on an IP key is reported too', () => {
+    const { policy, diagnostics } = onePolicy(
+      policyWith('  rules:\n  - when:\n    - key: destination.ip\n      values: ["fe80::1%lo"]\n'),
+    );
+    expect(policy.meta.rejected).toBe(false);
+    expect(lineOf(oneWithCode(diagnostics, 'authz.ip-zone-ignored'))).toBe(10);
+  });
+
+  it('a path template Istio accepts and Envoy refuses gets its own code, at the value; the policy stays', () => {
+    const { policy, diagnostics } = onePolicy(
+      policyWith(
+        '  action: DENY\n  rules:\n  - to:\n    - operation:\n        paths: ["/ok/{*}", "/a=b/{*}"]\n',
+      ),
+    );
+    expect(policy.meta.rejected).toBe(false);
+    const d = oneWithCode(diagnostics, 'authz.path-template-unsupported');
+    expect(d.severity).toBe('warning');
+    expect(lineOf(d)).toBe(11);
+    expect(d.range?.start.column).toBe(28); // the opening quote of "/a=b/{*}"
+    expect(d.message).toContain('can never match');
+    expect(withCode(diagnostics, 'authz.bad-path-template')).toEqual([]);
+  });
+
   it('Z56: serviceAccounts with principals in one source is refused; service account and trust domain values', () => {
     const { diagnostics } = readYaml(
       policyWith(

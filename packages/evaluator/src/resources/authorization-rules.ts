@@ -8,11 +8,14 @@ import type { NodePath } from '../document';
 import type { AuthorizationAction, Condition, Operation, Rule, Source } from './types';
 import type { Reader } from '../read';
 import { type Dict, formatPath } from '../read';
+import { principalNeverMatches } from '../match/principal';
+import { envoyTemplateProblem } from '../match/template';
 import {
   CUSTOM_UNSUPPORTED_KEYS,
   checkAttribute,
   checkIpOrCidr,
   checkPathTemplate,
+  ipZoneNote,
   checkPort,
   checkServiceAccount,
   checkTrustDomain,
@@ -99,6 +102,8 @@ function readSource(r: Reader, src: Dict, at: NodePath, action: AuthorizationAct
       const problem = v === '' ? null : checkIpOrCidr(v);
       if (problem !== null)
         r.error('authz.bad-ip', [...at, field, i], `${problem} in ${formatPath([...at, field])}`);
+      const zone = problem === null && v !== '' ? ipZoneNote(v) : null;
+      if (zone !== null) r.warning('authz.ip-zone-ignored', [...at, field, i], zone);
     });
   }
   for (const field of ['serviceAccounts', 'notServiceAccounts'] as const) {
@@ -150,14 +155,8 @@ function readSource(r: Reader, src: Dict, at: NodePath, action: AuthorizationAct
 }
 
 function lintPrincipal(r: Reader, value: string, at: NodePath): void {
-  if (value.startsWith('spiffe://')) {
-    r.warning(
-      'lint.principal-spiffe-prefix',
-      at,
-      `principal "${value}" starts with spiffe://, which Istio adds itself; it never matches. ` +
-        `Write "${value.slice('spiffe://'.length)}"`,
-    );
-  }
+  const problem = principalNeverMatches(value);
+  if (problem !== null) r.warning('lint.principal-spiffe-prefix', at, problem);
 }
 
 function readOperation(r: Reader, op: Dict, at: NodePath): Operation {
@@ -179,7 +178,9 @@ function readOperation(r: Reader, op: Dict, at: NodePath): Operation {
   for (const field of ['paths', 'notPaths'] as const) {
     (operation[field] ?? []).forEach((v, i) => {
       const problem = checkPathTemplate(v);
+      const envoy = problem === null ? envoyTemplateProblem(v) : null;
       if (problem !== null) r.error('authz.bad-path-template', [...at, field, i], problem);
+      else if (envoy !== null) r.warning('authz.path-template-unsupported', [...at, field, i], envoy);
       else if (v !== '' && !v.startsWith('/') && !v.startsWith('*')) {
         r.warning(
           'lint.path-no-leading-slash',
@@ -248,6 +249,13 @@ function readCondition(r: Reader, cond: Dict, at: NodePath, action: Authorizatio
   }
   if (key === 'source.principal') {
     [...(values ?? []), ...(notValues ?? [])].forEach((v) => lintPrincipal(r, v, keyPath));
+  }
+  if (key === 'source.ip' || key === 'remote.ip' || key === 'destination.ip') {
+    for (const field of ['values', 'notValues'] as const)
+      (condition[field] ?? []).forEach((v, i) => {
+        const zone = checkIpOrCidr(v) === null ? ipZoneNote(v) : null;
+        if (zone !== null) r.warning('authz.ip-zone-ignored', [...at, field, i], zone);
+      });
   }
   return condition;
 }

@@ -74,10 +74,12 @@ function readMatch(r: Reader, raw: Dict, at: NodePath): HttpRouteMatch {
     if (type === 'RegularExpression') checkRegex(r, value, [...pAt, 'value']);
     out.path = { type, value };
   }
-  const headers = r.list(raw, 'headers', at);
-  if (headers !== undefined) {
-    out.headers = r.dictItems(headers, [...at, 'headers']).map(([h, i]) => {
-      const hAt = [...at, 'headers', i];
+  // Header and query parameter matches share one shape (HTTPHeaderMatch, HTTPQueryParamMatch).
+  for (const field of ['headers', 'queryParams'] as const) {
+    const list = r.list(raw, field, at);
+    if (list === undefined) continue;
+    out[field] = r.dictItems(list, [...at, field]).map(([h, i]) => {
+      const hAt = [...at, field, i];
       r.fields(h, hAt, ['type', 'name', 'value']);
       const type = r.enumString(h, 'type', hAt, HEADER_TYPES) ?? 'Exact';
       const name = r.requiredString(h, 'name', hAt, 'http-route.header-name-required');

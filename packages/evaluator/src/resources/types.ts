@@ -193,7 +193,18 @@ export interface HttpMatchRequest {
   method?: StringMatch;
   authority?: StringMatch;
   headers?: Record<string, StringMatch>;
+  /** Matches when none of these matches (a missing header counts as empty, a missing claim as absent). */
+  withoutHeaders?: Record<string, StringMatch>;
   port?: number;
+  scheme?: StringMatch;
+  queryParams?: Record<string, StringMatch>;
+  /** Case-insensitive `uri` exact/prefix matching (not regex). */
+  ignoreUriCase?: boolean;
+  /** Gateways (`ns/name` as written, or short) this match is limited to; overrides sourceLabels. */
+  gateways?: string[];
+  /** Labels the proxy (here: the gateway workload) must carry. */
+  sourceLabels?: Record<string, string>;
+  sourceNamespace?: string;
 }
 
 export interface HttpRouteDestination {
@@ -228,6 +239,8 @@ export interface KubernetesGateway {
 export interface HttpRouteMatch {
   path?: { type: 'Exact' | 'PathPrefix' | 'RegularExpression'; value: string };
   headers?: { type?: 'Exact' | 'RegularExpression'; name: string; value: string }[];
+  /** Query parameter names are case-sensitive (Gateway API HTTPQueryParamMatch). */
+  queryParams?: { type?: 'Exact' | 'RegularExpression'; name: string; value: string }[];
   method?: string;
 }
 

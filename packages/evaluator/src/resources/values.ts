@@ -3,99 +3,37 @@
  * ValidatePorts, CheckValidPathTemplate, ValidateAttribute, service account and trust domain
  * rules). Each returns a problem in plain words, or null when the value is accepted.
  */
+import { formatCidr, parseIpOrCidr } from '../match/ip';
+import { parsePort } from '../match/port';
 
-const IPV4_OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-const IPV4 = new RegExp(`^${IPV4_OCTET}(?:\\.${IPV4_OCTET}){3}$`);
-const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
-
-export function isIPv4(s: string): boolean {
-  return IPV4.test(s);
-}
-
-/** IPv6 as Go's net.ParseIP accepts it: hex groups, one `::`, optional trailing dotted IPv4; no zone. */
-export function isIPv6(s: string): boolean {
-  if (!s.includes(':')) return false;
-  const halves = s.split('::');
-  if (halves.length > 2) return false;
-  const groupsOf = (part: string, last: boolean): number | null => {
-    if (part === '') return 0;
-    const groups = part.split(':');
-    let count = 0;
-    for (let i = 0; i < groups.length; i++) {
-      const g = groups[i] ?? '';
-      if (last && i === groups.length - 1 && g.includes('.')) {
-        if (!isIPv4(g)) return null;
-        count += 2;
-      } else if (HEX_GROUP.test(g)) {
-        count += 1;
-      } else {
-        return null;
-      }
-    }
-    return count;
-  };
-  if (halves.length === 1) return groupsOf(s, true) === 8;
-  const head = groupsOf(halves[0] ?? '', false);
-  const tail = groupsOf(halves[1] ?? '', true);
-  return head !== null && tail !== null && head + tail <= 7;
-}
-
-/** An address as Go's netip.ParseAddr accepts it (IPv6 may carry a `%zone`). */
-export function isIP(s: string): boolean {
-  const zone = s.indexOf('%');
-  if (zone >= 0) return zone < s.length - 1 && isIPv6(s.slice(0, zone));
-  return isIPv4(s) || isIPv6(s);
-}
-
-/** `ipBlocks`, `remoteIpBlocks`, `source.ip`, `remote.ip`, `destination.ip`: an IP or a CIDR. */
+/**
+ * `ipBlocks`, `remoteIpBlocks`, `source.ip`, `remote.ip`, `destination.ip`: an IP or a CIDR, as
+ * Go's netip accepts it (`ValidateIPs`). The same parser compiles the matchers.
+ */
 export function checkIpOrCidr(value: string): string | null {
-  const slash = value.indexOf('/');
-  if (slash < 0) return isIP(value) ? null : `bad IP address (${value})`;
-  const ip = value.slice(0, slash);
-  const bits = value.slice(slash + 1);
-  const max = isIPv4(ip) ? 32 : isIPv6(ip) ? 128 : -1;
-  if (max < 0) return `bad CIDR range (${value}): "${ip}" is not an IP address`;
-  if (!/^(0|[1-9]\d{0,2})$/.test(bits) || Number(bits) > max) {
-    return `bad CIDR range (${value}): the prefix length must be 0-${max}`;
-  }
-  return null;
+  const parsed = parseIpOrCidr(value);
+  return parsed.ok ? null : parsed.reason;
+}
+
+/**
+ * An IPv6 zone is accepted by Istio and dropped when it builds the Envoy CIDR range, so the
+ * value matches the address on every interface. Null when the value has no zone.
+ */
+export function ipZoneNote(value: string): string | null {
+  const parsed = parseIpOrCidr(value);
+  if (!parsed.ok || parsed.zone === undefined) return null;
+  const address = formatCidr({ ...parsed, zone: undefined });
+  return `"${value}": Istio drops the zone %${parsed.zone} when it builds the Envoy CIDR range, so this matches ${address} whatever the interface`;
 }
 
 /** `ports`, `notPorts`, `destination.port`: a decimal integer 0-65535 (no ranges, no `*`). */
 export function checkPort(value: string): string | null {
+  if (parsePort(value) !== null) return null;
   if (!/^\d+$/.test(value)) return `bad port (${value}): must be a decimal integer 0-65535`;
-  const n = Number(value);
-  if (n < 0 || n > 65535) return `bad port (${value}): must be in the range 0-65535`;
-  return null;
+  return `bad port (${value}): must be in the range 0-65535`;
 }
 
-/** RFC 3986 pchar as Envoy's URI template matcher accepts it (no `*`). */
-const TEMPLATE_LITERAL = /^[a-zA-Z0-9\-._~%!$&'()+,;:@=]+$/;
-
-export function containsPathTemplate(path: string): boolean {
-  return path.includes('{*}') || path.includes('{**}');
-}
-
-/** Istio's CheckValidPathTemplate: `{*}`/`{**}` operators, `{**}` last, valid literals. */
-export function checkPathTemplate(path: string): string | null {
-  const hasTemplate = containsPathTemplate(path);
-  const segments = path.replace(/^\/+|\/+$/g, '').split('/');
-  let sawMatchAny = false;
-  for (const segment of segments) {
-    if (segment === '{*}' || segment === '{**}') {
-      if (sawMatchAny) return `invalid path ${path}: {**} is not the last operator`;
-      if (segment === '{**}') sawMatchAny = true;
-      continue;
-    }
-    if (segment.includes('{') || segment.includes('}')) {
-      return `invalid path ${path}: contains '{' or '}' beyond a supported path template ({*} or {**} as a whole segment)`;
-    }
-    if (hasTemplate && !TEMPLATE_LITERAL.test(segment)) {
-      return `invalid path ${path}: segment "${segment}" is not a valid literal in a path template (RFC 3986 pchars, no '*')`;
-    }
-  }
-  return null;
-}
+export { checkPathTemplate, containsPathTemplate } from '../match/template';
 
 /** `serviceAccounts` values: `sa` or `ns/sa`, no wildcard. */
 export function checkServiceAccount(value: string): string | null {

@@ -12,6 +12,7 @@ import type {
   VirtualService,
 } from './types';
 import type { Reader } from '../read';
+import { routingClaim } from '../gateway/claims';
 import { regexError, regexMessage } from '../match/regex';
 import { type Dict, defineOwn, emptyMap, ownKeys } from '../read';
 
@@ -55,26 +56,37 @@ const STRING_MATCH_FIELDS = ['exact', 'prefix', 'regex'] as const;
 
 type HttpRoute = VirtualService['http'][number];
 
-function readStringMatch(r: Reader, raw: Dict, at: NodePath): StringMatch {
+/**
+ * A StringMatch as Istio validates it (istio/istio pkg/config/validation/virtualservice.go
+ * `validateHTTPRouteMatchRequest`, validation.go `validateStringMatch`): `{}` (no match type) is a
+ * presence match; an empty prefix is refused except under `uri`; an empty regex is refused; a regex
+ * must compile, except `*` under `withoutHeaders`, which Istio turns into a presence match.
+ */
+function readStringMatch(r: Reader, raw: Dict, at: NodePath, where: string): StringMatch {
   r.fields(raw, at, STRING_MATCH_FIELDS);
   const out: StringMatch = {};
   for (const f of STRING_MATCH_FIELDS) {
     const v = r.string(raw, f, at);
     if (v !== undefined) out[f] = v;
   }
-  if (out.regex !== undefined) {
+  if (Object.keys(out).length > 1) {
+    r.error('vs.string-match', at, 'a string match sets at most one of exact, prefix or regex');
+  }
+  if (out.prefix === '' && where !== 'uri') {
+    r.error('vs.string-match', [...at, 'prefix'], `"${where}": prefix string match should not be empty`);
+  }
+  if (out.regex === '') {
+    r.error('vs.string-match', [...at, 'regex'], `"${where}": regex string match should not be empty`);
+  } else if (out.regex !== undefined && !(where === 'withoutHeaders' && out.regex === '*')) {
     const error = regexError(out.regex);
     if (error !== null) r.error('regex.unsupported', [...at, 'regex'], regexMessage(out.regex, error));
-  }
-  if (Object.keys(out).length !== 1) {
-    r.error('vs.string-match', at, 'a string match must set exactly one of exact, prefix or regex');
   }
   return out;
 }
 
 function readOptionalMatch(r: Reader, obj: Dict, key: string, at: NodePath): StringMatch | undefined {
   const raw = r.object(obj, key, at);
-  return raw === undefined ? undefined : readStringMatch(r, raw, [...at, key]);
+  return raw === undefined ? undefined : readStringMatch(r, raw, [...at, key], key);
 }
 
 function readMatch(r: Reader, raw: Dict, at: NodePath): HttpMatchRequest {
@@ -83,17 +95,28 @@ function readMatch(r: Reader, raw: Dict, at: NodePath): HttpMatchRequest {
   const uri = readOptionalMatch(r, raw, 'uri', at);
   const method = readOptionalMatch(r, raw, 'method', at);
   const authority = readOptionalMatch(r, raw, 'authority', at);
+  const scheme = readOptionalMatch(r, raw, 'scheme', at);
   if (uri) out.uri = uri;
   if (method) out.method = method;
   if (authority) out.authority = authority;
-  const headers = r.object(raw, 'headers', at);
-  if (headers !== undefined) {
+  if (scheme) out.scheme = scheme;
+  const ignoreUriCase = r.boolean(raw, 'ignoreUriCase', at);
+  if (ignoreUriCase !== undefined) out.ignoreUriCase = ignoreUriCase;
+  const gateways = r.stringList(raw, 'gateways', at);
+  if (gateways !== undefined) out.gateways = gateways;
+  const sourceLabels = r.stringMap(raw, 'sourceLabels', at);
+  if (sourceLabels !== undefined) out.sourceLabels = sourceLabels;
+  const sourceNamespace = r.string(raw, 'sourceNamespace', at);
+  if (sourceNamespace !== undefined) out.sourceNamespace = sourceNamespace;
+  for (const field of ['headers', 'withoutHeaders', 'queryParams'] as const) {
+    const headers = r.object(raw, field, at);
+    if (headers === undefined) continue;
     const map = emptyMap<StringMatch>();
     for (const name of ownKeys(headers)) {
-      const h = r.object(headers, name, [...at, 'headers']);
-      if (h !== undefined) defineOwn(map, name, readStringMatch(r, h, [...at, 'headers', name]));
+      const h = r.object(headers, name, [...at, field]);
+      if (h !== undefined) defineOwn(map, name, readStringMatch(r, h, [...at, field, name], field));
     }
-    out.headers = map;
+    out[field] = map;
   }
   const port = r.integer(raw, 'port', at);
   if (port !== undefined) out.port = port;
@@ -193,5 +216,22 @@ export function readVirtualService(r: Reader, root: Dict, meta: ResourceMeta): V
   const http = r
     .dictItems(r.list(spec, 'http', at) ?? [], [...at, 'http'])
     .map(([raw, i]) => readHttpRoute(r, raw, [...at, 'http', i], i));
+  // Istio's validation refuses JWT claim routes on a VirtualService that applies to no gateway
+  // (istio/istio pkg/config/validation/validation.go, "JWT claim based routing … is only supported
+  // for gateway"): no `gateways`, or only the reserved `mesh`.
+  if (!gateways.some((g) => g !== 'mesh')) {
+    for (const route of http)
+      route.match.forEach((m, i) => {
+        for (const field of ['headers', 'withoutHeaders'] as const)
+          for (const name of ownKeys(m[field] ?? {}))
+            if (routingClaim(name) !== null)
+              r.error(
+                'vs.jwt-claim-route-mesh',
+                [...at, 'http', route.index, 'match', i, field, name],
+                `JWT claim based routing (${name}) is only supported for gateways; this VirtualService applies to sidecars (gateways: ${gateways.length ? gateways.join(', ') : 'none'})`,
+                { key: true },
+              );
+      });
+  }
   return { meta, hosts, gateways, http };
 }

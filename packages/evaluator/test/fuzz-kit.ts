@@ -743,7 +743,7 @@ export interface FuzzReport {
   overBudget: { ms: number; budgetMs: number; sizeClass: string; description: string }[];
 }
 
-/** Runs `count` cases through `evaluate`, timing each; an over-budget case is timed again once. */
+/** Runs `count` cases through `evaluate`, timing each; an over-budget case is timed up to twice more. */
 export async function runFuzz(
   evaluate: (text: string) => Promise<Evaluation>,
   sources: readonly { name: string; text: string }[],
@@ -777,18 +777,19 @@ export async function runFuzz(
       if (problems.length) report.problems.push(`${c.description}: ${problems.slice(0, 3).join('; ')}`);
     }
     const size = sizeClassOf(c.text.length);
-    if (result.ms > size.budgetMs) {
-      // Once more, so a garbage collection or a busy neighbour is not taken for a slow input.
+    // Up to twice more, the best kept: on a shared machine a garbage collection or a busy neighbour
+    // (a load of 8 on 2 cores) can double a time, while a slow input stays slow every time.
+    for (let retry = 0; retry < 2 && result.ms > size.budgetMs; retry++) {
       const again = await time();
       if (again.ms < result.ms) result = again;
-      if (result.ms > size.budgetMs)
-        report.overBudget.push({
-          ms: result.ms,
-          budgetMs: size.budgetMs,
-          sizeClass: size.name,
-          description: c.description,
-        });
     }
+    if (result.ms > size.budgetMs)
+      report.overBudget.push({
+        ms: result.ms,
+        budgetMs: size.budgetMs,
+        sizeClass: size.name,
+        description: c.description,
+      });
     if (report.slowest.length < keep || result.ms > (report.slowest[report.slowest.length - 1]?.ms ?? 0)) {
       report.slowest.push({ ms: result.ms, length: c.text.length, description: c.description });
       report.slowest.sort((a, b) => b.ms - a.ms);

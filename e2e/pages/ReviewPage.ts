@@ -1,7 +1,7 @@
 /**
  * Page object for review mode: review links (`#w=…&b=…`), the banner, marked and removed edges, the
  * inspector's before/after, the policy diff and the matrix's "changes only". Test ids are the app's
- * stable hooks (DESIGN "Extensions to the contracts").
+ * stable hooks (docs/workspace-format.md "Test hooks").
  */
 import { deflateRawSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';

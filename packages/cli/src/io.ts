@@ -6,7 +6,7 @@ export interface Io {
   stdin?: ReadStdin;
 }
 
-/** Exit codes of the CLI contract (DESIGN "CLI"). */
+/** Exit codes of the CLI contract (docs/workspace-format.md "CLI"). */
 export const EXIT = { ok: 0, failed: 1, invalid: 2 } as const;
 
 export class UsageError extends Error {}

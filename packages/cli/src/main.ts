@@ -1,5 +1,5 @@
 /**
- * policy-playground: the evaluator from a terminal and CI (DESIGN "CLI").
+ * policy-playground: the evaluator from a terminal and CI (docs/workspace-format.md "CLI").
  *   test FILE...      evaluate every probe, compare with expect
  *   matrix FILE       every client × every Service port, as the seeds print it
  *   explain FILE      one request's verdict and trace

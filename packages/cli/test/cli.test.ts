@@ -1,5 +1,5 @@
 /**
- * The CLI contract (DESIGN "CLI"): commands, exit codes, --json fields, and `matrix` printing the
+ * The CLI contract (docs/workspace-format.md "CLI"): commands, exit codes, --json fields, and `matrix` printing the
  * authentication task's tables line for line (quoted from the document in fixtures/).
  */
 import { execFileSync, spawnSync } from 'node:child_process';

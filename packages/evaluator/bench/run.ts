@@ -1,5 +1,5 @@
 /**
- * `pnpm bench`: prints one line per figure, `bench <name> <value> <unit>` (DESIGN; issue goals).
+ * `pnpm bench`: prints one line per figure, `bench <name> <value> <unit>` (docs/architecture.md "CI and benches").
  *  - evaluator.matrix.decisionsPerSecond: full matrix of 1,000 workloads in 100 namespaces under
  *    1,000 policies (1,000,000 decisions). Goal ≥ 1,000,000/s.
  *  - evaluator.edit.medianMs: parse + validate + evaluate all probes of a 100-workload, 100-policy,

@@ -50,6 +50,6 @@ describe('createEvaluator', () => {
     const last = await evaluator.evaluate(texts[1] ?? '', { now: new Date(0) });
     const error = last.diagnostics.find((d) => d.code === 'authz.deny-without-rules');
     expect(error?.range?.start.line, 'the DENY without rules is reported where it now is').toBe(16);
-    expect(last.probes[0]?.status, 'allow-nothing (SEMANTICS Z2) still denies').toBe('403');
+    expect(last.probes[0]?.status, 'allow-nothing (docs/semantics.md Z2) still denies').toBe('403');
   });
 });

@@ -1,4 +1,4 @@
-/** Lints: accepted by a cluster, but not what the author meant (SEMANTICS §A5, §A4, §A9 analyze). */
+/** Lints: accepted by a cluster, but not what the author meant (docs/semantics.md §A5, §A4, §A9 analyze). */
 import { describe, expect, it } from 'vitest';
 import { evaluateWorkspace } from './evaluate';
 

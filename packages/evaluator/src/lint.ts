@@ -1,7 +1,7 @@
 /**
  * Lints: resources a cluster accepts but that do not do what their author most likely meant —
  * istioctl analyze's "namespace not found" and "no matching workloads", plus security pitfalls
- * from SEMANTICS (identity rules under PERMISSIVE, `hosts` without the port). Warnings only:
+ * from docs/semantics.md (identity rules under PERMISSIVE, `hosts` without the port). Warnings only:
  * nothing here changes a verdict.
  */
 import type { MeshWorkload } from './mesh';

@@ -1,5 +1,5 @@
 /**
- * mesh.ts: protocol derivation (SEMANTICS §A8; istio/istio pkg/config/kube/conversion.go
+ * mesh.ts: protocol derivation (docs/semantics.md §A8; istio/istio pkg/config/kube/conversion.go
  * `ConvertProtocol`), pod IPs, identities, selectors and host resolution.
  */
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { buildMesh, deriveProtocol, isHttpProtocol, resolveServiceHost, selects 
 import type { Protocol } from './mesh';
 import type { WorkloadSpec } from './types';
 
-describe('deriveProtocol (SEMANTICS §A8)', () => {
+describe('deriveProtocol (docs/semantics.md §A8)', () => {
   const table: [
     string,
     { name?: string; port: number; protocol?: string; appProtocol?: string },
@@ -56,7 +56,7 @@ describe('deriveProtocol (SEMANTICS §A8)', () => {
     // …except UDP, which Istio takes before anything else.
     ['protocol UDP, unnamed', { port: 5353, protocol: 'UDP' }, 'UDP'],
     ['protocol UDP, name http', { name: 'http', port: 80, protocol: 'UDP' }, 'UDP'],
-    // The playground's `protocol: HTTP` (DESIGN.md) names the Istio protocol.
+    // The playground's `protocol: HTTP` (docs/workspace-format.md) names the Istio protocol.
     ['protocol HTTP (playground)', { name: 'web', port: 8000, protocol: 'HTTP' }, 'HTTP'],
     ['protocol grpc (playground)', { port: 8000, protocol: 'grpc' }, 'GRPC'],
     // Server-first ports default to TCP when the name says nothing.
@@ -89,7 +89,7 @@ describe('deriveProtocol (SEMANTICS §A8)', () => {
 });
 
 describe('buildMesh', () => {
-  it('applies the defaults of DESIGN.md and SEMANTICS (mesh.go DefaultMeshConfig)', () => {
+  it('applies the defaults of docs/workspace-format.md and docs/semantics.md (mesh.go DefaultMeshConfig)', () => {
     const mesh = buildMesh({
       workloads: [{ name: 'httpbin', namespace: 'foo', ports: [{ name: 'http', port: 8000 }] }],
     });

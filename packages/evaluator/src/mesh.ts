@@ -1,6 +1,6 @@
 /**
  * The mesh model: namespaces, workloads, their Services and ports, SPIFFE identities and pod IPs,
- * with each port's protocol derived as Istio derives it (SEMANTICS §A8).
+ * with each port's protocol derived as Istio derives it (docs/semantics.md §A8).
  */
 import { copyMap, getOwn } from './read';
 import type { PathNormalization } from './match/path';
@@ -58,7 +58,7 @@ export interface MeshModel {
   enableAutoMtls: boolean;
   numTrustedProxies: number;
   extensionProviders: ExtensionProviderSpec[];
-  /** `meshConfig.pathNormalization.normalization`, `DEFAULT` read as `BASE` (SEMANTICS §A4). */
+  /** `meshConfig.pathNormalization.normalization`, `DEFAULT` read as `BASE` (docs/semantics.md §A4). */
   pathNormalization: PathNormalization;
   namespaces: Map<string, Record<string, string>>;
   workloads: MeshWorkload[];
@@ -95,7 +95,7 @@ const APP_PROTOCOL_ALIASES: Record<string, Protocol> = {
 /** Kubernetes Service `protocol` values: transport only, they say nothing to Istio. */
 const L4_PROTOCOLS = new Set(['tcp', 'udp', 'sctp']);
 
-/** Ports that default to TCP when their name says nothing (SEMANTICS §A8). */
+/** Ports that default to TCP when their name says nothing (docs/semantics.md §A8). */
 const SERVER_FIRST_PORTS = new Set([25, 53, 3306, 27017]);
 
 /** An Istio protocol name as the playground's `protocol` field may give it (whole, case-insensitive). */
@@ -117,7 +117,7 @@ export function deriveProtocol(port: {
 }): { protocol: Protocol; source: string } {
   if (port.protocol?.toLowerCase() === 'udp')
     return { protocol: 'UDP', source: `protocol "${port.protocol}"` };
-  // The playground also accepts an Istio protocol name in `protocol` (DESIGN); TCP/SCTP there is the
+  // The playground also accepts an Istio protocol name in `protocol` (docs/workspace-format.md); TCP/SCTP there is the
   // Kubernetes transport field and says nothing about the application protocol.
   if (port.protocol && !port.appProtocol && !L4_PROTOCOLS.has(port.protocol.toLowerCase())) {
     const p = parseProtocol(port.protocol);
@@ -141,7 +141,7 @@ export function deriveProtocol(port: {
   return { protocol: 'UNKNOWN', source: value ? `${field} "${value}" names no protocol` : 'unnamed port' };
 }
 
-/** Protocols served by the HTTP connection manager (SEMANTICS §A8). */
+/** Protocols served by the HTTP connection manager (docs/semantics.md §A8). */
 export function isHttpProtocol(protocol: Protocol): boolean {
   return protocol === 'HTTP' || protocol === 'HTTP2' || protocol === 'GRPC' || protocol === 'GRPC-Web';
 }

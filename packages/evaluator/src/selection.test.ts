@@ -1,4 +1,4 @@
-/** Which AuthorizationPolicies / RequestAuthentications attach to a workload (SEMANTICS §A1, §C1; Z37, Z57). */
+/** Which AuthorizationPolicies / RequestAuthentications attach to a workload (docs/semantics.md §A1, §C1; Z37, Z57). */
 import { describe, expect, it } from 'vitest';
 import { engineOf, httpbin, resource, sleep, workloadOf, workspace, type Doc } from './pipeline/testing';
 import type { MeshSpec } from './types';

@@ -1,5 +1,5 @@
 /**
- * Which AuthorizationPolicies and RequestAuthentications apply to a workload (SEMANTICS §A1, §C1):
+ * Which AuthorizationPolicies and RequestAuthentications apply to a workload (docs/semantics.md §A1, §C1):
  * root namespace plus the workload's own namespace; selector subset; targetRefs only for
  * Gateway API gateways.
  */

@@ -58,7 +58,7 @@ export interface Diagnostic {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Workspace format v1: the playground's own documents (see DESIGN.md "Workspace format").
+// Workspace format v1: the playground's own documents (see docs/workspace-format.md).
 // ---------------------------------------------------------------------------------------------
 
 export type PortProtocol = string;

@@ -52,7 +52,7 @@ const PARTS: WorkspaceParts = {
 };
 
 describe('splitWorkspace', () => {
-  it('separates mesh, policies and probes of a workspace in the DESIGN.md order', () => {
+  it('separates mesh, policies and probes of a workspace in the order of docs/workspace-format.md', () => {
     const parts = splitWorkspace(`${MESH}---\n${POLICIES}---\n${PROBES}`);
     expect(parts.diagnostics).toEqual([]);
     expect(parts.metadata).toEqual(PARTS.metadata);

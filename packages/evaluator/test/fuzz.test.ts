@@ -1,5 +1,5 @@
 /**
- * Fuzzing the whole evaluator with mutated workspaces: every golden workspace and SEMANTICS vector,
+ * Fuzzing the whole evaluator with mutated workspaces: every golden workspace and docs/semantics.md vector,
  * broken in thousands of seeded random ways, must evaluate without throwing, rejecting or hanging,
  * to an Evaluation whose diagnostics and ranges are well formed. A failure names the file, the case
  * and the mutations, and the seed makes it reproduce.

@@ -1,6 +1,6 @@
 /**
- * Golden workspaces (seeds/) and SEMANTICS vectors: every probe's `expect` — taken from the Istio
- * documents and SEMANTICS.md, never from this engine — must be what the engine computes.
+ * Golden workspaces (seeds/) and docs/semantics.md vectors: every probe's `expect` — taken from the Istio
+ * documents and docs/semantics.md, never from this engine — must be what the engine computes.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -80,7 +80,7 @@ function expectedChanges(before: ProbeSpec[], after: ProbeSpec[]): Expected {
   return { changed, added, removed };
 }
 
-/** An `expect` names a status or a verdict (DESIGN "Outcomes"). */
+/** An `expect` names a status or a verdict (docs/workspace-format.md "Outcomes"). */
 const meets = (o: ProbeOutcome, expectation: string): boolean =>
   o.status === expectation || o.verdict === expectation;
 
@@ -108,7 +108,7 @@ const STEPS: Step[] = [
   {
     before: 'authn-workload-strict',
     after: 'authn-port-level',
-    // "Sidecar clients notice the DISABLE port too and send plain text to it" (SEMANTICS F1 M22/M25:
+    // "Sidecar clients notice the DISABLE port too and send plain text to it" (docs/semantics.md F1 M22/M25:
     // auto mTLS follows the endpoint's PeerAuthentication, and a DISABLE port has no TLS chain).
     nowPlaintext: ['sleep.foo to httpbin.bar', 'sleep.bar to httpbin.bar'],
   },
@@ -116,7 +116,7 @@ const STEPS: Step[] = [
     before: 'authn-port-level',
     after: 'authn-precedence',
     // overwrite-example DISABLE on httpbin.foo: "Sidecar clients see that httpbin.foo no longer wants
-    // mutual TLS and switch to plain text for it" (SEMANTICS F1 M22).
+    // mutual TLS and switch to plain text for it" (docs/semantics.md F1 M22).
     nowPlaintext: ['sleep.foo to httpbin.foo', 'sleep.bar to httpbin.foo'],
   },
   // End-user authentication at the ingress (seeds/002, Istio APIs tab).

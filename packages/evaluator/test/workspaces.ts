@@ -1,4 +1,4 @@
-/** The golden workspaces and SEMANTICS vectors, for tests that check a property on all of them. */
+/** The golden workspaces and docs/semantics.md vectors, for tests that check a property on all of them. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

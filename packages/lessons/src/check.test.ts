@@ -58,7 +58,7 @@ describe('checkStep explanations', () => {
     const text = withPolicies(lesson, base, stepIndex, typo);
     const result = await checkStep(lesson, stepIndex, text);
     expect(result.pass).toBe(false);
-    // Only sleep.foo changes: its identity is not in "fooo", and no other ALLOW matches (SEMANTICS A2 step 5).
+    // Only sleep.foo changes: its identity is not in "fooo", and no other ALLOW matches (docs/semantics.md A2 step 5).
     expect(result.differences.map((d) => [d.probe, d.expected, d.actual])).toEqual([
       ['sleep.foo to httpbin.foo', '200', '403'],
     ]);

@@ -1,7 +1,7 @@
 /**
  * Every shipped lesson, every step: the workspace Apply produces gives exactly the step's expected
  * outcome for each named probe, so a lesson can never teach something the engine contradicts. The
- * expectations themselves come from the seeds and SEMANTICS.md (cited in the lesson files).
+ * expectations themselves come from the seeds and docs/semantics.md (cited in the lesson files).
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -17,7 +17,7 @@ export interface LessonStep {
    * steps stay in force.
    */
   probes?: ProbesSpec;
-  /** Probe name to the expected status or verdict (DESIGN "Outcomes"). */
+  /** Probe name to the expected status or verdict (docs/workspace-format.md "Outcomes"). */
   expect: Record<string, string>;
   /** Shown when a Check fails. */
   hint?: string;
@@ -63,10 +63,10 @@ export interface StepCheck {
   diagnostics: Diagnostic[];
 }
 
-/** Statuses a probe may expect (DESIGN "Outcomes"). */
+/** Statuses a probe may expect (docs/workspace-format.md "Outcomes"). */
 export const EXPECTED_STATUSES = ['200', '401', '403', '404', '503', '000', 'connected', 'denied'] as const;
 
-/** Verdicts a probe may expect (DESIGN "Outcomes"; `invalid` is not an outcome a lesson teaches). */
+/** Verdicts a probe may expect (docs/workspace-format.md "Outcomes"; `invalid` is not an outcome a lesson teaches). */
 export const EXPECTED_VERDICTS = [
   'allowed',
   'denied',

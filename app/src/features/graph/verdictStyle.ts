@@ -1,5 +1,5 @@
 /**
- * DESIGN's visual language for verdicts: colour is never the only signal — each verdict also has
+ * the visual language of docs/workspace-format.md for verdicts: colour is never the only signal — each verdict also has
  * its own line pattern, icon (VerdictIcon) and words. The canvas and the legend both draw from
  * here, so they cannot drift apart. Line patterns, told apart without colour: solid (allowed over
  * mTLS; denied and JWT rejected, which their icons tell apart), long dashes (allowed in plain text),

@@ -1,5 +1,5 @@
 /**
- * Share links (DESIGN "Share links"): `#w=1.<base64url(deflate-raw(workspace text))>`, optionally
+ * Share links (docs/workspace-format.md "Share links"): `#w=1.<base64url(deflate-raw(workspace text))>`, optionally
  * `&b=1.<…>` for a review baseline. Decoding checks everything and caps the decompressed size, so a
  * truncated, oversized, non-base64 or decompression-bomb link is refused with a message.
  */

@@ -1,4 +1,4 @@
-/** The legend of DESIGN's visual language, drawn from the same looks as the canvas's edges. */
+/** The legend of the visual language of docs/workspace-format.md, drawn from the same looks as the canvas's edges. */
 import type { Verdict } from '@playground/evaluator';
 import { usePlayground } from '../../store';
 import { verdictLook } from '../graph/verdictStyle';

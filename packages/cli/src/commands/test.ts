@@ -12,7 +12,7 @@ import {
 } from '../format';
 import { EXIT, type Io } from '../io';
 
-/** One `--json` result: the probe's result and the file it came from (DESIGN "CLI"). */
+/** One `--json` result: the probe's result and the file it came from (docs/workspace-format.md "CLI"). */
 type TestResultJson = ProbeResult & { file: string };
 
 /** One `--json` dropped probe: a `spec.probes` item the engine could not evaluate, and why. */

@@ -1,5 +1,5 @@
 /**
- * Rule compilation (SEMANTICS §A2 rules handling, §A3 formal semantics, §A8 TCP treatment, §A9
+ * Rule compilation (docs/semantics.md §A2 rules handling, §A3 formal semantics, §A8 TCP treatment, §A9
  * unknown keys; vectors Z2–Z4, Z16, Z23, Z27, Z36, Z44, J23).
  */
 import { describe, expect, it } from 'vitest';

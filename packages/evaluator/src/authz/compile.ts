@@ -1,5 +1,5 @@
 /**
- * Compiles an AuthorizationPolicy's rules once (SEMANTICS §A2, §A3, §A8):
+ * Compiles an AuthorizationPolicy's rules once (docs/semantics.md §A2, §A3, §A8):
  * rule = from AND to AND when; from/to = OR over entries; entry = AND over its fields;
  * field = (values match) AND (no notValues match). On a TCP chain, ALLOW drops any rule that
  * uses an HTTP-only attribute, while DENY/AUDIT/CUSTOM drop just those attributes.

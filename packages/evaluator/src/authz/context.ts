@@ -1,4 +1,4 @@
-/** What the server proxy knows about a request when its RBAC filters run (SEMANTICS §B3). */
+/** What the server proxy knows about a request when its RBAC filters run (docs/semantics.md §B3). */
 
 /** The peer identity from Istio mTLS; absent on plaintext. */
 export interface Peer {

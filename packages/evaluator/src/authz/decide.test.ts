@@ -1,5 +1,5 @@
 /**
- * The decision of one proxy (SEMANTICS §A2, §A9, §A10; vectors Z1–Z4, Z10, Z45–Z50).
+ * The decision of one proxy (docs/semantics.md §A2, §A9, §A10; vectors Z1–Z4, Z10, Z45–Z50).
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -158,7 +158,7 @@ describe('CUSTOM (§A2, §A9, §A10)', () => {
   const custom = (provider: string, paths: string[], name = 'ext') =>
     authorizationPolicy({ name, action: 'CUSTOM', provider, rules: [{ to: [{ paths }] }] });
 
-  // The bad CUSTOM's DENY sits where the CUSTOM filter would, ahead of JWT (SEMANTICS §1, §A9).
+  // The bad CUSTOM's DENY sits where the CUSTOM filter would, ahead of JWT (docs/semantics.md §1, §A9).
   it('Z48: a provider missing from meshConfig makes the CUSTOM policy a DENY on its rules, in the CUSTOM slot', () => {
     const p = custom('nope', ['/admin*']);
     const admin = decide([p], request({}, { path: '/admin' }));
@@ -198,7 +198,7 @@ describe('CUSTOM (§A2, §A9, §A10)', () => {
     expect(health.rbac.denied).toBe(false);
   });
 
-  it('DESIGN simulate.allowWhen: header names are case-insensitive, as HTTP header names are', () => {
+  it('docs/workspace-format.md extensionProviders simulate.allowWhen: header names are case-insensitive, as HTTP header names are', () => {
     const p = custom('upper-case-header', ['/x']);
     expect(decide([p], request({}, { path: '/x', headers: { 'x-ext-authz': 'allow' } })).custom.denied).toBe(
       false,
@@ -208,7 +208,7 @@ describe('CUSTOM (§A2, §A9, §A10)', () => {
     );
   });
 
-  it('§A10 / DESIGN simulate.deniedStatus: the ext-authz status is what the client sees', () => {
+  it('§A10 / docs/workspace-format.md extensionProviders simulate.deniedStatus: the ext-authz status is what the client sees', () => {
     expect(decide([custom('http-authz', ['/x'])], request({}, { path: '/x' })).custom).toMatchObject({
       denied: true,
       status: 401,

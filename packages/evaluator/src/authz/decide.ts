@@ -1,5 +1,5 @@
 /**
- * The authorization decision of one proxy (SEMANTICS §A2, §A9, §A10): CUSTOM (before JWT), then
+ * The authorization decision of one proxy (docs/semantics.md §A2, §A9, §A10): CUSTOM (before JWT), then
  * AUDIT, DENY and ALLOW (after JWT). Dry-run policies are evaluated in shadow and never enforce.
  */
 import type { MeshModel } from '../mesh';
@@ -169,7 +169,7 @@ export interface CustomDecision {
   steps: RawStep[];
 }
 
-/** The simulated ext_authz server (DESIGN: Mesh extensionProviders[].simulate). */
+/** The simulated ext_authz server (docs/workspace-format.md: Mesh extensionProviders[].simulate). */
 function extAuthzAllows(provider: ExtensionProviderSpec, request: AuthzRequest): boolean {
   const allowWhen = provider.simulate?.allowWhen;
   if (!allowWhen) return true;

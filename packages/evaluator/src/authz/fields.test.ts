@@ -1,5 +1,5 @@
 /**
- * Field and `when` compilation on hand-built requests (SEMANTICS §A4, §A5, §A7, §B3, §C3;
+ * Field and `when` compilation on hand-built requests (docs/semantics.md §A4, §A5, §A7, §B3, §C3;
  * vectors Z11, Z15, Z22, Z26, Z29, Z38–Z43, J16–J20, J24).
  */
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 /**
  * Compiles AuthorizationPolicy fields and `when` conditions to predicates over an AuthzRequest
- * (SEMANTICS §A4, §A5, §A7, §C3). Each predicate knows whether it is HTTP-only, so the TCP
+ * (docs/semantics.md §A4, §A5, §A7, §C3). Each predicate knows whether it is HTTP-only, so the TCP
  * treatment of §A8 can drop it.
  */
 import {

@@ -2,7 +2,7 @@
  * Istio and Gateway API resources, copied into the workspace as they are, less what the API server
  * sets: `status`, `metadata.managedFields`, `uid`, `resourceVersion`, `generation`, `selfLink` and
  * kubectl's `last-applied-configuration` annotation. `creationTimestamp` stays: the workspace
- * format honours it where Istio breaks ties by age (DESIGN "Workspace format").
+ * format honours it where Istio breaks ties by age (docs/workspace-format.md).
  */
 import { stringify } from 'yaml';
 import type { Dict } from '../read';

@@ -1,5 +1,5 @@
 /**
- * SEMANTICS §C2 rows and §F3 vectors, with simulated tokens. Each expectation is read from the
+ * docs/semantics.md §C2 rows and §F3 vectors, with simulated tokens. Each expectation is read from the
  * row or vector named in the test title, not from running the code.
  */
 import { describe, expect, it } from 'vitest';

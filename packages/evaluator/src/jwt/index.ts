@@ -1,5 +1,5 @@
 /**
- * Request authentication (JWT), SEMANTICS §C: rendering and placing probe tokens, verifying real
+ * Request authentication (JWT), docs/semantics.md §C: rendering and placing probe tokens, verifying real
  * JWTs against JWKS once per evaluation (async), and deciding jwt_authn per request (sync).
  */
 export { renderToken, SIMULATED_VALID_SIGNATURE, SIMULATED_INVALID_SIGNATURE } from './token';

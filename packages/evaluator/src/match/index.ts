@@ -1,4 +1,4 @@
-/** Value matchers for AuthorizationPolicy fields (SEMANTICS §A4, §A5, §A7). Compile once, call often. */
+/** Value matchers for AuthorizationPolicy fields (docs/semantics.md §A4, §A5, §A7). Compile once, call often. */
 export { classifyStringPattern, compileStringMatcher, compileStringMatchers } from './string';
 export type { PresenceMode, StringMatcher, StringMatcherOptions, StringPattern } from './string';
 export { compileHostMatcher } from './host';

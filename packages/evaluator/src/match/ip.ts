@@ -1,6 +1,6 @@
 /**
  * IP addresses and CIDR ranges for `ipBlocks`, `remoteIpBlocks`, `source.ip`, `remote.ip`,
- * `destination.ip` (SEMANTICS §A4, §A5). Parsing follows Go's `netip.ParseAddr`/`ParsePrefix`,
+ * `destination.ip` (docs/semantics.md §A4, §A5). Parsing follows Go's `netip.ParseAddr`/`ParsePrefix`,
  * which Istio's validation uses (`security.go` `ValidateIPs`): dotted-quad IPv4 without leading
  * zeros, RFC 4291 IPv6 text (with `::` and an optional dotted-quad tail), prefix lengths in
  * decimal without leading zeros. Matching follows Envoy `CidrRange::isInRange`: the host bits of

@@ -10,7 +10,7 @@ import {
 
 const norm = (raw: string): string => normalizePath(raw).path;
 
-describe('normalizePath: Istio BASE normalization (SEMANTICS §A4)', () => {
+describe('normalizePath: Istio BASE normalization (docs/semantics.md §A4)', () => {
   it.each([
     ['/ip', '/ip'],
     ['/allow/admin?param=value', '/allow/admin'],

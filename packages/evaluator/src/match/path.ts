@@ -27,7 +27,7 @@ export const PATH_NORMALIZATIONS: readonly PathNormalization[] = [
 ];
 
 /**
- * The path after the mesh's normalization (SEMANTICS §A4), applied once to the request path
+ * The path after the mesh's normalization (docs/semantics.md §A4), applied once to the request path
  * before any filter sees it. The result is what both the policy and the backend see.
  */
 export interface NormalizedPath {

@@ -5,7 +5,7 @@ import { classifyStringPattern, compileStringMatcher, compileStringMatchers } fr
 const plain = { presence: 'non-empty' } as const;
 const header = { presence: 'present' } as const;
 
-describe('compileStringMatcher: Istio generic syntax (SEMANTICS §A4)', () => {
+describe('compileStringMatcher: Istio generic syntax (docs/semantics.md §A4)', () => {
   it.each([
     // pattern, value, expected
     ['abc', 'abc', true],

@@ -1,5 +1,5 @@
 /**
- * Istio's generic value syntax for AuthorizationPolicy fields (SEMANTICS §A4):
+ * Istio's generic value syntax for AuthorizationPolicy fields (docs/semantics.md §A4):
  * `abc` exact, `abc*` prefix, `*abc` suffix, `*` presence. A `*` anywhere else is a literal
  * character: `a*b` is an exact match and `**` is a suffix match on `*`, exactly as istio/istio
  * `matcher/string.go` `StringMatcherWithPrefix` and `matcher/header.go` build them.

@@ -12,7 +12,7 @@ function matches(template: string, path: string): boolean {
   return compiled.matcher(path);
 }
 
-describe('path templates (SEMANTICS §A4, Z11: TestAuthz_PathTemplating)', () => {
+describe('path templates (docs/semantics.md §A4, Z11: TestAuthz_PathTemplating)', () => {
   it.each([
     ['/allow/admin/{**}', '/allow/admin/', true],
     ['/allow/admin/{**}', '/allow/admin/temp', true],

@@ -1,5 +1,5 @@
 /**
- * URI templates in `paths` (Istio 1.22+; SEMANTICS §A4). Istio replaces `{*}` with `*` and `{**}`
+ * URI templates in `paths` (Istio 1.22+; docs/semantics.md §A4). Istio replaces `{*}` with `*` and `{**}`
  * with `**` (istio/istio `matcher/template.go`) and hands the result to Envoy's
  * `uri_template` matcher, which turns it into a regex and full-matches it against the path
  * without query and fragment (Envoy `extensions/path/uri_template_lib`):

@@ -2,7 +2,7 @@ import { isIpAddress } from './ip';
 
 /**
  * Envoy's *trusted client address*, which RBAC calls `remote_ip` (`remoteIpBlocks`, `remote.ip`;
- * SEMANTICS §A5, §G6). Rules from Envoy `http/conn_manager_utility.cc` `mutateRequestHeaders`,
+ * docs/semantics.md §A5, §G6). Rules from Envoy `http/conn_manager_utility.cc` `mutateRequestHeaders`,
  * `http/utility.cc` `getLastAddressFromXFF` and the XFF section of Envoy's header docs:
  *
  * - Gateways run with `use_remote_address: true` and `xff_num_trusted_hops` = meshConfig

@@ -1,5 +1,5 @@
 /**
- * Client-side TLS (SEMANTICS §B2; vectors M1, M2, M10–M22, M29, M30): DestinationRule selection,
+ * Client-side TLS (docs/semantics.md §B2; vectors M1, M2, M10–M22, M29, M30): DestinationRule selection,
  * port-level replacement, the two auto-mTLS stages, and the handshake outcome matrix.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * What a client sidecar sends (SEMANTICS §B2): a DestinationRule TLS mode when one applies,
+ * What a client sidecar sends (docs/semantics.md §B2): a DestinationRule TLS mode when one applies,
  * otherwise two-stage auto-mTLS; and whether that meets what the server accepts.
  */
 import type { MeshModel, MeshWorkload } from '../mesh';
@@ -207,7 +207,7 @@ export function clientTls(
 
 export type ServerAccepts = 'PLAINTEXT_ONLY' | 'STRICT' | 'PERMISSIVE' | 'DISABLE';
 
-/** Whether the client's TLS meets the server's acceptance (SEMANTICS §B2 matrix). */
+/** Whether the client's TLS meets the server's acceptance (docs/semantics.md §B2 matrix). */
 export function handshake(
   sends: ClientSends,
   accepts: ServerAccepts,

@@ -1,5 +1,5 @@
 /**
- * Server-side mode resolution (SEMANTICS §B1; vectors M5–M9, M26–M28). Expected modes come from
+ * Server-side mode resolution (docs/semantics.md §B1; vectors M5–M9, M26–M28). Expected modes come from
  * the spec, not from running the code.
  */
 import { describe, expect, it } from 'vitest';
@@ -127,7 +127,7 @@ describe('several policies at one level: the oldest wins (§B1.3)', () => {
     expect(all.ignored.map((i) => i.policy.meta.name)).toContain('newer');
   });
 
-  it('§B1.3 with no creationTimestamp: document order breaks the tie (DESIGN), the first one wins', () => {
+  it('§B1.3 with no creationTimestamp: document order breaks the tie (docs/workspace-format.md), the first one wins', () => {
     const docs = [
       pa('foo', 'first', { mtls: { mode: 'DISABLE' } }),
       pa('foo', 'second', { mtls: { mode: 'STRICT' } }),

@@ -1,5 +1,5 @@
 /**
- * Server-side mTLS mode resolution for sidecars (SEMANTICS §B1): mesh → namespace → workload →
+ * Server-side mTLS mode resolution for sidecars (docs/semantics.md §B1): mesh → namespace → workload →
  * port, UNSET inherits, the oldest policy wins at each level, root-namespace selectors ignored,
  * portLevelMtls keyed by the workload (container) port.
  */
@@ -30,7 +30,7 @@ export interface WorkloadPeerAuthentication {
   ignored: { policy: PeerAuthentication; reason: string }[];
 }
 
-/** Age order: creationTimestamp when given, otherwise document order (DESIGN). */
+/** Age order: creationTimestamp when given, otherwise document order (docs/workspace-format.md "Istio resources"). */
 export function olderFirst(
   a: { meta: { creationTimestamp: number | null; order: number } },
   b: typeof a,

@@ -1,6 +1,6 @@
 /**
  * An Engine is complete when compiled: `Engine.compile` verifies the real (signed) tokens the
- * Probes document presents against the JWKS it lists (SEMANTICS §C2 "Valid token"), so no caller
+ * Probes document presents against the JWKS it lists (docs/semantics.md §C2 "Valid token"), so no caller
  * prepares JWT afterwards.
  */
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';

@@ -1,7 +1,7 @@
 /**
  * One hop of a request: a client (a workload with or without a proxy, or the outside world) calls
  * one server workload. Transport (client TLS vs server peer authentication), then on the server's
- * proxy CUSTOM → JWT → AUDIT → DENY → ALLOW (SEMANTICS §1, §E).
+ * proxy CUSTOM → JWT → AUDIT → DENY → ALLOW (docs/semantics.md §1, §E).
  */
 import { decideCustom, decideRbac, type PolicySet, type RawStep } from '../authz/decide';
 import type { AuthzRequest } from '../authz/context';
@@ -78,7 +78,7 @@ export interface HopResult {
   upstream?: Upstream;
 }
 
-/** What the client observes (DESIGN "Outcomes"); `httpStatus` 0 = the connection was reset. */
+/** What the client observes (docs/workspace-format.md "Outcomes"); `httpStatus` 0 = the connection was reset. */
 function statusFor(chain: Chain, verdict: Verdict, httpStatus: number): string {
   if (chain === 'tcp')
     return verdict === 'allowed' ? 'connected' : verdict === 'mtls-failure' ? '000' : 'denied';

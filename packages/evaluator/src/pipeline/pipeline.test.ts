@@ -1,5 +1,5 @@
 /**
- * Whole probes through the pipeline (SEMANTICS §1, §E; DESIGN "Outcomes"): status and verdict for
+ * Whole probes through the pipeline (docs/semantics.md §1, §E; docs/workspace-format.md "Outcomes"): status and verdict for
  * every outcome, HTTP and TCP, one hop and two hops through an ingress gateway.
  */
 import { describe, expect, it } from 'vitest';
@@ -90,7 +90,7 @@ const toHttpbin = (request: ProbeSpec['request'] = {}, from = 'foo/sleep'): Prob
 });
 const toTcp = (port = 9000, from = 'foo/sleep'): ProbeSpec => ({ from, to: 'foo/tcp-echo', port });
 
-describe('allowed (DESIGN Outcomes: 200 / connected)', () => {
+describe('allowed (docs/workspace-format.md "Outcomes": 200 / connected)', () => {
   it('Z1 / M1: no policy, sidecar to sidecar → 200 over mTLS', async () => {
     expect(outcome(await one([], toHttpbin()))).toEqual({ status: '200', verdict: 'allowed', mtls: true });
   });
@@ -557,7 +557,7 @@ describe('refused resources (engine)', () => {
 });
 
 describe('expect', () => {
-  it('DESIGN: expect may name a status or a verdict; pass says whether it holds', async () => {
+  it('docs/workspace-format.md: expect may name a status or a verdict; pass says whether it holds', async () => {
     const [status, verdict, wrong, none] = await run(
       [],
       [

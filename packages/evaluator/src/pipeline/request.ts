@@ -1,5 +1,5 @@
 /**
- * What a probe sends and where: the port and filter chain it reaches (SEMANTICS §A8) and the
+ * What a probe sends and where: the port and filter chain it reaches (docs/semantics.md §A8) and the
  * request the client application sends, with its tokens placed.
  */
 import { placeTokens, renderToken } from '../jwt';
@@ -17,7 +17,7 @@ export interface ResolvedPort {
   description: string;
 }
 
-/** Which port and chain a probe reaches (SEMANTICS §A8), or why it cannot. */
+/** Which port and chain a probe reaches (docs/semantics.md §A8), or why it cannot. */
 export function resolvePort(
   server: MeshWorkload,
   port: number,

@@ -26,7 +26,7 @@ export function workspace(mesh: MeshSpec, docs: readonly Doc[] = [], probes?: Pr
   return all.map((d) => JSON.stringify(d)).join('\n---\n');
 }
 
-/** An httpbin-like workload: Service port 8000 named `http`, target port 80 (SEMANTICS §F notation). */
+/** An httpbin-like workload: Service port 8000 named `http`, target port 80 (docs/semantics.md §F notation). */
 export function httpbin(namespace: string, extra: Partial<WorkloadSpec> = {}): WorkloadSpec {
   return {
     name: 'httpbin',

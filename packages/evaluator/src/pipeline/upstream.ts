@@ -1,5 +1,5 @@
 /**
- * What the application receives (DESIGN "Extensions to the contracts", Results `upstream`): the
+ * What the application receives (docs/workspace-format.md "Test hooks", Results `upstream`): the
  * `:path` and the headers a server's proxy forwards to it once every filter has let the request
  * through. Only the headers that an Istio setting or policy controls are simulated; Envoy's
  * bookkeeping headers (`x-request-id`, `x-b3-*`/`traceparent`, `x-envoy-attempt-count`,

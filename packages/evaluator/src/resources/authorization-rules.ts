@@ -2,7 +2,7 @@
  * The rules of an AuthorizationPolicy (`from.source`, `to.operation`, `when` conditions), read
  * faithfully and validated as Istio's webhook (`validation.go` ValidateAuthorizationPolicy,
  * `security.go`) would, plus lints for values that are accepted but can never match
- * (SEMANTICS §A4, §A9, Z38, Z41).
+ * (docs/semantics.md §A4, §A9, Z38, Z41).
  */
 import type { NodePath } from '../document';
 import type { AuthorizationAction, Condition, Operation, Rule, Source } from './types';
@@ -65,7 +65,7 @@ const CUSTOM_UNSUPPORTED_SOURCE: readonly (keyof Source)[] = [
   'notTrustDomains',
 ];
 
-/** Source fields that still mean something on a TCP chain (SEMANTICS §A8). */
+/** Source fields that still mean something on a TCP chain (docs/semantics.md §A8). */
 const TCP_SOURCE_FIELDS: readonly (keyof Source)[] = SOURCE_FIELDS.filter(
   (f) => f !== 'requestPrincipals' && f !== 'notRequestPrincipals',
 );

@@ -1,6 +1,6 @@
 /**
  * PeerAuthentication (security.istio.io), validated as the CRD schema and Istio's webhook do
- * (SEMANTICS §B1: mode enum, portLevelMtls needs a non-empty selector, ports 1-65535;
+ * (docs/semantics.md §B1: mode enum, portLevelMtls needs a non-empty selector, ports 1-65535;
  * a root-namespace policy with a selector is ignored for sidecars).
  */
 import type { NodePath } from '../document';

@@ -1,7 +1,7 @@
 /**
  * RequestAuthentication (security.istio.io), validated as Istio's webhook does
  * (`validation.go` ValidateRequestAuthentication / validateJwtRule), with the JWTRule defaults
- * of SEMANTICS §C1 (empty locations, forwardOriginalToken false).
+ * of docs/semantics.md §C1 (empty locations, forwardOriginalToken false).
  */
 import type { NodePath } from '../document';
 import type { JwtHeader, JwtRule, RequestAuthentication, ResourceMeta } from './types';

@@ -1,5 +1,5 @@
 /**
- * Which probe of a baseline workspace is which probe of the current one (DESIGN "Review").
+ * Which probe of a baseline workspace is which probe of the current one (docs/workspace-format.md "Review").
  *
  * Two probes are the same probe when their names match; a probe whose name has no partner (it was
  * renamed, or has no name) is the same as one whose request is the same: from, to, port, method,

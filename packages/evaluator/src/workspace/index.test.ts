@@ -1,4 +1,4 @@
-/** workspace/: reading the playground/v1 Mesh and Probes documents (DESIGN.md "Workspace format"). */
+/** workspace/: reading the playground/v1 Mesh and Probes documents (docs/workspace-format.md). */
 import { describe, expect, it } from 'vitest';
 import { parseWorkspaceText } from '../parse';
 import type { Diagnostic } from '../types';
@@ -121,7 +121,7 @@ describe('documents', () => {
     expect(ws.resources).toHaveLength(1);
   });
 
-  it('reads the Mesh document of DESIGN.md into typed values', () => {
+  it('reads the Mesh document of docs/workspace-format.md into typed values', () => {
     const text = `apiVersion: playground/v1
 kind: Mesh
 metadata: {name: authn-demo, title: Demo, description: Text, tags: [a, b]}
@@ -436,7 +436,7 @@ describe('names and duplicates', () => {
 });
 
 describe('Probes', () => {
-  it('reads probes, requests and tokens as DESIGN.md shows them', () => {
+  it('reads probes, requests and tokens as docs/workspace-format.md shows them', () => {
     const text = probes(`  now: "2026-01-01T00:00:00Z"
   tokens:
     demo: {claims: {iss: testing@secure.istio.io, sub: testing@secure.istio.io, exp: 4685989700}}

@@ -7,6 +7,7 @@ import type { ELK } from 'elkjs/lib/elk-api';
 import { toBands, toColumns } from './bands';
 import { positionsOf, toElk } from './elkGraph';
 import type { LayoutInput, LayoutResult } from './types';
+import { callFreeLayout, isCallFree, isOverview, overviewLayout } from './overview';
 
 /** The zoom at which `result` fits the viewport. */
 export function fitZoom(result: LayoutResult, viewport: { width: number; height: number }): number {
@@ -16,6 +17,9 @@ export function fitZoom(result: LayoutResult, viewport: { width: number; height:
 
 /** Deterministic: ELK runs with a fixed random seed and the banding is a pure function. */
 export async function layoutMesh(input: LayoutInput, elk: ELK): Promise<LayoutResult> {
+  // Every namespace collapsed: a grid that fits the canvas (layout/overview.ts).
+  if (isOverview(input)) return overviewLayout(input);
+  if (isCallFree(input)) return callFreeLayout(input);
   const leftToRight = toBands(input, positionsOf(await elk.layout(toElk(input, 'LR'))));
   const viewport = input.viewport;
   if (!viewport || fitZoom(leftToRight, viewport) >= viewport.readableZoom) return leftToRight;

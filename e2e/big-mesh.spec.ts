@@ -150,6 +150,9 @@ test('filter to denied: only denied probe edges stay visible, the others stay in
 }) => {
   const app = await openWith(page, SMALL);
   await expect(app.edges.first()).toHaveAttribute('data-status', /\S/);
+  // A small mesh starts without the bar; the canvas control shows it.
+  await expect(page.getByTestId('filter.bar')).toHaveCount(0);
+  await page.getByTestId('canvas.filter-toggle').click();
   await page.getByTestId('filter.verdict').selectOption('denied');
   await expect(app.edges).toHaveCount(9);
   await expect(page.locator('[data-testid="probe-edge"][data-filtered="false"]')).toHaveCount(3);
@@ -169,6 +172,7 @@ test('filter to denied: only denied probe edges stay visible, the others stay in
 
 test('workload search dims the others and Enter centres the first match', async ({ page }) => {
   const app = await openWith(page, SMALL);
+  await page.getByTestId('canvas.filter-toggle').click();
   const search = page.getByTestId('filter.search');
   await search.fill('legacy/http');
   await expect(app.workload('legacy/httpbin').locator('.wl-node')).toHaveAttribute('data-dimmed', 'false');

@@ -34,7 +34,13 @@ import {
   Reuser,
 } from './model';
 import type { PlaygroundNode } from './model';
-import { aggregateEdges, collapsedNamespaces, matchesSearch } from './bigMesh';
+import {
+  aggregateEdges,
+  AUTO_COLLAPSE_ABOVE,
+  collapsedNamespaces,
+  isFiltering,
+  matchesSearch,
+} from './bigMesh';
 import type { AggregateEdgeModel } from './bigMesh';
 import { selectCanvasFilter, selectCollapseOverrides } from './canvasViewSlice';
 import { FilterBar } from './FilterBar';
@@ -50,11 +56,17 @@ const DELETE_KEYS = ['Delete', 'Backspace'];
 const PRO_OPTIONS = { hideAttribution: true };
 /** Room on the left for the zoom controls and at the top for the filter bar, so no node is fitted under them. */
 const FIT: FitViewOptions = {
-  padding: { top: '52px', right: '16px', bottom: '16px', left: '60px' },
+  padding: { top: '16px', right: '16px', bottom: '16px', left: '60px' },
   // A small mesh is drawn large, not huge.
   maxZoom: 1.5,
   duration: 0,
 };
+/** With the filter bar shown: room for it at the top too. */
+const FIT_UNDER_BAR: FitViewOptions = {
+  ...FIT,
+  padding: { top: '52px', right: '16px', bottom: '16px', left: '60px' },
+};
+const BAR_ROOM = 36;
 const ANIMATION_MS = 180;
 /** Below this on-screen size a compact label cannot be read: only the active one is drawn. */
 const MIN_LABEL_PX = 8;
@@ -128,14 +140,23 @@ export function Canvas() {
   const epoch = usePlayground((s) => s.epoch);
   const actions = useMeshActions();
   const containerRef = useRef<HTMLDivElement | null>(null);
-  const canvasSize = useCallback(() => {
-    const el = containerRef.current;
-    // The fit's padding is not room for the drawing.
-    return el ? { width: el.clientWidth - 76, height: el.clientHeight - 68 } : null;
-  }, []);
   // Big meshes (bigMesh.ts): collapsed namespaces and the filter bar, view state in canvasViewSlice.
   const overrides = usePlayground(selectCollapseOverrides);
   const filter = usePlayground(selectCanvasFilter);
+  const barChoice = usePlayground((s) => s.filterBarOpen);
+  const setFilterBarOpen = usePlayground((s) => s.setFilterBarOpen);
+  const barOpen =
+    !embedded && (barChoice ?? ((mesh.workloads?.length ?? 0) > AUTO_COLLAPSE_ABOVE || isFiltering(filter)));
+  const barRef = useRef(barOpen);
+  useLayoutEffect(() => {
+    barRef.current = barOpen;
+  }, [barOpen]);
+  const canvasSize = useCallback(() => {
+    const el = containerRef.current;
+    // The fit's padding is not room for the drawing.
+    const bar = barRef.current ? BAR_ROOM : 0;
+    return el ? { width: el.clientWidth - 76, height: el.clientHeight - 32 - bar } : null;
+  }, []);
   const setCollapsed = usePlayground((s) => s.setCollapsed);
   const collapsed = useMemo(() => collapsedNamespaces(mesh, overrides), [mesh, overrides]);
   const placement = useAutoLayout(mesh, probes, canvasSize, collapsed, filter.namespace);
@@ -208,7 +229,7 @@ export function Canvas() {
   const userMoved = useRef(false);
   const fit = useCallback(() => {
     if (userMoved.current) return;
-    void fitView(FIT);
+    void fitView(barRef.current ? FIT_UNDER_BAR : FIT);
   }, [fitView]);
   // A workspace replaced, or Tidy up (every stored position dropped): fit again whatever the user
   // did. Dragging a first node (positions appear) is no reason to move the view.
@@ -235,7 +256,7 @@ export function Canvas() {
       clearTimeout(settle);
     };
     // A namespace filter changes what is drawn: fit what is left.
-  }, [fit, placement, epoch, tidied, nodes.length, filter.namespace]);
+  }, [fit, placement, epoch, tidied, nodes.length, filter.namespace, barOpen]);
   useEffect(() => {
     const el = containerRef.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
@@ -369,7 +390,7 @@ export function Canvas() {
           Evaluating…
         </div>
       ) : null}
-      {embedded ? null : <FilterBar namespaces={namespaces} onFind={onFind} />}
+      {barOpen ? <FilterBar namespaces={namespaces} onFind={onFind} /> : null}
       <ReactFlow<PlaygroundNode>
         nodes={nodes}
         edges={[]}
@@ -386,7 +407,7 @@ export function Canvas() {
         panActivationKeyCode={null}
         colorMode={theme}
         fitView
-        fitViewOptions={FIT}
+        fitViewOptions={barOpen ? FIT_UNDER_BAR : FIT}
         minZoom={0.1}
         maxZoom={3}
         onlyRenderVisibleElements={nodes.length > 60}
@@ -412,6 +433,22 @@ export function Canvas() {
         <Background gap={24} />
         {embedded ? null : (
           <Controls onFitView={onFitView} showInteractive={false}>
+            <ControlButton
+              onClick={() => setFilterBarOpen(!barOpen)}
+              title={barOpen ? 'Hide the filter bar' : 'Find and filter'}
+              aria-label={barOpen ? 'Hide the filter bar' : 'Find and filter'}
+              aria-pressed={barOpen}
+              data-testid="canvas.filter-toggle"
+            >
+              <svg viewBox="0 0 16 16" aria-hidden="true">
+                <path
+                  d="M2 3h12l-4.5 5.5V13l-3 1.5V8.5z"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="1.5"
+                />
+              </svg>
+            </ControlButton>
             <ControlButton
               onClick={() => setMinimap((on) => !on)}
               title={minimap ? 'Hide the minimap' : 'Show the minimap'}

@@ -14,11 +14,14 @@ export interface CanvasViewState {
   collapseEpoch: number;
   canvasFilter: CanvasFilter;
   filterEpoch: number;
+  /** The filter bar shown or not, as the user chose (null: shown above 40 workloads or while a filter is on). */
+  filterBarOpen: boolean | null;
 }
 
 export interface CanvasViewActions {
   setCollapsed(namespaces: readonly string[], collapsed: boolean): void;
   setCanvasFilter(filter: Partial<CanvasFilter>): void;
+  setFilterBarOpen(open: boolean): void;
 }
 
 export type CanvasViewSlice = CanvasViewState & CanvasViewActions;
@@ -34,6 +37,8 @@ export function createCanvasViewSlice(
     collapseEpoch: 0,
     canvasFilter: NO_FILTER,
     filterEpoch: 0,
+    filterBarOpen: null,
+    setFilterBarOpen: (open) => set({ filterBarOpen: open }),
     setCollapsed: (namespaces, collapsed) => {
       const s = get();
       const current = s.collapseEpoch === s.epoch ? s.collapseOverrides : {};

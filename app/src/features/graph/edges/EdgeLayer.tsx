@@ -11,7 +11,7 @@ import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { EdgeLabelRenderer } from '@xyflow/react';
 import type { EdgeGroupModel, Orientation, PlaygroundNode } from '../model';
 import { NS_HEADER } from '../model';
-import { edgeCurve, verticalEdgeCurve } from './geometry';
+import { edgeCurve, facingSidesCurve, verticalEdgeCurve } from './geometry';
 import type { Curve, Rect } from './geometry';
 import { placeLabels } from './labels';
 import { isBroken } from '../../pins/edgeMarks';
@@ -159,7 +159,8 @@ export const EdgeLayer = memo(function EdgeLayer({
   // Aggregate edges: geometry from the same curves, labels placed with the others.
   const aggregateShape = aggregates.map((x) => `${x.id}:${aggregateLabel(x)}`).join('|');
   const aggregateGeometry = useMemo(() => {
-    const curve = orientation === 'TB' ? verticalEdgeCurve : edgeCurve;
+    // Collapsed namespaces may sit in a grid (layout/overview.ts): edges leave by the facing sides.
+    const curve = orientation === 'TB' ? verticalEdgeCurve : facingSidesCurve;
     const out = new Map<string, { spine: Curve; width: number; height: number }>();
     for (const a of aggregates) {
       const s = rects.get(a.source);

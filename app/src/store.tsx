@@ -20,8 +20,16 @@ import { createReviewSlice } from './features/review/reviewSlice';
 import type { ReviewSlice } from './features/review/reviewSlice';
 import { createImportSlice } from './features/import/importSlice';
 import type { ImportSlice } from './features/import/importSlice';
+import { createCanvasViewSlice } from './features/graph/canvasViewSlice';
+import type { CanvasViewSlice } from './features/graph/canvasViewSlice';
 
-export type Store = CoreStore & LessonSlice & RecentSlice & ViewSlice & ReviewSlice & ImportSlice;
+export type Store = CoreStore &
+  LessonSlice &
+  RecentSlice &
+  ViewSlice &
+  ReviewSlice &
+  ImportSlice &
+  CanvasViewSlice;
 
 export interface StoreDependencies {
   /** Runs lesson Apply/Check (a Web Worker in the app, the in-process engine in tests). */
@@ -37,6 +45,7 @@ export function createAppStore({ lessonEngine, initial = defaultParts() }: Store
     ...createViewSlice(get),
     ...createReviewSlice(set, get, initial),
     ...createImportSlice(set),
+    ...createCanvasViewSlice(set, get),
   }));
 }
 

@@ -1,4 +1,7 @@
-/** The app benchmark's workspace: 100 workloads, 50 valid policies, 300 probes, checked before use. */
+/**
+ * The app benchmark's workspace: 100 workloads, 50 valid policies, 300 probes, checked before use.
+ * `bigWorkspace(30, 1000)` is the 300-workload case (30 namespaces, 1,000 probes).
+ */
 import { evaluateWorkspace } from '@playground/evaluator';
 
 const POLICIES = 50;
@@ -9,9 +12,10 @@ const POLICIES = 50;
  * keystrokes find STRICT by line, and a wrapped line would move it). The first probe (ns9/w0 → ns0/w0, plaintext into STRICT) is
  * the one a keystroke flips: "STRIC" is not a mode, the PeerAuthentication is refused, 000 → 200.
  */
-export function bigWorkspace(): string {
+export function bigWorkspace(namespaces = 10, probeCount = 300): string {
+  const N = namespaces;
   const workloads: string[] = [];
-  for (let n = 0; n < 10; n++) {
+  for (let n = 0; n < N; n++) {
     for (let w = 0; w < 10; w++) {
       const sidecar = n === 9 ? ', sidecar: false' : '';
       workloads.push(
@@ -42,19 +46,19 @@ export function bigWorkspace(): string {
     );
   }
   const probes: string[] = ['    - {from: ns9/w0, to: ns0/w0, port: 8000, request: {path: /ip}}'];
-  for (let i = 1; i < 300; i++)
+  for (let i = 1; i < probeCount; i++)
     probes.push(
-      `    - {from: ns${i % 10}/w${(i * 7) % 10}, to: ns${(i * 3) % 10}/w${i % 10}, port: 8000, request: {path: /ip}}`,
+      `    - {from: ns${i % N}/w${(i * 7) % 10}, to: ns${(i * 3) % N}/w${i % 10}, port: 8000, request: {path: /ip}}`,
     );
-  return `apiVersion: playground/v1\nkind: Mesh\nmetadata: {name: bench}\nspec:\n  namespaces: [${Array.from({ length: 10 }, (_, n) => `{name: ns${n}}`).join(', ')}]\n  workloads:\n${workloads.join('\n')}\n---\n${policies.join('\n')}\n---\napiVersion: playground/v1\nkind: Probes\nspec:\n  probes:\n${probes.join('\n')}\n`;
+  return `apiVersion: playground/v1\nkind: Mesh\nmetadata: {name: bench}\nspec:\n  namespaces: [${Array.from({ length: N }, (_, n) => `{name: ns${n}}`).join(', ')}]\n  workloads:\n${workloads.join('\n')}\n---\n${policies.join('\n')}\n---\napiVersion: playground/v1\nkind: Probes\nspec:\n  probes:\n${probes.join('\n')}\n`;
 }
 
 /** A workspace the engine refuses parts of would measure less work than it claims: check it first. */
-export async function checkWorkspace(text: string): Promise<void> {
+export async function checkWorkspace(text: string, probeCount = 300): Promise<void> {
   const result = await evaluateWorkspace(text, { traces: 'none' });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   const policies = (text.match(/^kind: (?:AuthorizationPolicy|PeerAuthentication)$/gm) ?? []).length;
-  if (errors.length || result.probes.length !== 300 || policies !== POLICIES)
+  if (errors.length || result.probes.length !== probeCount || policies !== POLICIES)
     throw new Error(
       `bench workspace: ${errors.length} errors (${errors[0]?.message ?? ''}), ${result.probes.length} probes, ${policies} policies`,
     );

@@ -24,8 +24,26 @@ import type { Connection, FitViewOptions, NodeChange, ReactFlowState } from '@xy
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import { usePlayground } from '../../store';
-import { buildNodes, buildProbeEdges, EXTERNAL_ID, GroupReuser, nodeSignature, Reuser } from './model';
+import {
+  buildNodes,
+  buildProbeEdges,
+  drawnNamespaces,
+  EXTERNAL_ID,
+  GroupReuser,
+  nodeSignature,
+  Reuser,
+} from './model';
 import type { PlaygroundNode } from './model';
+import {
+  aggregateEdges,
+  AUTO_COLLAPSE_ABOVE,
+  collapsedNamespaces,
+  isFiltering,
+  matchesSearch,
+} from './bigMesh';
+import type { AggregateEdgeModel } from './bigMesh';
+import { selectCanvasFilter, selectCollapseOverrides } from './canvasViewSlice';
+import { FilterBar } from './FilterBar';
 import { ExternalNode, NamespaceNode, WorkloadNode } from './nodes';
 import { EdgeLayer } from './edges/EdgeLayer';
 import { useAutoLayout } from './useAutoLayout';
@@ -36,13 +54,19 @@ const nodeTypes = { namespace: NamespaceNode, workload: WorkloadNode, external: 
 /** Constant props: new objects on every render would make React Flow re-render and re-bind its keys. */
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const PRO_OPTIONS = { hideAttribution: true };
-/** Room on the left for the zoom controls, so no node is fitted under them. */
+/** Room on the left for the zoom controls and at the top for the filter bar, so no node is fitted under them. */
 const FIT: FitViewOptions = {
   padding: { top: '16px', right: '16px', bottom: '16px', left: '60px' },
   // A small mesh is drawn large, not huge.
   maxZoom: 1.5,
   duration: 0,
 };
+/** With the filter bar shown: room for it at the top too. */
+const FIT_UNDER_BAR: FitViewOptions = {
+  ...FIT,
+  padding: { top: '52px', right: '16px', bottom: '16px', left: '60px' },
+};
+const BAR_ROOM = 36;
 const ANIMATION_MS = 180;
 /** Below this on-screen size a compact label cannot be read: only the active one is drawn. */
 const MIN_LABEL_PX = 8;
@@ -116,18 +140,27 @@ export function Canvas() {
   const epoch = usePlayground((s) => s.epoch);
   const actions = useMeshActions();
   const containerRef = useRef<HTMLDivElement | null>(null);
+  // Big meshes (bigMesh.ts): collapsed namespaces and the filter bar, view state in canvasViewSlice.
+  const overrides = usePlayground(selectCollapseOverrides);
+  const filter = usePlayground(selectCanvasFilter);
+  const barChoice = usePlayground((s) => s.filterBarOpen);
+  const setFilterBarOpen = usePlayground((s) => s.setFilterBarOpen);
+  const barOpen =
+    !embedded && (barChoice ?? ((mesh.workloads?.length ?? 0) > AUTO_COLLAPSE_ABOVE || isFiltering(filter)));
+  const barRef = useRef(barOpen);
+  useLayoutEffect(() => {
+    barRef.current = barOpen;
+  }, [barOpen]);
   const canvasSize = useCallback(() => {
     const el = containerRef.current;
     // The fit's padding is not room for the drawing.
-    return el ? { width: el.clientWidth - 76, height: el.clientHeight - 32 } : null;
+    const bar = barRef.current ? BAR_ROOM : 0;
+    return el ? { width: el.clientWidth - 76, height: el.clientHeight - 32 - bar } : null;
   }, []);
-  const placement = useAutoLayout(mesh, probes, canvasSize);
+  const setCollapsed = usePlayground((s) => s.setCollapsed);
+  const collapsed = useMemo(() => collapsedNamespaces(mesh, overrides), [mesh, overrides]);
+  const placement = useAutoLayout(mesh, probes, canvasSize, collapsed, filter.namespace);
 
-  const [nodeReuser] = useState(() => new Reuser<PlaygroundNode>(nodeSignature));
-  const base = useMemo(
-    () => nodeReuser.reuse(buildNodes(mesh, verdicts?.workloads, selection, placement)),
-    [nodeReuser, mesh, verdicts?.workloads, selection, placement],
-  );
   const evaluating = usePlayground((s) => s.evaluating);
   const stale = verdicts?.stale ? true : evaluating && verdicts ? 'evaluating' : false;
   // Unchanged edges and groups keep their objects: a flipped verdict re-renders one edge and one label.
@@ -136,9 +169,28 @@ export function Canvas() {
   const reviewDiff = usePlayground(selectReviewDiff);
   const marks = reviewMarks(reviewDiff);
   const removed = useMemo(() => removedInMesh(reviewDiff, mesh), [reviewDiff, mesh]);
-  const groups = useMemo(
-    () => groupReuser.reuse(buildProbeEdges(mesh, probes, verdicts?.probes, stale, selection, marks)),
-    [groupReuser, mesh, probes, verdicts?.probes, stale, selection, marks],
+  const split = useMemo(
+    () =>
+      aggregateEdges(
+        buildProbeEdges(mesh, probes, verdicts?.probes, stale, selection, marks, filter),
+        collapsed,
+      ),
+    [mesh, probes, verdicts?.probes, stale, selection, marks, filter, collapsed],
+  );
+  const groups = useMemo(() => groupReuser.reuse(split.expanded), [groupReuser, split]);
+  const aggregates = split.aggregates;
+
+  const [nodeReuser] = useState(() => new Reuser<PlaygroundNode>(nodeSignature));
+  const base = useMemo(
+    () =>
+      nodeReuser.reuse(
+        buildNodes(mesh, verdicts?.workloads, selection, placement, {
+          collapsed,
+          worst: split.worstByNamespace,
+          filter,
+        }),
+      ),
+    [nodeReuser, mesh, verdicts?.workloads, selection, placement, collapsed, split, filter],
   );
 
   const [nodes, setNodes] = useState<PlaygroundNode[]>(base);
@@ -173,11 +225,11 @@ export function Canvas() {
   }, [placement]);
 
   // --- fitting -------------------------------------------------------------------------------
-  const { fitView } = useReactFlow();
+  const { fitView, setCenter, getZoom } = useReactFlow();
   const userMoved = useRef(false);
   const fit = useCallback(() => {
     if (userMoved.current) return;
-    void fitView(FIT);
+    void fitView(barRef.current ? FIT_UNDER_BAR : FIT);
   }, [fitView]);
   // A workspace replaced, or Tidy up (every stored position dropped): fit again whatever the user
   // did. Dragging a first node (positions appear) is no reason to move the view.
@@ -203,7 +255,8 @@ export function Canvas() {
       cancelAnimationFrame(id);
       clearTimeout(settle);
     };
-  }, [fit, placement, epoch, tidied, nodes.length]);
+    // A namespace filter changes what is drawn: fit what is left.
+  }, [fit, placement, epoch, tidied, nodes.length, filter.namespace, barOpen]);
   useEffect(() => {
     const el = containerRef.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
@@ -268,6 +321,35 @@ export function Canvas() {
     [actions],
   );
 
+  const onOpenAggregate = useCallback(
+    (a: AggregateEdgeModel) =>
+      setCollapsed(
+        [a.source, a.target].filter((id) => id.startsWith('ns:')).map((id) => id.slice(3)),
+        false,
+      ),
+    [setCollapsed],
+  );
+  const namespaces = useMemo(() => drawnNamespaces(mesh), [mesh]);
+  /** Enter in the search: centre the first matching workload (or the collapsed namespace holding it). */
+  const onFind = useCallback(
+    (search: string) => {
+      if (!search.trim()) return;
+      const byId = new Map(nodes.map((n) => [n.id, n]));
+      const key = (mesh.workloads ?? [])
+        .map((w) => `${w.namespace}/${w.name}`)
+        .find((k) => matchesSearch(k, search) && byId.get(`ns:${k.split('/')[0]}`)?.hidden !== true);
+      if (!key) return;
+      const node = byId.get(key) ?? byId.get(`ns:${key.split('/')[0]}`);
+      if (!node) return;
+      const parent = node.parentId ? byId.get(node.parentId) : undefined;
+      const x = node.position.x + (parent?.position.x ?? 0) + (node.width ?? 0) / 2;
+      const y = node.position.y + (parent?.position.y ?? 0) + (node.height ?? 0) / 2;
+      userMoved.current = true;
+      void setCenter(x, y, { zoom: Math.max(getZoom(), 1), duration: 200 });
+    },
+    [nodes, mesh, setCenter, getZoom],
+  );
+
   const readable = useFlowStore(labelsReadable);
   // Presenter mode raises the label size through the same CSS property the nodes read.
   const presenting = usePlayground((s) => s.presenting);
@@ -308,6 +390,7 @@ export function Canvas() {
           Evaluating…
         </div>
       ) : null}
+      {barOpen ? <FilterBar namespaces={namespaces} onFind={onFind} /> : null}
       <ReactFlow<PlaygroundNode>
         nodes={nodes}
         edges={[]}
@@ -324,7 +407,7 @@ export function Canvas() {
         panActivationKeyCode={null}
         colorMode={theme}
         fitView
-        fitViewOptions={FIT}
+        fitViewOptions={barOpen ? FIT_UNDER_BAR : FIT}
         minZoom={0.1}
         maxZoom={3}
         onlyRenderVisibleElements={nodes.length > 60}
@@ -343,11 +426,29 @@ export function Canvas() {
             onSelect={onSelectProbe}
             onDelete={onDeleteProbe}
             removed={removed}
+            aggregates={aggregates}
+            onOpenAggregate={onOpenAggregate}
           />
         </ViewportPortal>
         <Background gap={24} />
         {embedded ? null : (
           <Controls onFitView={onFitView} showInteractive={false}>
+            <ControlButton
+              onClick={() => setFilterBarOpen(!barOpen)}
+              title={barOpen ? 'Hide the filter bar' : 'Find and filter'}
+              aria-label={barOpen ? 'Hide the filter bar' : 'Find and filter'}
+              aria-pressed={barOpen}
+              data-testid="canvas.filter-toggle"
+            >
+              <svg viewBox="0 0 16 16" aria-hidden="true">
+                <path
+                  d="M2 3h12l-4.5 5.5V13l-3 1.5V8.5z"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="1.5"
+                />
+              </svg>
+            </ControlButton>
             <ControlButton
               onClick={() => setMinimap((on) => !on)}
               title={minimap ? 'Hide the minimap' : 'Show the minimap'}

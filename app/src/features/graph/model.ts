@@ -18,6 +18,8 @@ import type { ReviewMark } from '../review/selectors';
 import type { LayoutResult, Orientation } from './layout/types';
 import { textWidth } from './textWidth';
 import { expectationAttributes } from '../pins/edgeMarks';
+import { matchesSearch, passes } from './bigMesh';
+import type { CanvasFilter, Outcome } from './bigMesh';
 
 export const EXTERNAL_ID = '@external';
 /** Node sizes the layout plans with; the node components are drawn at exactly these sizes. */
@@ -52,12 +54,40 @@ export type { Orientation };
 export interface NamespaceNodeData extends Record<string, unknown> {
   name: string;
   count: number;
+  /** Drawn as one small node (features/graph/bigMesh.ts). */
+  collapsed: boolean;
+  /** Collapsed: the worst outcome among the probes to or from its workloads. */
+  worst: Outcome | null;
+  /** The workload search matches none of its workloads. */
+  dimmed: boolean;
+  orientation: Orientation;
 }
 export interface WorkloadNodeData extends Record<string, unknown> {
   workload: WorkloadSpec;
   facts: WorkloadFacts | undefined;
   orientation: Orientation;
+  /** The workload search does not match it. */
+  dimmed: boolean;
 }
+
+/** A collapsed namespace's body (below its title), planned by the layout as one node. */
+export const COLLAPSED_HEIGHT = 56;
+/** Collapsed type is larger (canvas.css: 17px), so an overview of many namespaces stays readable. */
+const COLLAPSED_FONT = 17;
+export const collapsedWidth = (name: string): number =>
+  Math.round(Math.max(200, textWidth(`namespace ${name}`, COLLAPSED_FONT) * 1.08 + 36));
+
+/** How the canvas draws a big mesh: collapsed namespaces, their worst outcomes, the filters. */
+export interface CanvasView {
+  collapsed: ReadonlySet<string>;
+  worst: ReadonlyMap<string, Outcome>;
+  filter: CanvasFilter;
+}
+const PLAIN_VIEW: CanvasView = {
+  collapsed: new Set(),
+  worst: new Map(),
+  filter: { namespace: '', verdict: 'all', search: '' },
+};
 export interface ExternalNodeData extends Record<string, unknown> {
   label: string;
   orientation: Orientation;
@@ -103,7 +133,9 @@ export function buildNodes(
   facts: WorkloadFacts[] | undefined,
   selection: Selection,
   placement: Placement | null,
+  view: CanvasView = PLAIN_VIEW,
 ): PlaygroundNode[] {
+  const { collapsed, filter } = view;
   const stored = mesh.layout ?? {};
   const orientation = placement?.orientation ?? 'LR';
   const factsByKey = new Map((facts ?? []).map((f) => [f.key, f]));
@@ -129,6 +161,37 @@ export function buildNodes(
   let fallbackY = 0;
   for (const ns of drawnNamespaces(mesh)) {
     const members = workloads.filter((w) => w.namespace === ns);
+    const hidden = filter.namespace !== '' && filter.namespace !== ns;
+    const dimmed =
+      filter.search.trim() !== '' && !members.some((w) => matchesSearch(keyOf(w), filter.search));
+    if (collapsed.has(ns) && members.length > 0) {
+      const auto = placement?.namespaces[ns];
+      const position = stored[ns] ?? (auto ? { x: auto.x, y: auto.y } : { x: 0, y: fallbackY });
+      const width = auto?.width ?? collapsedWidth(ns) + 2 * NS_PAD;
+      const height = auto?.height ?? NS_HEADER + COLLAPSED_HEIGHT + NS_PAD;
+      fallbackY = Math.max(fallbackY, position.y + height + 60);
+      const worst = view.worst.get(ns) ?? null;
+      nodes.push({
+        id: `ns:${ns}`,
+        type: 'namespace',
+        position,
+        width,
+        height,
+        zIndex: 2,
+        hidden,
+        data: { name: ns, count: members.length, collapsed: true, worst, dimmed, orientation },
+        selected: selection?.kind === 'namespace' && selection.name === ns,
+        ariaLabel: `Namespace ${ns}, collapsed: ${members.length} workload${members.length === 1 ? '' : 's'}`,
+        domAttributes: {
+          'data-testid': 'namespace-node',
+          'data-namespace': ns,
+          'data-collapsed': 'true',
+          'data-count': String(members.length),
+          'data-worst': worst?.verdict ?? '',
+        } as Record<string, string>,
+      });
+      continue;
+    }
     const children = members.map((w, j) => {
       const key = keyOf(w);
       return {
@@ -160,10 +223,16 @@ export function buildNodes(
       width,
       height,
       zIndex: 0,
-      data: { name: ns, count: members.length },
+      hidden,
+      data: { name: ns, count: members.length, collapsed: false, worst: null, dimmed: false, orientation },
       selected: selection?.kind === 'namespace' && selection.name === ns,
       ariaLabel: `Namespace ${ns}`,
-      domAttributes: { 'data-testid': 'namespace-node', 'data-namespace': ns } as Record<string, string>,
+      domAttributes: {
+        'data-testid': 'namespace-node',
+        'data-namespace': ns,
+        'data-collapsed': 'false',
+        'data-count': String(members.length),
+      } as Record<string, string>,
     });
     for (const { w, key, width: nodeWidth, position: p } of children) {
       const f = factsByKey.get(key);
@@ -177,7 +246,8 @@ export function buildNodes(
         width: nodeWidth,
         height: WORKLOAD_HEIGHT,
         zIndex: 2,
-        data: { workload: w, facts: f, orientation },
+        hidden,
+        data: { workload: w, facts: f, orientation, dimmed: !matchesSearch(key, filter.search) },
         selected: selection?.kind === 'workload' && selection.key === key,
         ariaLabel: workloadAriaLabel(w, f),
         domAttributes: { 'data-testid': 'workload-node', 'data-workload': key } as Record<string, string>,
@@ -207,6 +277,8 @@ export interface ProbeEdgeModel {
   ariaLabel: string;
   /** Review mode: how this probe changed since the baseline (null: unchanged, or not reviewing). */
   review: ReviewMark | null;
+  /** Hidden by the canvas filters (still in the DOM, with `data-filtered="true"`). */
+  filtered: boolean;
 }
 
 /** The probes between one (source, target) pair: drawn as one edge with a count. */
@@ -226,6 +298,8 @@ export function buildProbeEdges(
   selection: Selection,
   /** Review mode's marks by probe index (`features/review`). */
   marks?: ReadonlyMap<number, ReviewMark>,
+  /** The canvas filters (features/graph/bigMesh.ts). */
+  filter?: CanvasFilter,
 ): ProbeEdgeModel[] {
   const known = new Set((mesh.workloads ?? []).map(keyOf));
   const edges: ProbeEdgeModel[] = [];
@@ -242,7 +316,7 @@ export function buildProbeEdges(
       result.port === p.port
         ? result
         : undefined;
-    edges.push({
+    const edge: ProbeEdgeModel = {
       index,
       from: p.from,
       to: p.to,
@@ -258,7 +332,10 @@ export function buildProbeEdges(
       selected: selection?.kind === 'probe' && selection.index === index,
       ariaLabel: edgeAriaLabel(p.from, p.to, p.port, current, stale),
       review: marks?.get(index) ?? null,
-    });
+      filtered: false,
+    };
+    if (filter) edge.filtered = !passes(edge, filter);
+    edges.push(edge);
   });
   return edges;
 }
@@ -288,6 +365,7 @@ export function probeEdgeAttributes(e: ProbeEdgeModel): Record<string, string> {
     'data-mtls': e.result ? String(e.result.mtls) : '',
     'data-stale': String(e.stale),
     'data-probe-index': String(e.index),
+    'data-filtered': String(e.filtered),
     ...reviewAttributes(e.review),
   };
 }
@@ -351,6 +429,7 @@ const sameEdge = (a: ProbeEdgeModel, b: ProbeEdgeModel): boolean =>
   a.stale === b.stale &&
   a.selected === b.selected &&
   a.ariaLabel === b.ariaLabel &&
+  a.filtered === b.filtered &&
   sameMark(a.review, b.review);
 
 /**
@@ -408,16 +487,22 @@ export const nodeSignature = (n: PlaygroundNode): string =>
     n.position,
     n.width,
     n.height,
-    n.type === 'workload' ? [specId(n.data.workload), n.data.facts] : n.data,
+    n.type === 'workload' ? [specId(n.data.workload), n.data.facts, n.data.dimmed] : n.data,
+    n.hidden,
     n.selected,
     n.parentId,
     n.ariaLabel,
   ]);
 
 /** What the automatic layout depends on: namespaces, workloads and which pairs have probes. */
-export function layoutSignature(mesh: MeshSpec, probes: ProbesSpec): string {
+export function layoutSignature(
+  mesh: MeshSpec,
+  probes: ProbesSpec,
+  collapsed: ReadonlySet<string> = new Set(),
+): string {
   const pairs = new Set((probes.probes ?? []).map((p) => `${p.from}>${p.to}`));
   return JSON.stringify([
+    [...collapsed].sort(),
     drawnNamespaces(mesh),
     (mesh.workloads ?? []).map((w) => [keyOf(w), !!w.gateway]),
     [...pairs].sort(),

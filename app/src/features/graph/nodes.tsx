@@ -3,6 +3,10 @@
  * drawn at the size the layout planned (model.ts), with its name at `--canvas-name-size`.
  */
 import { memo } from 'react';
+import type { MouseEvent } from 'react';
+import { usePlayground } from '../../store';
+import { verdictLook } from './verdictStyle';
+import { iconFor, VerdictIcon } from './VerdictIcon';
 import { Handle, Position } from '@xyflow/react';
 import type { Node, NodeProps } from '@xyflow/react';
 import type { ModeOrigin } from '@playground/evaluator';
@@ -12,15 +16,61 @@ export const NamespaceNode = memo(function NamespaceNode({
   data,
   selected,
 }: NodeProps<Node<NamespaceNodeData>>) {
+  const setCollapsed = usePlayground((s) => s.setCollapsed);
+  const embedded = usePlayground((s) => s.embedded);
+  const look = data.worst ? verdictLook(data.worst.verdict, data.worst.mtls) : null;
+  const toggle = (event: MouseEvent) => {
+    event.stopPropagation();
+    setCollapsed([data.name], !data.collapsed);
+  };
   return (
-    <div className={`ns-node${selected ? ' is-selected' : ''}`}>
+    <div
+      className={`ns-node${selected ? ' is-selected' : ''}${data.collapsed ? ' is-collapsed' : ''}${data.dimmed ? ' is-dimmed' : ''}`}
+    >
       <div className="ns-node__label">
+        {data.count > 0 && !embedded ? (
+          <button
+            type="button"
+            className="ns-node__collapse nodrag nopan"
+            data-testid="namespace-node.collapse"
+            aria-expanded={!data.collapsed}
+            aria-label={`${data.collapsed ? 'Expand' : 'Collapse'} namespace ${data.name}`}
+            title={data.collapsed ? 'Expand: show its workloads' : 'Collapse into one node'}
+            onClick={toggle}
+          >
+            {data.collapsed ? '▸' : '▾'}
+          </button>
+        ) : null}
         <span className="ns-node__kind">namespace</span> <strong>{data.name}</strong>
       </div>
+      {data.collapsed ? (
+        <div className="ns-node__summary" data-testid="namespace-node.summary">
+          <div className="ns-node__count">
+            {data.count} workload{data.count === 1 ? '' : 's'}
+          </div>
+          {look ? (
+            <div className="ns-node__worst" style={{ color: look.color }} title={`Worst: ${look.words}`}>
+              {data.worst ? <VerdictIcon name={iconFor(data.worst.verdict, data.worst.mtls)} /> : null}
+              worst: {worstWords(data.worst?.verdict)}
+            </div>
+          ) : null}
+        </div>
+      ) : null}
       {data.count === 0 ? <div className="ns-node__empty">no workloads yet</div> : null}
     </div>
   );
 });
+
+const worstWords = (v: string | undefined): string =>
+  v === 'mtls-failure'
+    ? 'mTLS failure'
+    : v === 'custom-denied'
+      ? 'denied'
+      : v === 'audience-rejected'
+        ? 'unauthenticated'
+        : v === 'no-route'
+          ? 'no route'
+          : (v ?? '');
 
 const originWords: Record<ModeOrigin, string> = {
   default: 'default',
@@ -48,7 +98,8 @@ export const WorkloadNode = memo(function WorkloadNode({
     : undefined;
   return (
     <div
-      className={`wl-node proxy-${proxy}${selected ? ' is-selected' : ''}`}
+      className={`wl-node proxy-${proxy}${selected ? ' is-selected' : ''}${data.dimmed ? ' is-dimmed' : ''}`}
+      data-dimmed={data.dimmed}
       data-proxy={proxy}
       data-mode={pa?.mode ?? ''}
       data-mode-origin={pa?.origin ?? ''}

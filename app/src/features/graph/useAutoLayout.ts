@@ -7,7 +7,10 @@ import { useEffect, useMemo, useState } from 'react';
 import type { MeshSpec, ProbesSpec } from '@playground/evaluator';
 import { layoutClient } from './layout/layoutClient';
 import type { LayoutInput } from './layout/types';
+import { drawnEnd } from './bigMesh';
 import {
+  COLLAPSED_HEIGHT,
+  collapsedWidth,
   drawnNamespaces,
   EXTERNAL_HEIGHT,
   EXTERNAL_ID,
@@ -30,28 +33,45 @@ export function layoutInput(
   mesh: MeshSpec,
   probes: ProbesSpec,
   viewport?: LayoutInput['viewport'],
+  /** Collapsed namespaces: each is laid out as one node, `ns:<name>`, and their probes aggregate. */
+  collapsed: ReadonlySet<string> = new Set(),
+  /** The namespace filter (bigMesh.ts): only this namespace is laid out (empty: all). */
+  only = '',
 ): LayoutInput {
-  const workloads = mesh.workloads ?? [];
+  const workloads = (mesh.workloads ?? []).filter((w) => !only || w.namespace === only);
   const keys = new Set(workloads.map((w) => `${w.namespace}/${w.name}`));
   const pairs = new Map<string, { source: string; target: string }>();
   for (const p of probes.probes ?? []) {
-    const source = p.from === 'external' ? EXTERNAL_ID : p.from;
-    if ((source !== EXTERNAL_ID && !keys.has(source)) || !keys.has(p.to) || source === p.to) continue;
-    pairs.set(`${source}->${p.to}`, { source, target: p.to });
+    const from = p.from === 'external' ? EXTERNAL_ID : p.from;
+    if ((from !== EXTERNAL_ID && !keys.has(from)) || !keys.has(p.to) || from === p.to) continue;
+    const source = drawnEnd(from, collapsed);
+    const target = drawnEnd(p.to, collapsed);
+    if (source !== target) pairs.set(`${source}->${target}`, { source, target });
   }
   return {
-    namespaces: drawnNamespaces(mesh).map((name) => ({
-      name,
-      minWidth: namespaceMinWidth(name),
-      workloads: workloads
-        .filter((w) => w.namespace === name)
-        .map((w) => ({
-          key: `${w.namespace}/${w.name}`,
-          width: workloadWidth(w.name),
-          height: WORKLOAD_HEIGHT,
-          role: w.gateway ? ('gateway' as const) : ('workload' as const),
-        })),
-    })),
+    namespaces: drawnNamespaces(mesh)
+      .filter((name) => !only || name === only)
+      .map((name) => ({
+        name,
+        minWidth: namespaceMinWidth(name),
+        workloads: collapsed.has(name)
+          ? [
+              {
+                key: `ns:${name}`,
+                width: collapsedWidth(name),
+                height: COLLAPSED_HEIGHT,
+                role: 'workload' as const,
+              },
+            ]
+          : workloads
+              .filter((w) => w.namespace === name)
+              .map((w) => ({
+                key: `${w.namespace}/${w.name}`,
+                width: workloadWidth(w.name),
+                height: WORKLOAD_HEIGHT,
+                role: w.gateway ? ('gateway' as const) : ('workload' as const),
+              })),
+      })),
     external: [{ id: EXTERNAL_ID, width: EXTERNAL_WIDTH, height: EXTERNAL_HEIGHT }],
     edges: [...pairs].map(([id, pair]) => ({ id, ...pair, label: LABEL })),
     namespaceHeader: NS_HEADER,
@@ -67,8 +87,13 @@ export function useAutoLayout(
   mesh: MeshSpec,
   probes: ProbesSpec,
   canvasSize: () => { width: number; height: number } | null,
+  collapsed: ReadonlySet<string>,
+  only = '',
 ): Placement | null {
-  const signature = useMemo(() => layoutSignature(mesh, probes), [mesh, probes]);
+  const signature = useMemo(
+    () => `${only}|${layoutSignature(mesh, probes, collapsed)}`,
+    [mesh, probes, collapsed, only],
+  );
   const [placement, setPlacement] = useState<{ signature: string; placement: Placement } | null>(null);
   useEffect(() => {
     let live = true;
@@ -76,7 +101,7 @@ export function useAutoLayout(
     const size = canvasSize();
     const viewport = size && size.width > 0 ? { ...size, readableZoom: READABLE_ZOOM } : undefined;
     void layoutClient()
-      .layout(layoutInput(mesh, probes, viewport))
+      .layout(layoutInput(mesh, probes, viewport, collapsed, only))
       .then((result) => {
         if (live && result) setPlacement({ signature, placement: result });
       })

@@ -11,7 +11,7 @@ import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { EdgeLabelRenderer } from '@xyflow/react';
 import type { EdgeGroupModel, Orientation, PlaygroundNode } from '../model';
 import { NS_HEADER } from '../model';
-import { edgeCurve, verticalEdgeCurve } from './geometry';
+import { edgeCurve, facingSidesCurve, verticalEdgeCurve } from './geometry';
 import type { Curve, Rect } from './geometry';
 import { placeLabels } from './labels';
 import { isBroken } from '../../pins/edgeMarks';
@@ -21,6 +21,10 @@ import { ActiveLabel, EdgeLabel } from './EdgeLabel';
 import { Markers, ProbePath } from './ProbePath';
 import type { RemovedProbe } from '@playground/evaluator';
 import { RemovedEdges } from '../../review/RemovedEdges';
+import type { AggregateEdgeModel } from '../bigMesh';
+import { aggregateLabel } from '../bigMesh';
+import { AggregateEdge } from './AggregateEdge';
+import { textWidth } from '../textWidth';
 
 export interface EdgeLayerProps {
   nodes: PlaygroundNode[];
@@ -34,7 +38,13 @@ export interface EdgeLayerProps {
   onDelete(index: number): void;
   /** Review mode: the baseline's probes that are gone, drawn ghosted. */
   removed?: RemovedProbe[];
+  /** Edges to and from collapsed namespaces (features/graph/bigMesh.ts). */
+  aggregates?: AggregateEdgeModel[];
+  onOpenAggregate?(edge: AggregateEdgeModel): void;
 }
+
+const NO_AGGREGATES: AggregateEdgeModel[] = [];
+const noop = () => {};
 
 /** Absolute rectangles of the nodes edges attach to (workloads and the external client). */
 function nodeRects(nodes: PlaygroundNode[]): { rects: Map<string, Rect>; headers: Rect[] } {
@@ -44,6 +54,12 @@ function nodeRects(nodes: PlaygroundNode[]): { rects: Map<string, Rect>; headers
   for (const n of nodes) {
     const width = n.measured?.width ?? n.width ?? 0;
     const height = n.measured?.height ?? n.height ?? 0;
+    if (n.hidden) continue;
+    if (n.type === 'namespace' && n.data.collapsed) {
+      // A collapsed namespace is a node edges attach to.
+      rects.set(n.id, { x: n.position.x, y: n.position.y, width, height });
+      continue;
+    }
     if (n.type === 'namespace') {
       headers.push({ x: n.position.x, y: n.position.y, width, height: NS_HEADER - 4 });
       continue;
@@ -103,6 +119,8 @@ export const EdgeLayer = memo(function EdgeLayer({
   onSelect,
   onDelete,
   removed,
+  aggregates = NO_AGGREGATES,
+  onOpenAggregate = noop,
 }: EdgeLayerProps) {
   const [hovered, setHovered] = useState<string | null>(null);
   const { rects, headers } = useMemo(() => nodeRects(nodes), [nodes]);
@@ -126,10 +144,49 @@ export const EdgeLayer = memo(function EdgeLayer({
 
   // Per group object (unchanged groups keep theirs, see GroupReuser): a verdict change measures one label.
   const [compactCache] = useState(() => new CompactCache());
-  const compact = useMemo(() => compactCache.of(groups, fontSize), [compactCache, groups, fontSize]);
+  // Filtered probes (data-filtered) keep their path element but get no label line.
+  const labelled = useMemo(
+    () =>
+      groups.flatMap((g) => {
+        if (!g.probes.some((p) => p.filtered)) return [g];
+        const probes = g.probes.filter((p) => !p.filtered);
+        return probes.length ? [{ ...g, probes }] : [];
+      }),
+    [groups],
+  );
+  const compact = useMemo(() => compactCache.of(labelled, fontSize), [compactCache, labelled, fontSize]);
+
+  // Aggregate edges: geometry from the same curves, labels placed with the others.
+  const aggregateShape = aggregates.map((x) => `${x.id}:${aggregateLabel(x)}`).join('|');
+  const aggregateGeometry = useMemo(() => {
+    // Collapsed namespaces may sit in a grid (layout/overview.ts): edges leave by the facing sides.
+    const curve = orientation === 'TB' ? verticalEdgeCurve : facingSidesCurve;
+    const out = new Map<string, { spine: Curve; width: number; height: number }>();
+    for (const a of aggregates) {
+      const s = rects.get(a.source);
+      const t = rects.get(a.target);
+      if (!s || !t) continue;
+      const text = aggregateLabel(a);
+      out.set(a.id, {
+        spine: curve(s, t),
+        width: Math.ceil(textWidth(text, fontSize) * 1.1 + fontSize),
+        height: Math.round(fontSize * 1.6),
+      });
+    }
+    return out;
+    // Aggregates are rebuilt with every verdict; their geometry depends on ends and label text only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [aggregateShape, rects, orientation, fontSize]);
 
   const sizesKey = [...compact].map(([id, c]) => `${id}:${c.size.width}x${c.size.height}`).join('|');
   const placed = useMemo(() => {
+    const aggregateItems = [...aggregateGeometry].map(([id, geo]) => ({
+      id: `agg:${id}`,
+      curve: geo.spine,
+      width: geo.width,
+      height: geo.height,
+      priority: 0,
+    }));
     const items = [...geometry].flatMap(([id, geo]) => {
       const c = compact.get(id);
       // Changed probes (review mode) and broken expectations (features/pins) are placed first, so
@@ -137,10 +194,10 @@ export const EdgeLayer = memo(function EdgeLayer({
       const priority = c?.lines.some((l) => l.review || isBroken(l.probe)) ? 1 : 0;
       return c ? [{ id, curve: geo.spine, width: c.size.width, height: c.size.height, priority }] : [];
     });
-    return placeLabels(items, [...rects.values(), ...headers], { gap: 3 });
+    return placeLabels([...items, ...aggregateItems], [...rects.values(), ...headers], { gap: 3 });
     // Placement depends on geometry and label sizes only (sizesKey), not on which icon a label shows.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [geometry, sizesKey, headers, rects]);
+  }, [geometry, sizesKey, headers, rects, aggregateGeometry]);
 
   // Review mode's ghosts place their labels around everything drawn for the current probes.
   const ghostObstacles = useMemo(() => {
@@ -163,8 +220,10 @@ export const EdgeLayer = memo(function EdgeLayer({
 
   const activeGroup = useMemo(
     () =>
-      groups.find((g) => g.id === hovered) ?? groups.find((g) => g.probes.some((p) => p.selected)) ?? null,
-    [groups, hovered],
+      labelled.find((g) => g.id === hovered) ??
+      labelled.find((g) => g.probes.some((p) => p.selected)) ??
+      null,
+    [labelled, hovered],
   );
 
   const onEnter = useCallback((id: string) => setHovered(id), []);
@@ -217,8 +276,27 @@ export const EdgeLayer = memo(function EdgeLayer({
           ));
         })}
       </g>
+      {aggregates.length ? (
+        <g className="edge-layer__aggregates">
+          {aggregates.map((a) => {
+            const geo = aggregateGeometry.get(a.id);
+            if (!geo) return null;
+            return (
+              <AggregateEdge
+                key={a.id}
+                edge={a}
+                d={geo.spine.d}
+                at={showLabels ? (placed.get(`agg:${a.id}`) ?? null) : null}
+                size={geo}
+                fontSize={fontSize}
+                onOpen={onOpenAggregate}
+              />
+            );
+          })}
+        </g>
+      ) : null}
       <g className="edge-layer__labels">
-        {groups.map((g) => {
+        {labelled.map((g) => {
           if (g === activeGroup) return null; // drawn last, on top
           const at = placed.get(g.id);
           const c = compact.get(g.id);

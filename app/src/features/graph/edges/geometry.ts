@@ -241,3 +241,38 @@ export function verticalEdgeCurve(source: Rect, target: Rect, options: EdgeCurve
   const c = edgeCurve(flipRect(source), flipRect(target), options);
   return cubic(flip(c.start), flip(c.c1), flip(c.c2), flip(c.end));
 }
+
+/**
+ * An aggregate edge (features/graph/bigMesh.ts) between two boxes of a grid: out of the side of the
+ * source that faces the target, into the facing side of the target — left/right when the boxes are
+ * apart horizontally, else top/bottom — or, with boxes in between, a bow out of both right sides.
+ * Calls in opposite directions run a few px apart.
+ */
+export function facingSidesCurve(source: Rect, target: Rect): Curve {
+  const sc = { x: source.x + source.width / 2, y: source.y + source.height / 2 };
+  const tc = { x: target.x + target.width / 2, y: target.y + target.height / 2 };
+  const apartX = source.x + source.width <= target.x || target.x + target.width <= source.x;
+  if (apartX) {
+    const right = tc.x > sc.x;
+    const shift = right ? -6 : 6;
+    const start: Point = { x: right ? source.x + source.width : source.x, y: sc.y + shift };
+    const end: Point = { x: right ? target.x : target.x + target.width, y: tc.y + shift };
+    const k = Math.max(30, Math.abs(end.x - start.x) / 2) * (right ? 1 : -1);
+    return cubic(start, { x: start.x + k, y: start.y }, { x: end.x - k, y: end.y }, end);
+  }
+  const down = tc.y > sc.y;
+  const gap = down ? target.y - (source.y + source.height) : source.y - (target.y + target.height);
+  if (gap > Math.min(source.height, target.height)) {
+    // Other boxes in between (a grid column): a bow out of the right sides, clear of them.
+    const shift = down ? -8 : 8;
+    const start: Point = { x: source.x + source.width, y: sc.y + shift };
+    const end: Point = { x: target.x + target.width, y: tc.y + shift };
+    const reach = Math.max(start.x, end.x) + 24 + Math.min(60, Math.abs(end.y - start.y) * 0.08);
+    return cubic(start, { x: reach, y: start.y }, { x: reach, y: end.y }, end);
+  }
+  const shift = down ? 8 : -8;
+  const start: Point = { x: sc.x + shift, y: down ? source.y + source.height : source.y };
+  const end: Point = { x: tc.x + shift, y: down ? target.y : target.y + target.height };
+  const k = Math.max(20, Math.abs(end.y - start.y) / 2) * (down ? 1 : -1);
+  return cubic(start, { x: start.x, y: start.y + k }, { x: end.x, y: end.y - k }, end);
+}

@@ -119,6 +119,25 @@ test('probes between the same two workloads share one edge, whose label lists th
   await expect(app.inspector.verdict).toContainText('403');
 });
 
+test('probes from a workload to itself share one loop that stays below its namespace title', async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  const probes = ['/a', '/b', '/c', '/d', '/e']
+    .map((path) => `    - {from: foo/httpbin, to: foo/httpbin, port: 8000, request: {path: ${path}}}`)
+    .join('\n');
+  await app.open(link(GROUPED.replace(/  probes:\n[^]*$/, `  probes:\n${probes}\n`)));
+  await expect(app.edges).toHaveCount(5);
+  const paths = await app.edges
+    .locator('.probe-edge__line')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('d')));
+  expect(new Set(paths).size).toBe(1);
+  // The loop's top is below the namespace's title, which stays readable.
+  const loop = await app.edges.first().locator('.probe-edge__line').boundingBox();
+  const title = await app.namespace('foo').locator('.ns-node__label').boundingBox();
+  expect(loop && title && loop.y >= title.y + title.height - 1).toBe(true);
+});
+
 test('typing in the editor recolours edges without moving the view or the nodes', async ({ page }) => {
   const app = new PlaygroundPage(page);
   const editor = new EditorPage(page);

@@ -34,11 +34,14 @@ test('export the workspace and the kubectl-ready resources, then import a worksp
   await expect(app.edge('legacy/sleep', 'foo/httpbin')).toHaveAttribute('data-status', '000');
   await expect(app.notice.message).toContainText('Imported strict.yaml');
 
-  // A file that is not a workspace is refused and changes nothing.
+  // A file that is not a workspace goes to the import dialog, which finds nothing usable in it and
+  // replaces nothing.
   await page
     .getByTestId('toolbar.importFile')
     .setInputFiles({ name: 'x.yaml', mimeType: 'application/yaml', buffer: Buffer.from('hello: world\n') });
-  await expect(app.notice.root).toHaveAttribute('data-kind', 'error');
+  await expect(page.getByTestId('import.summary')).toContainText('Nothing usable was found');
+  await expect(page.getByTestId('import.confirm')).toBeDisabled();
+  await page.getByTestId('import.cancel').click();
   await expect(app.edge('legacy/sleep', 'foo/httpbin')).toHaveAttribute('data-status', '000');
 });
 
@@ -88,7 +91,8 @@ test('theme, canvas-only layout and renaming a workload', async ({ page }) => {
 test('moving a namespace on the canvas persists in the layout across a reload', async ({ page }) => {
   const app = new PlaygroundPage(page);
   await app.open();
-  const label = app.namespace('legacy').locator('.ns-node__label');
+  // Grabbed by its title's words (the collapse button sits at the title's start).
+  const label = app.namespace('legacy').locator('.ns-node__kind');
   const offset = async () => {
     const [a, b] = await Promise.all([
       app.namespace('foo').boundingBox(),
@@ -100,9 +104,9 @@ test('moving a namespace on the canvas persists in the layout across a reload', 
   const before = await offset();
   const box = await label.boundingBox();
   if (!box) throw new Error('no label');
-  await page.mouse.move(box.x + 20, box.y + box.height / 2);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
-  await page.mouse.move(box.x + 20, box.y + 120, { steps: 10 });
+  await page.mouse.move(box.x + box.width / 2, box.y + 120, { steps: 10 });
   await page.mouse.up();
   const moved = await offset();
   expect(moved).toBeGreaterThan(before + 0.2);

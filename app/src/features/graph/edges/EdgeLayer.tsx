@@ -134,7 +134,10 @@ export const EdgeLayer = memo(function EdgeLayer({
       const s = rects.get(g.source);
       const t = rects.get(g.target);
       if (!s || !t) continue;
-      const curves = g.probes.map((_, k) => curve(s, t, { offset: fanOffset(k, g.probes.length) }));
+      // A workload's probes to itself share one loop: fanned, 29 of them made a band over its
+      // namespace's title.
+      const fan = g.source === g.target ? 1 : g.probes.length;
+      const curves = g.probes.map((_, k) => curve(s, t, { offset: fanOffset(fan === 1 ? 0 : k, fan) }));
       out.set(g.id, { curves, spine: curve(s, t) });
     }
     return out;

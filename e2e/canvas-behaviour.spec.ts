@@ -126,7 +126,7 @@ test('probes from a workload to itself share one loop that stays below its names
   const probes = ['/a', '/b', '/c', '/d', '/e']
     .map((path) => `    - {from: foo/httpbin, to: foo/httpbin, port: 8000, request: {path: ${path}}}`)
     .join('\n');
-  await app.open(link(GROUPED.replace(/  probes:\n[^]*$/, `  probes:\n${probes}\n`)));
+  await app.open(link(GROUPED.replace(/ {2}probes:\n[^]*$/, `  probes:\n${probes}\n`)));
   await expect(app.edges).toHaveCount(5);
   const paths = await app.edges
     .locator('.probe-edge__line')

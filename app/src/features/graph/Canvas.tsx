@@ -12,8 +12,6 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import {
   applyNodeChanges,
   Background,
-  ControlButton,
-  Controls,
   MiniMap,
   ReactFlow,
   useReactFlow,
@@ -43,6 +41,7 @@ import {
 } from './bigMesh';
 import type { AggregateEdgeModel } from './bigMesh';
 import { selectCanvasFilter, selectCollapseOverrides } from './canvasViewSlice';
+import { CanvasControls } from './CanvasControls';
 import { FilterBar } from './FilterBar';
 import { ExternalNode, NamespaceNode, WorkloadNode } from './nodes';
 import { EdgeLayer } from './edges/EdgeLayer';
@@ -432,45 +431,13 @@ export function Canvas() {
         </ViewportPortal>
         <Background gap={24} />
         {embedded ? null : (
-          <Controls onFitView={onFitView} showInteractive={false}>
-            <ControlButton
-              onClick={() => setFilterBarOpen(!barOpen)}
-              title={barOpen ? 'Hide the filter bar' : 'Find and filter'}
-              aria-label={barOpen ? 'Hide the filter bar' : 'Find and filter'}
-              aria-pressed={barOpen}
-              data-testid="canvas.filter-toggle"
-            >
-              <svg viewBox="0 0 16 16" aria-hidden="true">
-                <path
-                  d="M2 3h12l-4.5 5.5V13l-3 1.5V8.5z"
-                  fill="none"
-                  stroke="currentColor"
-                  strokeWidth="1.5"
-                />
-              </svg>
-            </ControlButton>
-            <ControlButton
-              onClick={() => setMinimap((on) => !on)}
-              title={minimap ? 'Hide the minimap' : 'Show the minimap'}
-              aria-label={minimap ? 'Hide the minimap' : 'Show the minimap'}
-              aria-pressed={minimap}
-              data-testid="canvas.minimap-toggle"
-            >
-              <svg viewBox="0 0 16 16" aria-hidden="true">
-                <rect
-                  x="2"
-                  y="3"
-                  width="12"
-                  height="10"
-                  rx="1"
-                  fill="none"
-                  stroke="currentColor"
-                  strokeWidth="1.5"
-                />
-                <rect x="8" y="8" width="5" height="4" fill="currentColor" />
-              </svg>
-            </ControlButton>
-          </Controls>
+          <CanvasControls
+            onFitView={onFitView}
+            filterBar={barOpen}
+            onToggleFilterBar={() => setFilterBarOpen(!barOpen)}
+            minimap={minimap}
+            onToggleMinimap={() => setMinimap((on) => !on)}
+          />
         )}
         {minimap && !embedded ? (
           <MiniMap pannable zoomable ariaLabel="Minimap of the mesh" className="canvas-minimap" />

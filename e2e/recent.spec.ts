@@ -60,6 +60,9 @@ test('an example, a share link and a lesson each keep the workspace they replace
   await page.getByTestId('recent.item').nth(1).click();
   await expect(page.getByTestId('recent')).toHaveCount(0);
   await expect(heading(page)).toContainText('Mesh-wide STRICT mutual TLS');
+  // The lesson's link went from the address bar with the lesson, not 400 ms later: a reload in
+  // between would have opened the lesson again instead of the restored workspace.
+  expect(await page.evaluate(() => location.hash)).not.toContain('lesson=');
   await expect(page.getByTestId('lesson-panel')).toHaveCount(0);
   await expect(app.edge('legacy/sleep', 'foo/httpbin')).toHaveAttribute('data-verdict', 'mtls-failure');
   await expect(app.edge('foo/sleep', 'bar/httpbin')).toHaveAttribute('data-status', '200');

@@ -2,8 +2,9 @@
  * Keeps the address bar a link to what is shown, with history.replaceState only (edits never pile
  * up history entries): an open lesson is `#lesson=<id>&step=<n>`, an example just opened and
  * unchanged is `#example=<id>`, anything else is the share link `#w=1.<…>` of the workspace
- * (encoded ~400 ms after the last change; too large a link drops the hash instead). The `present`
- * and other query flags are kept. Embeds keep the address they were opened with.
+ * (encoded ~400 ms after the last change, the stale hash dropped at once meanwhile; too large a
+ * link drops the hash instead). The `present` and other query flags are kept. Embeds keep the
+ * address they were opened with.
  */
 import type { StoreApi } from 'zustand';
 import { serializeWorkspace } from '@playground/evaluator';
@@ -70,6 +71,9 @@ export function connectAddress(store: StoreApi<Store>, { initial }: { initial: b
       writeHash(target.hash);
       return;
     }
+    // Until the new link is encoded, the old one (a lesson, an example, an earlier `#w=`) no longer
+    // says what is shown: drop it at once, so a reload meanwhile opens the autosave, not the old link.
+    writeHash('');
     const workspace = state.workspace;
     const baseline = state.reviewOpen ? state.reviewBaseline : null;
     timer = setTimeout(() => {

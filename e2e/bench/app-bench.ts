@@ -21,7 +21,7 @@
  * CPU profile of the keystroke loop, top self times, on stderr.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -72,6 +72,7 @@ function timeLayoutRequests(): void {
     __layoutWorker?: Worker;
     __layoutRequest?: unknown;
     __layoutAnswers: Map<number, number>;
+    __evaluation?: { posted: number; answered: number; workerMs: number };
   };
   w.__layouts = [];
   w.__layoutAnswers = new Map();
@@ -80,7 +81,16 @@ function timeLayoutRequests(): void {
     private readonly sent = new Map<number, number>();
     constructor(url: string | URL, options?: WorkerOptions) {
       super(url, options);
-      this.addEventListener('message', (event: MessageEvent<{ type?: string; id?: number }>) => {
+      this.addEventListener('message', (event: MessageEvent<{ type?: string; id?: number; ms?: number }>) => {
+        if (event.data?.type === 'evaluation' && w.__evaluation) {
+          w.__evaluation.answered = performance.now();
+          w.__evaluation.workerMs = event.data.ms ?? NaN;
+          const st = (event.data as { stamps?: number[] }).stamps ?? [];
+          (w as unknown as { __st: number[] }).__st = [
+            ...st.map((x) => x - performance.timeOrigin),
+            (event as unknown as { timeStamp: number }).timeStamp,
+          ];
+        }
         const id = event.data?.id;
         if (typeof id !== 'number') return;
         w.__layoutAnswers.set(id, performance.now());
@@ -92,6 +102,8 @@ function timeLayoutRequests(): void {
     }
     override postMessage(message: unknown, options?: unknown): void {
       const m = message as { type?: string; id?: number; input?: unknown } | null;
+      if (m?.type === 'evaluate')
+        w.__evaluation = { posted: performance.now(), answered: NaN, workerMs: NaN };
       if (m?.type === 'layout' && typeof m.id === 'number' && m.input !== undefined) {
         if (m.id > 0) this.sent.set(m.id, performance.now());
         w.__layoutWorker = this;
@@ -192,7 +204,19 @@ async function keystrokes(page: Page, context: BrowserContext, target: FlipTarge
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
   }
+  const tracing = process.env.TRACE ? context.browser() : null;
+  if (tracing)
+    await tracing.startTracing(page, {
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8.execute',
+        'blink.user_timing',
+      ],
+    });
   const times: number[] = [];
+  /** Per measured keystroke: keydown → posted, messaging, worker's evaluation, answer → recoloured. */
+  const segments: [number, number, number, number][] = [];
   const WARM_UP = 10; // JIT and first-render costs; reported separately
   for (let i = 0; i < WARM_UP + 40; i++) {
     const expected = i % 2 === 0 ? target.refused : target.strict;
@@ -223,12 +247,35 @@ async function keystrokes(page: Page, context: BrowserContext, target: FlipTarge
     await page.waitForFunction(() => (window as unknown as { __t1?: number }).__t1 !== undefined, undefined, {
       timeout: 30_000,
     });
-    times.push(
-      await page.evaluate(() => {
-        const w = window as unknown as { __t0: number; __t1: number };
-        return w.__t1 - w.__t0;
-      }),
-    );
+    const stamps = await page.evaluate(() => {
+      const w = window as unknown as {
+        __t0: number;
+        __t1: number;
+        __evaluation?: { posted: number; answered: number; workerMs: number };
+      };
+      return {
+        t0: w.__t0,
+        t1: w.__t1,
+        evaluation: w.__evaluation ?? null,
+        st: (w as unknown as { __st: number[] }).__st,
+      };
+    });
+    times.push(stamps.t1 - stamps.t0);
+    if (i >= WARM_UP && stamps.evaluation)
+      console.error(
+        'ST',
+        [stamps.evaluation.posted, ...stamps.st, stamps.evaluation.answered, stamps.t1]
+          .map((x) => (x - stamps.t0).toFixed(1))
+          .join(' '),
+      );
+    const e = stamps.evaluation;
+    if (i >= WARM_UP && e && e.posted >= stamps.t0 && e.answered <= stamps.t1)
+      segments.push([
+        e.posted - stamps.t0,
+        e.answered - e.posted - e.workerMs,
+        e.workerMs,
+        stamps.t1 - e.answered,
+      ]);
   }
   if (cdp) {
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
@@ -242,6 +289,7 @@ async function keystrokes(page: Page, context: BrowserContext, target: FlipTarge
         timeDeltas: number[];
       };
     };
+    if (process.env.PROFILE_FILE) writeFileSync(process.env.PROFILE_FILE, JSON.stringify(profile));
     const self = new Map<string, number>();
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     profile.samples.forEach((id, i) => {
@@ -259,10 +307,55 @@ async function keystrokes(page: Page, context: BrowserContext, target: FlipTarge
         .join('\n'),
     );
   }
+  if (tracing) {
+    const trace = await tracing.stopTracing();
+    if (process.env.TRACE_FILE) writeFileSync(process.env.TRACE_FILE, trace);
+    printMainThreadTrace(trace, WARM_UP + 40);
+  }
+  const median = (k: number) =>
+    Math.round(
+      percentile(
+        segments.map((s) => s[k] ?? NaN),
+        50,
+      ) * 10,
+    ) / 10;
+  console.error(
+    `(keystroke medians over ${segments.length}: keydown → posted ${median(0)} ms, messaging ${median(1)} ms, worker ${median(2)} ms, answer → recoloured ${median(3)} ms)`,
+  );
   console.error(
     `(keystrokes: warm-up p95 ${Math.round(percentile(times.slice(0, WARM_UP), 95))} ms over ${WARM_UP})`,
   );
   return times.slice(WARM_UP);
+}
+
+/**
+ * TRACE=1: the renderer main thread's time per keystroke by trace event (complete events only,
+ * nested ones included, so the figures overlap: RunTask is the whole of each task).
+ */
+function printMainThreadTrace(trace: Buffer, keystrokes: number): void {
+  const { traceEvents } = JSON.parse(trace.toString('utf8')) as {
+    traceEvents: {
+      name: string;
+      ph: string;
+      dur?: number;
+      tid: number;
+      pid: number;
+      args?: { name?: string };
+    }[];
+  };
+  const main = traceEvents.find((e) => e.ph === 'M' && e.args?.name === 'CrRendererMain');
+  if (!main) return;
+  const total = new Map<string, number>();
+  for (const e of traceEvents)
+    if (e.tid === main.tid && e.pid === main.pid && e.ph === 'X' && e.dur)
+      total.set(e.name, (total.get(e.name) ?? 0) + e.dur / 1000);
+  console.error(
+    [...total.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 25)
+      .map(([name, ms]) => `(trace) ${(ms / keystrokes).toFixed(2)} ms/keystroke ${name}`)
+      .join('\n'),
+  );
 }
 
 /** Drags the pane (where no node, edge or control is) back and forth; rAF deltas during the drags. */

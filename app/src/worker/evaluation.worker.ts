@@ -50,7 +50,13 @@ async function handle(request: WorkerMessage): Promise<void> {
       const started = performance.now();
       const evaluation = await evaluator.evaluateParts(parts, { traces: request.traces });
       const delta = encoder.encode(evaluation);
-      post({ type: 'evaluation', id: request.id, delta, ms: performance.now() - started });
+      post({
+        type: 'evaluation',
+        id: request.id,
+        delta,
+        ms: performance.now() - started,
+        stamps: [received, started + performance.timeOrigin, performance.timeOrigin + performance.now()],
+      } as never);
     } else {
       const { entries, diagnostics } = await matrixOf(parts);
       post({ type: 'matrix', id: request.id, entries, diagnostics });
@@ -65,6 +71,14 @@ async function handle(request: WorkerMessage): Promise<void> {
   }
 }
 
+/** Lets the messages queued meanwhile arrive (a macrotask later), so only the latest of a burst runs. */
+const messagesArrive = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Evaluates what is pending, newest of each kind, until nothing is. An idle worker starts on a
+ * request at once (a lone keystroke waits for no timer); after each evaluation it first lets the
+ * requests posted meanwhile arrive, so a burst of keystrokes is evaluated once, at its latest text.
+ */
 async function drain(): Promise<void> {
   if (running) return;
   running = true;
@@ -78,13 +92,16 @@ async function drain(): Promise<void> {
       if (!next) break;
       pending.delete(next.type);
       await handle(next);
+      await messagesArrive();
     }
   } finally {
     running = false;
   }
 }
 
+let received = 0;
 scope.onmessage = (event: MessageEvent<WorkerMessage>) => {
+  received = performance.timeOrigin + performance.now();
   const request = event.data;
   pending.set(request.type, request);
   if (request.type !== 'baseline' && request.type !== 'baselineMatrix') {
@@ -96,6 +113,5 @@ scope.onmessage = (event: MessageEvent<WorkerMessage>) => {
     const needed = Math.min(request.structureVersion, ...versions);
     for (const version of structures.keys()) if (version < needed) structures.delete(version);
   }
-  // Let queued messages arrive first so only the latest of a burst is evaluated.
-  setTimeout(() => void drain(), 0);
+  void drain();
 };

@@ -204,4 +204,15 @@ describe('serializeWorkspace', () => {
       workloads: [],
     });
   });
+
+  it('an edit that makes new Mesh or Probes objects is written, while the unchanged parts are reused', () => {
+    const first = serializeWorkspace(PARTS).text;
+    expect(serializeWorkspace({ ...PARTS, policies: '' }).text).not.toContain('deny-all');
+    // New metadata for the same mesh object (a rename): the title written follows it.
+    const renamed = serializeWorkspace({ ...PARTS, metadata: { ...PARTS.metadata, title: 'Renamed' } }).text;
+    expect(renamed).toContain('title: Renamed');
+    const probes = { probes: [{ from: 'foo/httpbin', to: 'foo/httpbin', port: 9000 }] };
+    expect(serializeWorkspace({ ...PARTS, probes }).text).toContain('port: 9000');
+    expect(serializeWorkspace(PARTS).text).toBe(first);
+  });
 });

@@ -80,14 +80,29 @@ function document(kind: 'Mesh' | 'Probes', metadata: WorkspaceMetadata | null, s
   return stringify(doc, { lineWidth: 0 });
 }
 
+/**
+ * The Mesh and Probes texts of the parts last serialized, by object identity. Workspace parts are
+ * values: an edit makes new objects and never changes one in place (the app's store and the
+ * readers work so), so while the user types only the policies, an autosave or a share link does
+ * not stringify 100 workloads and 300 probes again on every change.
+ */
+const meshTexts = new WeakMap<MeshSpec, { metadata: WorkspaceMetadata; text: string }>();
+const probesTexts = new WeakMap<ProbesSpec, string>();
+
 /** The canonical YAML of the Mesh document (no `---`): what `serializeWorkspace` writes first. */
 export function meshDocumentText(metadata: WorkspaceMetadata, mesh: MeshSpec): string {
-  return document('Mesh', metadata, mesh);
+  const known = meshTexts.get(mesh);
+  if (known?.metadata === metadata) return known.text;
+  const text = document('Mesh', metadata, mesh);
+  meshTexts.set(mesh, { metadata, text });
+  return text;
 }
 
 /** The canonical YAML of the Probes document (no `---`): what `serializeWorkspace` writes last. */
 export function probesDocumentText(probes: ProbesSpec): string {
-  return document('Probes', null, probes);
+  let text = probesTexts.get(probes);
+  if (text === undefined) probesTexts.set(probes, (text = document('Probes', null, probes)));
+  return text;
 }
 
 /**

@@ -1,29 +1,25 @@
 #!/usr/bin/env node
-// The CLI is TypeScript run through tsx's loader, so it works right after `pnpm install`, no build step.
-import { register } from 'tsx/esm/api';
+// The CLI prebuilt into one file at install time (`prepare`, build.mjs), so a start costs no
+// TypeScript transpiling. When that file is missing, or a source it was built from changed since
+// (a working copy being edited), the sources run through tsx's loader instead: the same code either way.
+import { readFileSync, statSync } from 'node:fs';
 
-// A reader that goes away (`policy-playground test … | head -1`) is not an error: stop writing to
-// that stream, quietly, and finish with the command's own exit status.
-const closed = new Set();
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error) => {
-    if (error && error.code === 'EPIPE') closed.add(stream);
-    else throw error;
-  });
-}
-const write = (stream, text) => {
-  if (closed.has(stream)) return;
+const dist = new URL('../dist/', import.meta.url);
+
+function prebuiltIsCurrent() {
   try {
-    stream.write(text);
-  } catch (error) {
-    if (error && error.code === 'EPIPE') closed.add(stream);
-    else throw error;
+    const built = statSync(new URL('policy-playground.mjs', dist)).mtimeMs;
+    const inputs = JSON.parse(readFileSync(new URL('inputs.json', dist), 'utf8'));
+    return inputs.every((input) => statSync(new URL(input, dist)).mtimeMs <= built);
+  } catch {
+    return false;
   }
-};
+}
 
-register();
-const { main } = await import('../src/main.ts');
-process.exitCode = await main(process.argv.slice(2), {
-  stdout: (s) => write(process.stdout, s),
-  stderr: (s) => write(process.stderr, s),
-});
+if (prebuiltIsCurrent()) {
+  await import(new URL('policy-playground.mjs', dist).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/run.ts');
+}

@@ -29,6 +29,48 @@ export function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2).replace(UNPRINTABLE_IN_JSON, (c) => `\\u${hex(c, 4)}`)}\n`;
 }
 
+/**
+ * `toJson` of an object written in pieces: `jsonField` for a plain value and `jsonArray` item by
+ * item, so a list of a hundred thousand entries is never one string. The pieces concatenate to
+ * exactly `toJson` of the whole object (JSON.stringify's two-space layout: a string value never
+ * holds a raw line break, so indenting an item is prefixing each of its lines).
+ */
+export interface JsonWriter {
+  field(name: string, value: unknown): void;
+  /** Opens an array field; `item` appends one element, `close` ends it. */
+  array(name: string): { item(value: unknown): void; close(): void };
+  end(): void;
+}
+
+export function jsonWriter(push: (text: string) => void): JsonWriter {
+  let fields = 0;
+  const key = (name: string) => `${fields++ === 0 ? '{\n' : ',\n'}  ${JSON.stringify(name)}: `;
+  const indented = (value: unknown, prefix: string) =>
+    JSON.stringify(value, null, 2)
+      .replace(/\n/g, `\n${prefix}`)
+      .replace(UNPRINTABLE_IN_JSON, (c) => `\\u${hex(c, 4)}`);
+  return {
+    field(name, value) {
+      push(`${key(name)}${indented(value, '  ')}`);
+    },
+    array(name) {
+      push(`${key(name)}[`);
+      let items = 0;
+      return {
+        item(value) {
+          push(`${items++ === 0 ? '\n' : ',\n'}    ${indented(value, '    ')}`);
+        },
+        close() {
+          push(items === 0 ? ']' : '\n  ]');
+        },
+      };
+    },
+    end() {
+      push(fields === 0 ? '{}\n' : '\n}\n');
+    },
+  };
+}
+
 /** `file:line:column` of a range, or the file alone. */
 export function where(file: string, range: { start: { line: number; column: number } } | null): string {
   return range ? `${printable(file)}:${range.start.line}:${range.start.column}` : printable(file);

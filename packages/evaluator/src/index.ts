@@ -13,7 +13,7 @@ export {
   type EvaluateOptions,
 } from './evaluate';
 export { splitWorkspace, serializeWorkspace, type WorkspaceParts } from './workspace-text';
-export { matrixOfWorkspace, formatMatrixLine, type MatrixOptions } from './matrix';
+export { matrixOfWorkspace, openMatrix, formatMatrixLine, type MatrixOptions } from './matrix';
 export {
   matchProbes,
   requestIdentity,

@@ -1,6 +1,8 @@
 /**
  * The reachability matrix: every client workload × every Service port, with the default request
  * (GET / with the default Host), printed as the seeds print it: `sleep.foo to httpbin.bar: 200`.
+ * A Service with more than one port names the port, `sleep.foo to httpbin.bar:8000: 200`, so its
+ * lines can be told apart (docs/workspace-format.md "CLI").
  */
 import { createEvaluator } from './evaluate';
 import type { Engine } from './pipeline/engine';
@@ -18,13 +20,24 @@ export interface MatrixOptions {
   all?: boolean;
 }
 
-export function formatMatrixLine(entry: Omit<MatrixEntry, 'line'>): string {
-  const name = (key: string) => {
-    const [ns, w] = key.split('/');
-    return w === undefined ? key : `${w}.${ns}`;
-  };
+/** `sleep.foo` for the workload key `foo/sleep`. */
+function dottedName(key: string): string {
+  const [ns, w] = key.split('/');
+  return w === undefined ? key : `${w}.${ns}`;
+}
+
+/** `httpbin.bar`, or `httpbin.bar:8000` when the Service has more than one port. */
+function serviceName(entry: Pick<MatrixEntry, 'to' | 'service' | 'port'>, multiPort: boolean): string {
   const [ns] = entry.to.split('/');
-  return `${name(entry.from)} to ${entry.service}.${ns ?? ''}: ${entry.status}`;
+  return `${entry.service}.${ns ?? ''}${multiPort ? `:${entry.port}` : ''}`;
+}
+
+/**
+ * One matrix line. `multiPort`: the destination Service has more than one port, so the line names
+ * the port (the seeds' tables, all of one-port Services, never do).
+ */
+export function formatMatrixLine(entry: Omit<MatrixEntry, 'line'>, multiPort = false): string {
+  return `${dottedName(entry.from)} to ${serviceName(entry, multiPort)}: ${entry.status}`;
 }
 
 /**
@@ -47,6 +60,8 @@ interface Cell {
   client: MeshWorkload;
   server: MeshWorkload;
   port: number;
+  /** Index of `port` in the server's ports. */
+  portIndex: number;
   status: string;
   verdict: Verdict;
   mtls: boolean | null;
@@ -102,6 +117,7 @@ function decideMatrix(engine: Engine, options: MatrixOptions, visit: (cell: Cell
     client: clients[0] as MeshWorkload,
     server: servers[0] as MeshWorkload,
     port: 0,
+    portIndex: 0,
     status: '',
     verdict: 'invalid',
     mtls: null,
@@ -114,6 +130,7 @@ function decideMatrix(engine: Engine, options: MatrixOptions, visit: (cell: Cell
       const inputs = server.gateway ? null : inputsOf(server, client);
       server.ports.forEach((p, i) => {
         cell.port = p.port;
+        cell.portIndex = i;
         const input = inputs?.[i];
         if (input === undefined) {
           const r = evaluateProbe(
@@ -145,10 +162,34 @@ function decideMatrix(engine: Engine, options: MatrixOptions, visit: (cell: Cell
   }
 }
 
-export function evaluateMatrix(engine: Engine, options: MatrixOptions = {}): MatrixEntry[] {
-  const entries: MatrixEntry[] = [];
+/**
+ * Every matrix entry in order, handed to `visit` one at a time as it is decided: a caller that
+ * prints them keeps none (the CLI streams hundreds of thousands of lines this way). The line's
+ * parts are built once per client and per Service port, not per entry.
+ */
+export function visitMatrix(
+  engine: Engine,
+  options: MatrixOptions,
+  visit: (entry: MatrixEntry) => void,
+): void {
+  const clientNames = new Map<MeshWorkload, string>();
+  const serverNames = new Map<MeshWorkload, string[]>();
   decideMatrix(engine, options, (c) => {
-    const entry = {
+    let from = clientNames.get(c.client);
+    if (from === undefined) {
+      from = `${dottedName(c.client.key)} to `;
+      clientNames.set(c.client, from);
+    }
+    let names = serverNames.get(c.server);
+    if (names === undefined) {
+      const server = c.server;
+      names = server.ports.map(
+        (p) =>
+          `${serviceName({ to: server.key, service: server.service, port: p.port }, server.ports.length > 1)}: `,
+      );
+      serverNames.set(server, names);
+    }
+    visit({
       from: c.client.key,
       to: c.server.key,
       port: c.port,
@@ -156,9 +197,14 @@ export function evaluateMatrix(engine: Engine, options: MatrixOptions = {}): Mat
       status: c.status,
       verdict: c.verdict,
       mtls: c.mtls,
-    };
-    entries.push({ ...entry, line: formatMatrixLine(entry) });
+      line: `${from}${names[c.portIndex] ?? ''}${c.status}`,
+    });
   });
+}
+
+export function evaluateMatrix(engine: Engine, options: MatrixOptions = {}): MatrixEntry[] {
+  const entries: MatrixEntry[] = [];
+  visitMatrix(engine, options, (entry) => entries.push(entry));
   return entries;
 }
 
@@ -169,14 +215,32 @@ export function countMatrix(engine: Engine, options: MatrixOptions = {}): number
   return n;
 }
 
+/**
+ * A compiled workspace's matrix, decided only when `visit` is called: the diagnostics can be
+ * checked (and the input refused) before any entry is built.
+ */
+export async function openMatrix(
+  text: string,
+  options: MatrixOptions = {},
+): Promise<{
+  diagnostics: Diagnostic[];
+  documents: DocumentSummary[];
+  visit: (each: (entry: MatrixEntry) => void) => void;
+}> {
+  const engine = await createEvaluator().compile(text);
+  return {
+    diagnostics: engine.diagnostics,
+    documents: documentSummaries(engine),
+    visit: (each) => visitMatrix(engine, options, each),
+  };
+}
+
 export async function matrixOfWorkspace(
   text: string,
   options: MatrixOptions = {},
 ): Promise<{ entries: MatrixEntry[]; diagnostics: Diagnostic[]; documents: DocumentSummary[] }> {
-  const engine = await createEvaluator().compile(text);
-  return {
-    entries: evaluateMatrix(engine, options),
-    diagnostics: engine.diagnostics,
-    documents: documentSummaries(engine),
-  };
+  const { diagnostics, documents, visit } = await openMatrix(text, options);
+  const entries: MatrixEntry[] = [];
+  visit((entry) => entries.push(entry));
+  return { entries, diagnostics, documents };
 }

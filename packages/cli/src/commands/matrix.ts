@@ -1,11 +1,13 @@
-import { matrixOfWorkspace } from '@playground/evaluator';
+import { openMatrix } from '@playground/evaluator';
 import { readWorkspaceFile } from '../files';
-import { formatDiagnostic, isInvalidInput, printable, toJson, workspaceProblems } from '../format';
-import { EXIT, type Io } from '../io';
+import { formatDiagnostic, isInvalidInput, jsonWriter, printable, workspaceProblems } from '../format';
+import { batched, EXIT, type Io } from '../io';
 
 /**
  * `matrix FILE`: every client × every Service port, printed as the seeds print it. A proxy-less
  * client whose connection is reset gets curl's `000` and kubectl's exit-56 line, as in the seeds.
+ * A Service with more than one port names it: `sleep.foo to httpbin.bar:8000: 200`. Entries are
+ * printed as they are decided, in batches, never all held at once.
  */
 export async function matrixCommand(
   file: string,
@@ -17,7 +19,7 @@ export async function matrixCommand(
     io.stderr(`${printable(read.error)}\n`);
     return EXIT.invalid;
   }
-  const { entries, diagnostics, documents } = await matrixOfWorkspace(read.text, {
+  const { diagnostics, documents, visit } = await openMatrix(read.text, {
     all: options.all,
     ...(options.path ? { path: options.path } : {}),
     ...(options.now ? { now: options.now } : {}),
@@ -27,13 +29,18 @@ export async function matrixCommand(
   const problems = workspaceProblems(file, documents, diagnostics);
   for (const p of problems) io.stderr(`${p}\n`);
   if (problems.length || diagnostics.some(isInvalidInput)) return EXIT.invalid;
+  const out = batched(io.stdout);
   if (options.json) {
-    io.stdout(toJson({ entries }));
-    return EXIT.ok;
-  }
-  for (const e of entries) {
-    io.stdout(`${printable(e.line)}\n`);
-    if (e.status === '000') io.stdout('command terminated with exit code 56\n');
-  }
+    const json = jsonWriter(out.push);
+    const entries = json.array('entries');
+    visit(entries.item);
+    entries.close();
+    json.end();
+  } else
+    visit((e) => {
+      out.push(`${printable(e.line)}\n`);
+      if (e.status === '000') out.push('command terminated with exit code 56\n');
+    });
+  out.flush();
   return EXIT.ok;
 }

@@ -5,12 +5,12 @@ import {
   formatTrace,
   isInvalidInput,
   outcomeOf,
+  jsonWriter,
   printable,
-  toJson,
   where,
   workspaceProblems,
 } from '../format';
-import { EXIT, type Io } from '../io';
+import { batched, EXIT, type Io } from '../io';
 
 /** One `--json` result: the probe's result and the file it came from (docs/workspace-format.md "CLI"). */
 type TestResultJson = ProbeResult & { file: string };
@@ -52,7 +52,11 @@ export async function testCommand(
   io: Io,
 ): Promise<number> {
   const evaluator = createEvaluator();
-  const results: TestResultJson[] = [];
+  // Results are written as each file's come in (in batches), and only counted here.
+  const out = batched(io.stdout);
+  const json = options.json ? jsonWriter(out.push) : null;
+  const resultsJson = json?.array('results');
+  const counts = { results: 0, passed: 0, failed: 0, invalid: 0 };
   const dropped: DroppedJson[] = [];
   let invalidInput = false;
   for (const file of files) {
@@ -75,12 +79,19 @@ export async function testCommand(
     if (evaluation.probes.length === 0 && droppedHere.length === 0)
       io.stderr(`${printable(file)}: no probes\n`);
     for (const r of evaluation.probes) {
-      results.push({ file, ...r });
-      if (options.json) continue;
+      counts.results++;
+      if (r.pass === true) counts.passed++;
+      else if (isInvalidResult(r)) counts.invalid++;
+      else if (r.pass === false) counts.failed++;
+      if (resultsJson) {
+        const item: TestResultJson = { file, ...r };
+        resultsJson.item(item);
+        continue;
+      }
       const mark = r.pass === null ? '·' : r.pass ? '✓' : '✗';
       const expected = r.pass === false ? `  (expected ${printable(r.expect ?? '')})` : '';
-      io.stdout(`${mark} ${printable(file)} #${r.index} ${printable(r.name)}: ${outcomeOf(r)}${expected}\n`);
-      if (r.pass === false || options.verbose) io.stdout(`${formatTrace(file, r.trace).join('\n')}\n`);
+      out.push(`${mark} ${printable(file)} #${r.index} ${printable(r.name)}: ${outcomeOf(r)}${expected}\n`);
+      if (r.pass === false || options.verbose) out.push(`${formatTrace(file, r.trace).join('\n')}\n`);
     }
     for (const d of droppedHere) {
       const reasons = reasonsWithin(d, evaluation.diagnostics);
@@ -92,21 +103,25 @@ export async function testCommand(
         reasons,
       });
       if (!options.json)
-        io.stdout(
+        out.push(
           `✗ ${where(file, d.range)} probes[${d.index}]: invalid, not evaluated${reasons.length ? `: ${reasons.map(printable).join('; ')}` : ''}\n`,
         );
     }
   }
-  const passed = results.filter((r) => r.pass === true).length;
-  const invalid = results.filter(isInvalidResult).length + dropped.length;
-  const failed = results.filter((r) => r.pass === false && !isInvalidResult(r)).length;
-  const total = results.length + dropped.length;
+  const { passed, failed } = counts;
+  const invalid = counts.invalid + dropped.length;
+  const total = counts.results + dropped.length;
   const summary = { passed, failed, invalid, total };
-  if (options.json) io.stdout(toJson({ results, dropped, summary }));
-  else
-    io.stdout(
+  if (json && resultsJson) {
+    resultsJson.close();
+    json.field('dropped', dropped);
+    json.field('summary', summary);
+    json.end();
+  } else
+    out.push(
       `\n${passed} passed, ${failed} failed, ${invalid} invalid, ${total - passed - failed - invalid} without expect\n`,
     );
+  out.flush();
   if (invalidInput) return EXIT.invalid;
   return failed > 0 || invalid > 0 ? EXIT.failed : EXIT.ok;
 }

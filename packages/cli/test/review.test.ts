@@ -123,8 +123,9 @@ describe('diff', () => {
         'after',
       ]);
       expect(Object.keys(c.request as object)).toEqual(['method', 'path']);
-      expect(Object.keys(c.before as object)).toEqual(['status', 'verdict', 'mtls']);
-      expect(Object.keys(c.after as object)).toEqual(['status', 'verdict', 'mtls']);
+      // `upstream` (what the app receives) was added in issue 10.
+      expect(Object.keys(c.before as object)).toEqual(['status', 'verdict', 'mtls', 'upstream']);
+      expect(Object.keys(c.after as object)).toEqual(['status', 'verdict', 'mtls', 'upstream']);
     }
     // DENY with an empty rule refuses everything (istio.io/latest/docs/reference/config/security/authorization-policy/).
     expect(
@@ -146,7 +147,8 @@ describe('diff', () => {
         to: 'bar/httpbin',
         port: 8000,
         request: { method: 'GET', path: '/new' },
-        after: { status: '403', verdict: 'denied', mtls: true },
+        // A denied request never reaches the app.
+        after: { status: '403', verdict: 'denied', mtls: true, upstream: null },
       },
     ]);
     expect(json.removed).toEqual([
@@ -156,7 +158,12 @@ describe('diff', () => {
         to: 'bar/httpbin',
         port: 8000,
         request: { method: 'GET', path: '/gone' },
-        before: { status: '200', verdict: 'allowed', mtls: true },
+        before: {
+          status: '200',
+          verdict: 'allowed',
+          mtls: true,
+          upstream: expect.objectContaining({ path: '/gone' }) as unknown,
+        },
       },
     ]);
     expect(json.summary).toEqual({ changed: 3, added: 1, removed: 1, unchanged: 0 });

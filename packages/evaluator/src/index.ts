@@ -29,6 +29,8 @@ export {
   type AddedProbe,
   type RemovedProbe,
   type ProbeOutcome,
+  type UpstreamRequest,
+  upstreamChanges,
   type ProbeIdentity,
   type ChangeKind,
   policyDiff,

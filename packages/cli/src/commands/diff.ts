@@ -9,6 +9,7 @@ import {
   type ProbeOutcome,
   type ReviewDiff,
   type ReviewInput,
+  upstreamChanges,
 } from '@playground/evaluator';
 import { printable, toJson } from '../format';
 import { EXIT, type Io } from '../io';
@@ -38,10 +39,12 @@ const identityJson = (p: ProbeIdentity): ProbeJson => ({
   request: { method: p.request.method, path: p.request.path },
 });
 
+/** An outcome in `--json`: status, verdict, mTLS, and (added in issue 10) what the app receives. */
 const outcomeJson = (o: ProbeOutcome): ProbeOutcome => ({
   status: o.status,
   verdict: o.verdict,
   mtls: o.mtls,
+  upstream: o.upstream ?? null,
 });
 
 export function diffJson(diff: ReviewDiff): unknown {
@@ -64,7 +67,10 @@ function diffText(diff: ReviewDiff): string {
   const lines = [
     ...diff.changes.map(
       (c) =>
-        `changed  ${printable(connectionText(c))}  ${printable(outcomeText(c.before))} → ${printable(outcomeText(c.after))}  (${c.kind.replace('-', ' ')})${named(c)}`,
+        `changed  ${printable(connectionText(c))}  ${printable(outcomeText(c.before))} → ${printable(outcomeText(c.after))}  (${c.kind.replace('-', ' ')})${named(c)}` +
+        upstreamChanges(c.before, c.after)
+          .map((u) => `\n         the app receives: ${printable(u)}`)
+          .join(''),
     ),
     ...diff.added.map(
       (a) => `added    ${printable(connectionText(a))}  ${printable(outcomeText(a.after))}${named(a)}`,

@@ -1,7 +1,7 @@
 /**
- * The difference a policy change makes: every probe whose outcome (status, verdict or mTLS) differs
- * between a baseline evaluation and the current one, plus the probes added and removed
- * (`policy-playground diff`, the app's review mode).
+ * The difference a policy change makes: every probe whose outcome (status, verdict, mTLS, or what
+ * the app receives: `upstream`, its path and headers) differs between a baseline evaluation and the
+ * current one, plus the probes added and removed (`policy-playground diff`, the app's review mode).
  */
 import type { ProbeResult, ProbeSpec, Verdict } from '../types';
 import { matchProbes, requestSummary, type ProbeRequestSummary } from './match';
@@ -12,11 +12,19 @@ export interface ReviewSide {
   results: readonly ProbeResult[];
 }
 
-/** What a client observes of one probe. */
+/** What the application receives (ProbeResult `upstream`, pipeline/upstream.ts). */
+export interface UpstreamRequest {
+  path: string;
+  headers: Record<string, string>;
+}
+
+/** What a client observes of one probe, and what the app behind the server receives. */
 export interface ProbeOutcome {
   status: string;
   verdict: Verdict;
   mtls: boolean | null;
+  /** The request as the app receives it; null when none reaches it (absent: not compared). */
+  upstream?: UpstreamRequest | null;
 }
 
 export interface ProbeIdentity {
@@ -30,7 +38,8 @@ export interface ProbeIdentity {
 /**
  * - `newly-denied`: allowed before, not allowed now;
  * - `newly-allowed`: not allowed before, allowed now;
- * - `other`: still allowed or still refused, but differently (another status, verdict or mTLS).
+ * - `other`: still allowed or still refused, but differently (another status, verdict or mTLS, or
+ *   the app receives another path or other headers).
  */
 export type ChangeKind = 'newly-denied' | 'newly-allowed' | 'other';
 
@@ -65,10 +74,48 @@ export const outcomeOf = (r: ProbeResult): ProbeOutcome => ({
   status: r.status,
   verdict: r.verdict,
   mtls: r.mtls,
+  upstream: r.upstream ?? null,
 });
 
+const headerNames = (u: UpstreamRequest): string[] => Object.keys(u.headers).sort();
+
+function sameUpstream(a: UpstreamRequest | null, b: UpstreamRequest | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.path !== b.path) return false;
+  const names = headerNames(a);
+  const other = headerNames(b);
+  return (
+    names.length === other.length && names.every((n, i) => n === other[i] && a.headers[n] === b.headers[n])
+  );
+}
+
+/** Outcomes built without `upstream` (older callers) compare on status, verdict and mTLS alone. */
 export const sameOutcome = (a: ProbeOutcome, b: ProbeOutcome): boolean =>
-  a.status === b.status && a.verdict === b.verdict && a.mtls === b.mtls;
+  a.status === b.status &&
+  a.verdict === b.verdict &&
+  a.mtls === b.mtls &&
+  (a.upstream === undefined || b.upstream === undefined || sameUpstream(a.upstream, b.upstream));
+
+/**
+ * How what the app receives differs, one phrase per difference, in plain text: `path /a// → /a/`,
+ * `header authorization: (absent) → Bearer …`, `the request no longer reaches the app`.
+ */
+export function upstreamChanges(before: ProbeOutcome, after: ProbeOutcome): string[] {
+  const a = before.upstream;
+  const b = after.upstream;
+  if (a === undefined || b === undefined) return [];
+  if (a === null || b === null) {
+    if (a === b) return [];
+    return [a === null ? 'the request now reaches the app' : 'the request no longer reaches the app'];
+  }
+  const changes = a.path === b.path ? [] : [`path ${a.path} → ${b.path}`];
+  for (const name of [...new Set([...headerNames(a), ...headerNames(b)])].sort()) {
+    const was = Object.hasOwn(a.headers, name) ? a.headers[name] : undefined;
+    const is = Object.hasOwn(b.headers, name) ? b.headers[name] : undefined;
+    if (was !== is) changes.push(`header ${name}: ${was ?? '(absent)'} → ${is ?? '(absent)'}`);
+  }
+  return changes;
+}
 
 export function changeKind(before: ProbeOutcome, after: ProbeOutcome): ChangeKind {
   const was = before.verdict === 'allowed';

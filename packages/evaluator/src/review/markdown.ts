@@ -11,7 +11,14 @@
 import type { Evaluation, ProbeResult, ProbeSpec } from '../types';
 import type { WorkspaceParts } from '../workspace-text';
 import { decidingPolicy } from './deciding';
-import { diffReview, type ProbeIdentity, type ProbeOutcome, type ReviewDiff } from './diff';
+import {
+  diffReview,
+  upstreamChanges,
+  type ProbeChange,
+  type ProbeIdentity,
+  type ProbeOutcome,
+  type ReviewDiff,
+} from './diff';
 import { requestSummary } from './match';
 import { policyDiff } from './policyDiff';
 
@@ -138,6 +145,12 @@ function linkLines(options: ReviewMarkdownOptions): string[] {
   return link ? ['', `Open it in the Istio Policy Playground: ${link}`] : [];
 }
 
+/** What the app receives differently, after the outcome: `; the app receives: path /a// → /a/`. */
+function upstreamCell(c: ProbeChange): string {
+  const changes = upstreamChanges(c.before, c.after);
+  return changes.length ? `; the app receives: ${markdownText(changes.join('; '))}` : '';
+}
+
 function changesTable(after: ReviewInput, before: ReviewInput, diff: ReviewDiff): string[] {
   const afterSpecs = after.parts.probes.probes ?? [];
   const beforeSpecs = before.parts.probes.probes ?? [];
@@ -148,7 +161,7 @@ function changesTable(after: ReviewInput, before: ReviewInput, diff: ReviewDiff)
       row([
         connectionCell(c, afterSpecs[c.afterIndex]),
         markdownText(outcomeText(c.before)),
-        `${markdownText(outcomeText(c.after))} (${c.kind.replace('-', ' ')})`,
+        `${markdownText(outcomeText(c.after))} (${c.kind.replace('-', ' ')})${upstreamCell(c)}`,
         deciding(afterResults.get(c.afterIndex), after.evaluation),
       ]),
     ),

@@ -5,7 +5,8 @@ import { regexFullMatch } from '../match/regex';
 import { getOwn } from '../read';
 import { GATEWAY_NAME_LABEL } from '../selection';
 import { lookupService } from './backend';
-import { hostMatches, hostOnly, hostRank, queryParam } from './match';
+import { hostMatches, hostOnly, hostRank, queryParam, trimTrailingSlashes } from './match';
+import { hostRewrite, rewriteGatewayApi, rewritten } from './rewrite';
 import type { GatewayRequest, RouteResult } from './types';
 
 /** Istio `getURIRank`: Exact 3 > PathPrefix 2 > RegularExpression 1; `getURILength`: the value's length. */
@@ -37,10 +38,7 @@ function pathMatches(match: HttpRouteMatch['path'], path: string): boolean {
   if (!match) return path.startsWith('/');
   if (match.type === 'Exact') return path === match.value;
   if (match.type === 'RegularExpression') return regexFullMatch(match.value, path);
-  // Trailing slashes trimmed by a loop: the regex `/\/+$/` is quadratic on a long run of `/`.
-  let end = match.value.length;
-  while (end > 0 && match.value.charCodeAt(end - 1) === 0x2f) end--;
-  const prefix = match.value.slice(0, end);
+  const prefix = trimTrailingSlashes(match.value);
   return prefix === '' || path === prefix || path.startsWith(`${prefix}/`);
 }
 
@@ -143,7 +141,8 @@ export function routeGatewayApi(
         meta: route.meta,
         path,
         rule: rule.index,
-        description: `HTTPRoute ${route.meta.namespace}/${route.meta.name} rules[${rule.index}] → ${ref.name}:${port}`,
+        description: `HTTPRoute ${route.meta.namespace}/${route.meta.name} rules[${rule.index}] → ${ref.name}:${port}${hostRewrite(rule.rewrite?.hostname)}`,
+        ...rewritten(rewriteGatewayApi(rule.rewrite, m, req.path), rule.rewrite?.hostname),
       },
     };
   }

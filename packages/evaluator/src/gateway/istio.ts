@@ -18,7 +18,7 @@ import {
   stringMatch,
   uriMatch,
 } from './match';
-import { rewriteVs, rewritten } from './rewrite';
+import { hostRewrite, rewriteVs, rewritten } from './rewrite';
 import type { GatewayRequest, RouteResult } from './types';
 
 /**
@@ -141,8 +141,8 @@ export function routeIstio(
           meta: vs.meta,
           path,
           rule: route.index,
-          description: `VirtualService ${vs.meta.namespace}/${vs.meta.name} http[${route.index}] → ${destination.host}:${port}`,
-          ...rewritten(rewriteVs(route.rewrite, hit?.uri, req.path)),
+          description: `VirtualService ${vs.meta.namespace}/${vs.meta.name} http[${route.index}] → ${destination.host}:${port}${hostRewrite(route.rewrite?.authority)}`,
+          ...rewritten(rewriteVs(route.rewrite, hit?.uri, req.path), route.rewrite?.authority),
         },
       };
     }

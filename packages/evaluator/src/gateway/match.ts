@@ -102,10 +102,22 @@ export function queryParam(query: string | undefined, name: string): string | un
  * `treat_missing_header_as_empty` (unless it is a presence match), so a missing header is
  * compared as "".
  */
-export function headerEntryMatches(req: GatewayRequest, name: string, m: StringMatch, without: boolean): boolean {
+export function headerEntryMatches(
+  req: GatewayRequest,
+  name: string,
+  m: StringMatch,
+  without: boolean,
+): boolean {
   const claim = routingClaim(name);
   if (claim !== null) return claimMatches(req.claims ?? null, claim, m) !== without;
   const value = getOwn(req.headers, name.toLowerCase());
   if (!without) return stringMatch(m, value);
   return !stringMatch(m, isPresenceMatch(m) ? value : (value ?? ''));
+}
+
+/** Trailing slashes trimmed by a loop: the regex `/\/+$/` is quadratic on a long run of `/`. */
+export function trimTrailingSlashes(value: string): string {
+  let end = value.length;
+  while (end > 0 && value.charCodeAt(end - 1) === 0x2f) end--;
+  return value.slice(0, end);
 }

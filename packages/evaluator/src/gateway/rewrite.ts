@@ -3,7 +3,8 @@
  * and HTTPRoute `URLRewrite` filters.
  */
 import { RE2JS } from 're2js';
-import type { StringMatch, VirtualService } from '../resources/types';
+import { trimTrailingSlashes } from './match';
+import type { HttpRouteMatch, HttpUrlRewrite, StringMatch, VirtualService } from '../resources/types';
 
 /**
  * Envoy `regex_rewrite` substitution (RE2 `GlobalReplace`): `\N` is capture group N, `\\` a
@@ -49,5 +50,43 @@ export function rewriteVs(
   return rewrite.uri + path.slice(prefix.length);
 }
 
-export const rewritten = (path: string | undefined): { rewrittenPath?: string } =>
-  path === undefined ? {} : { rewrittenPath: path };
+/**
+ * The path an HTTPRoute `URLRewrite` filter forwards, as Istio translates it (istio/istio
+ * `pilot/pkg/config/kube/gateway/conversion.go` `createRewriteFilter`) and the Gateway API defines
+ * it (`apis/v1/httproute_types.go` HTTPPathModifier):
+ * - `ReplaceFullPath`: the whole path (Istio: `uriRegexRewrite` `/.*`); the query stays.
+ * - `ReplacePrefixMatch`: the matched PathPrefix (its trailing `/` ignored) is replaced. Istio trims
+ *   a trailing `/` off the replacement, and an empty one (or `/`) removes the prefix, leaving `/`
+ *   when nothing follows it: `/foo/bar` → `/xyz/bar`, `/foo/` → `/xyz/`, `/foo` → `/xyz`, and with
+ *   `/` or an empty replacement `/foo/bar` → `/bar`, `/foo/` and `/foo` → `/` (the spec's table).
+ *   Only a PathPrefix match has a prefix to replace (the reader refuses the route otherwise).
+ */
+export function rewriteGatewayApi(
+  rewrite: HttpUrlRewrite | undefined,
+  match: HttpRouteMatch | null,
+  path: string,
+): string | undefined {
+  const modifier = rewrite?.path;
+  if (!modifier) return undefined;
+  if (modifier.type === 'ReplaceFullPath') return modifier.value;
+  const prefixMatch = match?.path ?? { type: 'PathPrefix', value: '/' };
+  if (prefixMatch.type !== 'PathPrefix') return undefined;
+  const prefix = trimTrailingSlashes(prefixMatch.value);
+  const rest = path.slice(prefix.length);
+  const replacement = trimTrailingSlashes(modifier.value);
+  if (replacement === '') return rest === '' ? '/' : rest;
+  return replacement + rest;
+}
+
+/** A route target's rewrite fields: the path (without query) and the Host the backend receives. */
+export const rewritten = (
+  path: string | undefined,
+  host: string | undefined,
+): { rewrittenPath?: string; rewrittenHost?: string } => ({
+  ...(path === undefined ? {} : { rewrittenPath: path }),
+  ...(host === undefined ? {} : { rewrittenHost: host }),
+});
+
+/** The trace's words for a Host rewrite: `; the route rewrites the Host to one.example.org`. */
+export const hostRewrite = (host: string | undefined): string =>
+  host === undefined ? '' : `; the route rewrites the Host to ${host}`;

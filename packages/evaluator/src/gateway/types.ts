@@ -14,6 +14,8 @@ export interface RouteTarget {
   description: string;
   /** The path (without query) the gateway forwards after the route's rewrite, when it has one. */
   rewrittenPath?: string;
+  /** The Host (`:authority`) the gateway forwards after the route's rewrite, when it has one. */
+  rewrittenHost?: string;
 }
 
 export type RouteResult =

@@ -193,6 +193,7 @@ function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): F
           'x-forwarded-for': xff ? `${xff}, ${clientIp}` : clientIp,
         }),
       };
+  if (target.rewrittenHost !== undefined) forwarded.host = target.rewrittenHost;
   const second = evaluateHop(engine, {
     client: server,
     clientIp: server.ip,

@@ -1,10 +1,11 @@
 /**
  * gateway.networking.k8s.io HTTPRoute: parents, hostnames, and rules with matches and backends.
  * Applies the CRD defaults (a rule without matches, or a match without a path, matches path
- * prefix `/`; header matches default to Exact). Filters, timeouts and retries are accepted, ignored.
+ * prefix `/`; header matches default to Exact). A `URLRewrite` filter is read (the path and Host the
+ * backend receives, gateway/rewrite.ts); other filters, timeouts and retries are accepted, ignored.
  */
 import type { NodePath } from '../document';
-import type { HttpRoute, HttpRouteMatch, ResourceMeta } from './types';
+import type { HttpRoute, HttpRouteMatch, HttpUrlRewrite, ResourceMeta } from './types';
 import type { Reader } from '../read';
 import { regexError, regexMessage } from '../match/regex';
 import { type Dict } from '../read';
@@ -23,6 +24,7 @@ const RULE_FIELDS = [
 const MATCH_FIELDS = ['path', 'headers', 'queryParams', 'method'] as const;
 const BACKEND_FIELDS = ['group', 'kind', 'name', 'namespace', 'port', 'weight', 'filters'] as const;
 const PATH_TYPES = ['Exact', 'PathPrefix', 'RegularExpression'] as const;
+const PATH_MODIFIER_TYPES = ['ReplaceFullPath', 'ReplacePrefixMatch'] as const;
 const HEADER_TYPES = ['Exact', 'RegularExpression'] as const;
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'] as const;
 
@@ -105,6 +107,51 @@ function readBackendRef(r: Reader, raw: Dict, at: NodePath): BackendRef {
   return out;
 }
 
+/**
+ * The rule's `URLRewrite` filter (Gateway API HTTPURLRewriteFilter, HTTPPathModifier): `hostname`,
+ * and `path` with the value its `type` names. ReplacePrefixMatch needs every match of the rule to be
+ * a PathPrefix (HTTPPathModifier.ReplacePrefixMatch: the route is not Accepted otherwise).
+ */
+function readUrlRewrite(
+  r: Reader,
+  raw: Dict,
+  at: NodePath,
+  matches: readonly HttpRouteMatch[],
+): HttpUrlRewrite | undefined {
+  const filters = r.list(raw, 'filters', at);
+  if (filters === undefined) return undefined;
+  let out: HttpUrlRewrite | undefined;
+  for (const [filter, i] of r.dictItems(filters, [...at, 'filters'])) {
+    if (r.string(filter, 'type', [...at, 'filters', i]) !== 'URLRewrite') continue;
+    const fAt = [...at, 'filters', i, 'urlRewrite'];
+    const rewrite = r.object(filter, 'urlRewrite', [...at, 'filters', i]) ?? {};
+    r.fields(rewrite, fAt, ['hostname', 'path']);
+    out = {};
+    const hostname = r.string(rewrite, 'hostname', fAt);
+    if (hostname !== undefined) out.hostname = hostname;
+    const path = r.object(rewrite, 'path', fAt);
+    if (path === undefined) continue;
+    const pAt = [...fAt, 'path'];
+    r.fields(path, pAt, ['type', 'replaceFullPath', 'replacePrefixMatch']);
+    const type = r.enumString(path, 'type', pAt, PATH_MODIFIER_TYPES);
+    if (type === undefined) continue;
+    const field = type === 'ReplaceFullPath' ? 'replaceFullPath' : 'replacePrefixMatch';
+    const value = r.string(path, field, pAt);
+    if (value === undefined) {
+      r.error('http-route.rewrite-path', pAt, `a ${type} path modifier needs ${field}`);
+      continue;
+    }
+    if (type === 'ReplacePrefixMatch' && matches.some((m) => m.path?.type !== 'PathPrefix'))
+      r.error(
+        'http-route.rewrite-prefix-match',
+        [...pAt, 'type'],
+        'ReplacePrefixMatch is only compatible with PathPrefix matches: the route is not accepted',
+      );
+    out.path = { type, value };
+  }
+  return out;
+}
+
 function readRule(r: Reader, raw: Dict, at: NodePath, index: number): RouteRule {
   r.fields(raw, at, RULE_FIELDS);
   const rawMatches = r.list(raw, 'matches', at);
@@ -115,7 +162,8 @@ function readRule(r: Reader, raw: Dict, at: NodePath, index: number): RouteRule 
   const backendRefs = r
     .dictItems(r.list(raw, 'backendRefs', at) ?? [], [...at, 'backendRefs'])
     .map(([b, i]) => readBackendRef(r, b, [...at, 'backendRefs', i]));
-  return { index, matches, backendRefs };
+  const rewrite = readUrlRewrite(r, raw, at, matches);
+  return { index, matches, backendRefs, ...(rewrite ? { rewrite } : {}) };
 }
 
 export function readHttpRoute(r: Reader, root: Dict, meta: ResourceMeta): HttpRoute {

@@ -224,8 +224,11 @@ export interface VirtualService {
     route: HttpRouteDestination[];
     /** A direct response (no backend). */
     directResponse?: { status: number };
-    /** `rewrite.uri` and `rewrite.uriRegexRewrite` (the path the backend receives; gateway/route.ts). */
-    rewrite?: { uri?: string; uriRegexRewrite?: { match: string; rewrite: string } };
+    /**
+     * `rewrite.uri` and `rewrite.uriRegexRewrite` (the path the backend receives) and
+     * `rewrite.authority` (its Host); gateway/rewrite.ts.
+     */
+    rewrite?: { uri?: string; uriRegexRewrite?: { match: string; rewrite: string }; authority?: string };
   }[];
 }
 
@@ -252,7 +255,15 @@ export interface HttpRoute {
     index: number;
     matches: HttpRouteMatch[];
     backendRefs: { name: string; namespace?: string; port?: number; weight?: number }[];
+    /** The rule's `URLRewrite` filter (gateway/rewrite.ts). */
+    rewrite?: HttpUrlRewrite;
   }[];
+}
+
+/** Gateway API HTTPURLRewriteFilter: the Host and the path the backend receives. */
+export interface HttpUrlRewrite {
+  hostname?: string;
+  path?: { type: 'ReplaceFullPath' | 'ReplacePrefixMatch'; value: string };
 }
 
 /** Everything the workspace's Istio documents declare, by kind, in document order. */

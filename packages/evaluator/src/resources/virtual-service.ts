@@ -181,6 +181,8 @@ function readHttpRoute(r: Reader, raw: Dict, at: NodePath, index: number): HttpR
     const regex = r.object(rewrite, 'uriRegexRewrite', rp);
     out.rewrite = {};
     if (uri) out.rewrite.uri = uri;
+    const authority = r.string(rewrite, 'authority', rp);
+    if (authority) out.rewrite.authority = authority;
     if (regex !== undefined) {
       r.fields(regex, [...rp, 'uriRegexRewrite'], ['match', 'rewrite']);
       const m = r.string(regex, 'match', [...rp, 'uriRegexRewrite']);

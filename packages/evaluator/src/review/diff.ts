@@ -98,16 +98,13 @@ export const sameOutcome = (a: ProbeOutcome, b: ProbeOutcome): boolean =>
 
 /**
  * How what the app receives differs, one phrase per difference, in plain text: `path /a// → /a/`,
- * `header authorization: (absent) → Bearer …`, `the request no longer reaches the app`.
+ * `header authorization: Bearer … → (absent)`. Only when the request reaches the app on both
+ * sides: that it no longer does (or now does) is already said by the verdict.
  */
 export function upstreamChanges(before: ProbeOutcome, after: ProbeOutcome): string[] {
   const a = before.upstream;
   const b = after.upstream;
-  if (a === undefined || b === undefined) return [];
-  if (a === null || b === null) {
-    if (a === b) return [];
-    return [a === null ? 'the request now reaches the app' : 'the request no longer reaches the app'];
-  }
+  if (!a || !b) return [];
   const changes = a.path === b.path ? [] : [`path ${a.path} → ${b.path}`];
   for (const name of [...new Set([...headerNames(a), ...headerNames(b)])].sort()) {
     const was = Object.hasOwn(a.headers, name) ? a.headers[name] : undefined;

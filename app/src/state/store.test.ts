@@ -73,6 +73,24 @@ describe('the playground store', () => {
     expect(store.getState().future).toHaveLength(0);
   });
 
+  it('undoes a whole-workspace replacement, policies text included; canvas steps leave the text alone', () => {
+    const store = createPlaygroundStore();
+    const mine = store.getState().workspace;
+    store.getState().setPolicies('# typed by me\n');
+    const typed = store.getState().workspace;
+    const theirs = { ...typed, metadata: { name: 'theirs' }, policies: '# from the other tab\n' };
+    store.getState().replaceWorkspace(theirs);
+    store.getState().editMesh((m) => ({ ...m, layout: { 'foo/sleep': { x: 1, y: 2 } } }));
+    store.getState().undo(); // the canvas step: the text stays theirs
+    expect(store.getState().workspace.policies).toBe('# from the other tab\n');
+    store.getState().undo(); // the replacement: my text and metadata come back
+    expect(store.getState().workspace.policies).toBe('# typed by me\n');
+    expect(store.getState().workspace.metadata).toBe(mine.metadata);
+    store.getState().redo();
+    expect(store.getState().workspace.policies).toBe('# from the other tab\n');
+    expect(store.getState().workspace.metadata).toEqual({ name: 'theirs' });
+  });
+
   it('clears the trace highlight on deselect and on an edit of the policies', () => {
     const store = createPlaygroundStore();
     store.getState().select({ kind: 'probe', index: 0 });

@@ -11,7 +11,7 @@
  * `--out <file>` overrides where the module is written.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import type { WantedKind } from './schemas/assemble';
 import { type Source, moduleText } from './schemas/emit';
@@ -79,16 +79,16 @@ export function parseArguments(
 /** The formatted module for `sources`, as it is written to disk. */
 export async function generateModule(
   sources: readonly Source[],
-  out: string,
   wanted: readonly WantedKind[] = ENGINE_KINDS,
 ): Promise<string> {
-  const config = (await resolveConfig(resolve(out))) ?? {};
+  // The repository's Prettier settings, wherever the module is written.
+  const config = (await resolveConfig(join(import.meta.dirname, '..', DEFAULT_OUT))) ?? {};
   return format(moduleText(sources, wanted, 'policiesSchema'), { ...config, parser: 'typescript' });
 }
 
 async function main(): Promise<void> {
   const args = parseArguments(process.argv.slice(2));
-  writeFileSync(args.out, await generateModule(args.sources, args.out));
+  writeFileSync(args.out, await generateModule(args.sources));
   console.log(`wrote ${args.out}`);
 }
 

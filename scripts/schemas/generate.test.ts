@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OUT, generateModule, parseArguments } from '../generate-schemas';
+import { generateModule, parseArguments } from '../generate-schemas';
 import type { WantedKind } from './assemble';
 import { convertSchema } from './convert';
 import { type Source, generateSchema, sha256 } from './emit';
@@ -195,9 +195,11 @@ describe('generateSchema', () => {
 
 describe('the generated module', () => {
   it('names each source and the sha256 of each input, and exports the schema', async () => {
-    const module = await generateModule(sources, DEFAULT_OUT, WANTED);
+    const module = await generateModule(sources, WANTED);
     expect(module).toContain(' * - github.com/example/widgets at v0.1.0 (0123abc)\n');
     expect(module).toContain(` *   - widgets.crd.yaml sha256 ${sha256(text)}\n`);
+    // formatted with the repository's Prettier settings (single quotes), so it passes `prettier --check`
+    expect(module).toContain("  $schema: 'http://json-schema.org/draft-07/schema#',\n");
     // the digest of the file's bytes, as `sha256sum` prints it
     expect(sha256('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     const file = join(mkdtempSync(join(tmpdir(), 'schemas-')), 'generated.ts');

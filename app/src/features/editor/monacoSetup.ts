@@ -8,7 +8,7 @@ import { loader } from '@monaco-editor/react';
 import { configureMonacoYaml } from 'monaco-yaml';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
 import YamlWorker from 'monaco-yaml/yaml.worker?worker';
-import { policiesSchema } from './schemas/policiesSchema.generated';
+import { POLICIES_SCHEMA } from './schemas/settings';
 
 export const POLICIES_URI = 'file:///workspace/policies.yaml';
 
@@ -23,13 +23,7 @@ configureMonacoYaml(monaco, {
   validate: true,
   completion: true,
   hover: true,
-  schemas: [
-    {
-      uri: 'https://playground.local/schemas/istio-security.json',
-      fileMatch: ['**/policies.yaml'],
-      schema: policiesSchema,
-    },
-  ],
+  schemas: [POLICIES_SCHEMA],
 });
 
 loader.config({ monaco });

@@ -2,7 +2,7 @@
  * The schema generator on a made-up CRD file (fixtures/widgets.crd.yaml): the expected schema
  * below is written by hand from the conversion rules in convert.ts and assemble.ts.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -202,9 +202,11 @@ describe('the generated module', () => {
     expect(module).toContain("  $schema: 'http://json-schema.org/draft-07/schema#',\n");
     // the digest of the file's bytes, as `sha256sum` prints it
     expect(sha256('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-    const file = join(mkdtempSync(join(tmpdir(), 'schemas-')), 'generated.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'schemas-'));
+    const file = join(dir, 'generated.ts');
     writeFileSync(file, module);
     const loaded = (await import(pathToFileURL(file).href)) as { policiesSchema: unknown };
+    rmSync(dir, { recursive: true, force: true });
     expect(loaded.policiesSchema).toEqual(EXPECTED);
   });
 });

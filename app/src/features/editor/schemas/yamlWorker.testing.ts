@@ -5,7 +5,7 @@
  * only model is the text under test. So tests see exactly the validation, completion and hover the
  * editor shows, without a browser.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -48,7 +48,8 @@ const STUB = 'export function initialize(fn) { globalThis.__playgroundYamlWorker
 
 /** The service configured as monacoSetup.ts configures monaco-yaml. */
 export async function yamlLanguageService() {
-  const outfile = join(mkdtempSync(join(tmpdir(), 'yaml-worker-')), 'yaml.worker.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'yaml-worker-'));
+  const outfile = join(dir, 'yaml.worker.mjs');
   await build({
     entryPoints: ['monaco-yaml/yaml.worker.js'],
     bundle: true,
@@ -70,6 +71,7 @@ export async function yamlLanguageService() {
     ],
   });
   await import(/* @vite-ignore */ pathToFileURL(outfile).href);
+  rmSync(dir, { recursive: true, force: true });
   const factory = (globalThis as { __playgroundYamlWorker?: WorkerFactory }).__playgroundYamlWorker;
   if (factory === undefined) throw new Error('monaco-yaml worker did not register');
 

@@ -5,6 +5,8 @@
 export type * from './types';
 export type { HttpRequestModel } from './request';
 export { WORKSPACE_SIZE_LIMIT } from './limits';
+export { isRecord, formatPath } from './guards';
+export { meshDocumentJsonSchema, probesDocumentJsonSchema, type JsonSchema } from './workspace/json-schema';
 export {
   evaluateWorkspace,
   evaluateParts,

@@ -11,7 +11,7 @@ import { MeshDocument, ProbesDocument } from './schema';
 export type JsonSchema = Record<string, unknown>;
 
 function emit(schema: z.ZodMiniType, id: string): JsonSchema {
-  return { $id: id, ...z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' }) };
+  return { $id: id, ...z.toJSONSchema(schema, { target: 'draft-2020-12' }) };
 }
 
 /** The JSON Schema of the `playground/v1` Mesh document. */

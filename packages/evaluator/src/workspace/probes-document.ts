@@ -6,7 +6,7 @@ import type { NodePath } from '../document';
 import type { Dict, Reader } from '../read';
 import type { JwksSpec, ProbeSpec, ProbesSpec, RequestSpec, TokenSpec, TokenUse } from '../types';
 import * as schema from './schema';
-import { PORT_BOUNDS, RFC3339, TOKEN_LOCATION, fieldsOf } from './schema';
+import { ADDRESSES, PORT_BOUNDS, RFC3339, SIGNATURES, TOKEN_LOCATION, fieldsOf, isOneOf } from './schema';
 
 /**
  * RFC 3339 date-time with an explicit offset. `Date.parse` alone also takes "1" (2001), "Jan 1 2026"
@@ -74,7 +74,7 @@ function readToken(r: Reader, item: Dict, path: NodePath): TokenSpec {
   }
   if (claims) token.claims = claims;
   if (signature !== undefined) {
-    if (signature === 'valid' || signature === 'invalid') token.signature = signature;
+    if (isOneOf(signature, SIGNATURES)) token.signature = signature;
     else r.error('probes.token-signature', [...path, 'signature'], `signature must be "valid" or "invalid"`);
   }
   if (raw !== undefined) token.raw = raw;
@@ -99,7 +99,7 @@ function readProbe(r: Reader, item: Dict, path: NodePath): ProbeSpec | null {
   const expectMtls = r.boolean(item, 'expectMtls', path);
   if (name !== undefined) probe.name = name;
   if (address !== undefined) {
-    if (address === 'service' || address === 'podIP') probe.address = address;
+    if (isOneOf(address, ADDRESSES)) probe.address = address;
     else r.error('probes.address', [...path, 'address'], `address must be "service" or "podIP"`);
   }
   if (now !== undefined) {

@@ -126,11 +126,16 @@ export const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz
 /** Where a token is sent: `header:<name>`, `query:<param>` or `cookie:<name>`. */
 export const TOKEN_LOCATION = /^(header|query|cookie):.+$/;
 
+/** A simulated token's signature. */
+export const SIGNATURES = ['valid', 'invalid'] as const;
+/** How a probe dials its destination: the Service, or the pod IP. */
+export const ADDRESSES = ['service', 'podIP'] as const;
+
 export const TokenSpec = z.object({
   /** Simulated token: its payload. */
   claims: z.optional(z.record(z.string(), z.unknown())),
   /** Simulated token: whether its signature verifies. Default `valid`. */
-  signature: z.optional(z.enum(['valid', 'invalid'])),
+  signature: z.optional(z.enum(SIGNATURES)),
   /** A literal string sent as the token (usually not a JWT at all). */
   raw: text(),
   /** A real compact JWT, verified with jose against the JWKS the RequestAuthentication names. */
@@ -162,7 +167,7 @@ export const ProbeSpec = z.object({
   /** `namespace/workload`. */
   to: z.string(),
   port: bounded(PORT_BOUNDS),
-  address: z.optional(z.enum(['service', 'podIP'])),
+  address: z.optional(z.enum(ADDRESSES)),
   request: z.optional(RequestSpec),
   /** Evaluation clock for this probe (overrides the Probes document's `now`). Extension of v1. */
   now: z.optional(z.string().check(z.regex(RFC3339))),
@@ -203,4 +208,9 @@ export const ProbesDocument = z.object({
 /** The field names an object schema declares (what `Reader.fields` accepts). */
 export function fieldsOf(schema: { shape: Record<string, unknown> }): string[] {
   return Object.keys(schema.shape);
+}
+
+/** Whether `value` is one of an enum's `values`, narrowed to it. */
+export function isOneOf<T extends string>(value: string, values: readonly T[]): value is T {
+  return (values as readonly string[]).includes(value);
 }

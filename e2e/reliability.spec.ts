@@ -213,12 +213,21 @@ test('two tabs never overwrite each other silently: the other tab is told, and t
   await expect(notice).toHaveCount(0);
   await expect.poll(() => storageItem(first, AUTOSAVE)).not.toBe(theirs);
   await expect(second.getByTestId('notice.tabs')).toBeVisible();
+  // B typed a line meanwhile: loading theirs replaces it, and one undo brings it back.
+  const editorB = new EditorPage(second);
+  await editorB.focusEnd();
+  await editorB.typeLines(['# typed in tab B']);
+  await expect.poll(() => editorB.text()).toContain('# typed in tab B');
   // "Load theirs" in B: B shows A's workspace (foo/httpbin without a sidecar), and nothing bounces back.
   await second.getByTestId('notice.tabs.theirs').click();
   await expect(second.getByTestId('notice.tabs')).toHaveCount(0);
   await expect(b.workload('foo/httpbin').locator('[data-proxy]')).toHaveAttribute('data-proxy', 'none');
+  await expect.poll(() => editorB.text()).not.toContain('# typed in tab B');
   await first.waitForTimeout(800);
   await expect(first.getByTestId('notice.tabs')).toHaveCount(0);
+  await b.toolbar.undo.click();
+  await expect.poll(() => editorB.text()).toContain('# typed in tab B');
+  await expect(b.workload('foo/httpbin').locator('[data-proxy]')).not.toHaveAttribute('data-proxy', 'none');
 });
 
 test('an unreadable autosave entry is kept, can be downloaded, and the default workspace is shown without touching it', async ({

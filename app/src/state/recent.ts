@@ -9,6 +9,8 @@
  *   When the browser refuses the write (quota), older entries are dropped until it fits.
  * - Read back like all stored data: user-controlled, so validated entry by entry, anything odd dropped.
  */
+import { isRecord } from '@playground/evaluator';
+
 export const RECENT_KEY = 'playground.recent.v1';
 /** The single "previous workspace" slot of earlier versions, moved into the history when read. */
 export const LEGACY_PREVIOUS_KEY = 'playground.previous.v1';
@@ -103,10 +105,7 @@ function parse(raw: string | null): RecentEntry[] {
   } catch {
     return [];
   }
-  const list =
-    typeof data === 'object' && data !== null && !Array.isArray(data)
-      ? (data as { entries?: unknown }).entries
-      : null;
+  const list = isRecord(data) ? data.entries : null;
   if (!Array.isArray(list)) return [];
   const entries = list.map(validEntry).filter((e): e is RecentEntry => e !== null);
   return bounded(entries.sort((a, b) => b.savedAt - a.savedAt));

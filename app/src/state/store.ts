@@ -95,19 +95,18 @@ export function isUnparsable(diagnostics: Diagnostic[]): boolean {
   );
 }
 
-const snapshotOf = ({ metadata, mesh, probes }: WorkspaceParts): WorkspaceSnapshot => ({
-  metadata,
-  mesh,
-  probes,
-});
+const snapshotOf = (
+  { metadata, mesh, probes, policies }: WorkspaceParts,
+  withPolicies = false,
+): WorkspaceSnapshot => (withPolicies ? { metadata, mesh, probes, policies } : { metadata, mesh, probes });
 
 /** The core slice, to spread into a store creator: `...createCoreSlice(initial)(set, get)`. */
 export function createCoreSlice(initial: WorkspaceParts) {
   return (set: SliceSet<CoreStore>, get: () => CoreStore): CoreStore => {
     /** Records the current snapshot for undo, then applies `next` to the workspace. */
-    const commit = (next: (w: WorkspaceParts) => Partial<WorkspaceParts>) =>
+    const commit = (next: (w: WorkspaceParts) => Partial<WorkspaceParts>, whole = false) =>
       set((s) => ({
-        past: [...s.past, snapshotOf(s.workspace)].slice(-HISTORY_LIMIT),
+        past: [...s.past, snapshotOf(s.workspace, whole)].slice(-HISTORY_LIMIT),
         future: [],
         workspace: { ...s.workspace, ...next(s.workspace) },
       }));
@@ -144,7 +143,7 @@ export function createCoreSlice(initial: WorkspaceParts) {
           mesh: { ...w.mesh, layout: replace ? { ...positions } : { ...w.mesh.layout, ...positions } },
         })),
       replaceWorkspace: (parts) => {
-        commit(() => parts);
+        commit(() => parts, true);
         set((s) => ({ selection: null, highlight: null, epoch: s.epoch + 1 }));
       },
       undo: () => {
@@ -153,7 +152,7 @@ export function createCoreSlice(initial: WorkspaceParts) {
         set((s) => ({
           workspace: { ...s.workspace, ...previous },
           past: s.past.slice(0, -1),
-          future: [snapshotOf(s.workspace), ...s.future],
+          future: [snapshotOf(s.workspace, previous.policies !== undefined), ...s.future],
         }));
       },
       redo: () => {
@@ -161,7 +160,7 @@ export function createCoreSlice(initial: WorkspaceParts) {
         if (!next) return;
         set((s) => ({
           workspace: { ...s.workspace, ...next },
-          past: [...s.past, snapshotOf(s.workspace)],
+          past: [...s.past, snapshotOf(s.workspace, next.policies !== undefined)],
           future: rest,
         }));
       },

@@ -41,8 +41,13 @@ export interface Verdicts {
   stale: boolean;
 }
 
-/** What undo/redo restores: the canvas-edited parts (Monaco keeps its own undo for the policies text). */
-export type WorkspaceSnapshot = Omit<WorkspaceParts, 'policies'>;
+/**
+ * What undo/redo restores: the canvas-edited parts (Monaco keeps its own undo for the policies text).
+ * An undo step. Typing in the policies editor is Monaco's own undo; a step that replaced the whole
+ * workspace (a link, an example, an import, another tab's workspace) also carries the policies text
+ * it replaced, so undoing it brings that text back too.
+ */
+export type WorkspaceSnapshot = Omit<WorkspaceParts, 'policies'> & { policies?: string };
 
 export type Theme = 'light' | 'dark';
 

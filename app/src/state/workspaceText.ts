@@ -1,7 +1,11 @@
-/** Workspace text ⇄ validated parts, for autosave, import and share links. */
+/**
+ * Workspace text ⇄ validated parts, for autosave, import and share links. The evaluator's readers
+ * rebuild every field of the Mesh and Probes documents from the text (only declared fields of the
+ * declared types, user keys in null-prototype maps; docs/workspace-format.md "Documents"), so
+ * their parts go into the state as they are.
+ */
 import { splitWorkspace, WORKSPACE_SIZE_LIMIT } from '@playground/evaluator';
 import type { WorkspaceParts } from '@playground/evaluator';
-import { sanitizeParts } from './sanitize';
 
 export type PartsResult = { ok: true; parts: WorkspaceParts } | { ok: false; message: string };
 
@@ -28,5 +32,6 @@ export function readWorkspaceText(text: string): PartsResult {
       message: `its Mesh document could not be read${syntax ? ` (${syntax.message.split('\n')[0]})` : ''}`,
     };
   }
-  return { ok: true, parts: sanitizeParts(split) };
+  const { metadata, mesh, policies, probes } = split;
+  return { ok: true, parts: { metadata, mesh, policies, probes } };
 }

@@ -5,6 +5,10 @@
 export type * from './types';
 export type { HttpRequestModel } from './request';
 export { WORKSPACE_SIZE_LIMIT } from './limits';
+export { isRecord, formatPath } from './guards';
+export { meshDocumentJsonSchema, probesDocumentJsonSchema, type JsonSchema } from './workspace/json-schema';
+/** The zod declaration of the Mesh and Probes documents, for readers of documents that reuse their parts. */
+export * as workspaceSchemas from './workspace/schema';
 export {
   evaluateWorkspace,
   evaluateParts,

@@ -2,18 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import type { NodePath, ParsedDocument } from './document';
 import { parseWorkspaceText } from './parse';
-import { type Dict, KUBECTL_READING, Reader, isDict, playgroundReading } from './read';
+import { isRecord } from './guards';
+import { type Dict, KUBECTL_READING, Reader, playgroundReading } from './read';
 
 function docOf(text: string): { doc: ParsedDocument; root: Dict } {
   const parsed = parseWorkspaceText(text);
   expect(parsed.diagnostics, 'the test input is valid YAML').toEqual([]);
   const doc = parsed.documents[0];
-  if (!doc || !isDict(doc.value)) throw new Error('no map document');
+  if (!doc || !isRecord(doc.value)) throw new Error('no map document');
   return { doc, root: doc.value };
 }
 
 const TEXT = 'kind: Thing\nspec:\n  port: "80"\n  name: 123\n  ports: [1, {x: 1}, 2]\n  enabled: maybe\n';
-const spec = (root: Dict): Dict => (isDict(root.spec) ? root.spec : {});
+const spec = (root: Dict): Dict => (isRecord(root.spec) ? root.spec : {});
 const S: NodePath = ['spec'];
 
 describe('kubectl reading (the default)', () => {

@@ -11,14 +11,11 @@
 import type { NodePath, ParsedDocument } from './document';
 import type { Diagnostic, ResourceRef, Severity, SourceRange } from './types';
 import { DiagnosticCap } from './diagnostic-cap';
+import { formatPath, isRecord } from './guards';
 import { sourceField } from './source';
 
 /** A YAML mapping as plain data. */
 export type Dict = Record<string, unknown>;
-
-export function isDict(value: unknown): value is Dict {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Own property only: `__proto__`, `constructor` and friends never leak in from the prototype. */
 export function own(obj: Dict, key: string): unknown {
@@ -27,16 +24,6 @@ export function own(obj: Dict, key: string): unknown {
 
 export function ownKeys(obj: Dict): string[] {
   return Object.keys(obj);
-}
-
-/** `spec.rules[0].from` for `['spec', 'rules', 0, 'from']` (kubectl's spelling). */
-export function formatPath(path: NodePath): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out === '' ? seg : `.${seg}`;
-  }
-  return out;
 }
 
 /** Kubernetes-style name of a JSON type, for messages. */
@@ -227,7 +214,7 @@ export class Reader {
   object(obj: Dict, key: string, path: NodePath): Dict | undefined {
     const v = own(obj, key);
     if (v === undefined || v === null) return undefined;
-    if (!isDict(v)) {
+    if (!isRecord(v)) {
       this.typeError([...path, key], 'a map', v);
       return undefined;
     }
@@ -340,7 +327,7 @@ export class Reader {
 
   /** `value` as a map, or undefined with a `schema.type` error at `path`. */
   dict(value: unknown, path: NodePath): Dict | undefined {
-    if (isDict(value)) return value;
+    if (isRecord(value)) return value;
     this.typeError(path, 'a map', value);
     return undefined;
   }

@@ -3,6 +3,8 @@
  * (Mesh and Probes documents) and the evaluation results. Everything here is plain data that
  * survives structuredClone, so it crosses a Web Worker boundary unchanged.
  */
+import type * as z from 'zod/mini';
+import type * as schema from './workspace/schema';
 
 /**
  * The part of a workspace a position belongs to, when the workspace was evaluated as parts
@@ -63,131 +65,21 @@ export interface Diagnostic {
 
 export type PortProtocol = string;
 
-export interface ServicePortSpec {
-  name?: string;
-  port: number;
-  targetPort?: number;
-  /** Kubernetes Service port protocol (TCP/UDP/SCTP) or an Istio protocol name. */
-  protocol?: string;
-  appProtocol?: string;
-}
-
-export interface NamespaceSpec {
-  name: string;
-  labels?: Record<string, string>;
-}
-
-export interface WorkloadSpec {
-  name: string;
-  namespace: string;
-  labels?: Record<string, string>;
-  serviceAccount?: string;
-  sidecar?: boolean;
-  gateway?: boolean;
-  service?: string;
-  ip?: string;
-  ports?: ServicePortSpec[];
-  listens?: number[];
-}
-
-export interface SimulatedExtAuthz {
-  allowWhen?: { header: string; values: string[] }[];
-  deniedStatus?: number;
-}
-
-export interface ExtensionProviderSpec {
-  name: string;
-  envoyExtAuthzGrpc?: { service?: string; port?: number; [k: string]: unknown };
-  envoyExtAuthzHttp?: { service?: string; port?: number; [k: string]: unknown };
-  simulate?: SimulatedExtAuthz;
-}
-
-export interface MeshSpec {
-  rootNamespace?: string;
-  trustDomain?: string;
-  trustDomainAliases?: string[];
-  enableAutoMtls?: boolean;
-  numTrustedProxies?: number;
-  extensionProviders?: ExtensionProviderSpec[];
-  /**
-   * Istio MeshConfig fields that have no flat form above. `pathNormalization.normalization` is
-   * Istio's `MeshConfig.ProxyPathNormalization` (default `BASE`; `DEFAULT` means `BASE`): it
-   * changes both what `paths`/`notPaths` see and the path the application receives.
-   */
-  meshConfig?: {
-    pathNormalization?: {
-      normalization?: 'DEFAULT' | 'NONE' | 'BASE' | 'MERGE_SLASHES' | 'DECODE_AND_MERGE_SLASHES';
-    };
-  };
-  namespaces?: NamespaceSpec[];
-  workloads?: WorkloadSpec[];
-  layout?: Record<string, { x: number; y: number; width?: number; height?: number }>;
-}
-
+// The specs' types are inferred from their one declaration, the zod schemas of workspace/schema.ts.
+export type ServicePortSpec = z.output<typeof schema.ServicePort>;
+export type NamespaceSpec = z.output<typeof schema.Namespace>;
+export type WorkloadSpec = z.output<typeof schema.Workload>;
+export type SimulatedExtAuthz = z.output<typeof schema.SimulatedExtAuthz>;
+export type ExtensionProviderSpec = z.output<typeof schema.ExtensionProvider>;
+export type MeshSpec = z.output<typeof schema.MeshSpec>;
 /** Optional descriptive metadata of a workspace (the Mesh document's `metadata`). */
-export interface WorkspaceMetadata {
-  name?: string;
-  title?: string;
-  description?: string;
-  tags?: string[];
-}
-
-export interface TokenSpec {
-  /** Simulated token: its payload. */
-  claims?: Record<string, unknown>;
-  /** Simulated token: whether its signature verifies. Default `valid`. */
-  signature?: 'valid' | 'invalid';
-  /** A literal string sent as the token (usually not a JWT at all). */
-  raw?: string;
-  /** A real compact JWT, verified with jose against the JWKS the RequestAuthentication names. */
-  jwt?: string;
-}
-
-export interface TokenUse {
-  token: string;
-  /** `header:<name>`, `query:<param>` or `cookie:<name>`; default `header:authorization`. */
-  in?: string;
-  /** Header value prefix; default `Bearer ` for the authorization header, none otherwise. */
-  prefix?: string;
-}
-
-export interface RequestSpec {
-  method?: string;
-  path?: string;
-  host?: string;
-  headers?: Record<string, string>;
-  token?: string;
-  tokens?: TokenUse[];
-  sourceIp?: string;
-}
-
-export interface ProbeSpec {
-  name?: string;
-  /** `namespace/workload` or `external`. */
-  from: string;
-  /** `namespace/workload`. */
-  to: string;
-  port: number;
-  address?: 'service' | 'podIP';
-  request?: RequestSpec;
-  /** Evaluation clock for this probe (overrides the Probes document's `now`). Extension of v1. */
-  now?: string;
-  expect?: string;
-  /** Asserts how the connection travelled (extension of v1): true = mTLS, false = plaintext. */
-  expectMtls?: boolean;
-}
-
-export interface JwksSpec {
-  keys?: unknown[];
-  unavailable?: boolean;
-}
-
-export interface ProbesSpec {
-  now?: string;
-  tokens?: Record<string, TokenSpec>;
-  jwks?: Record<string, JwksSpec>;
-  probes?: ProbeSpec[];
-}
+export type WorkspaceMetadata = z.output<typeof schema.WorkspaceMetadata>;
+export type TokenSpec = z.output<typeof schema.TokenSpec>;
+export type TokenUse = z.output<typeof schema.TokenUse>;
+export type RequestSpec = z.output<typeof schema.RequestSpec>;
+export type ProbeSpec = z.output<typeof schema.ProbeSpec>;
+export type JwksSpec = z.output<typeof schema.JwksSpec>;
+export type ProbesSpec = z.output<typeof schema.ProbesSpec>;
 
 // ---------------------------------------------------------------------------------------------
 // Results

@@ -4,7 +4,7 @@
  * the YAML files itself (Vite import.meta.glob) and passes their text in.
  */
 export type * from './types';
-export { EXPECTED_STATUSES, EXPECTED_VERDICTS } from './types';
+export { EXPECTED_STATUSES, EXPECTED_VERDICTS } from './outcomes';
 export { parseLesson, type ParseLessonOptions } from './parse';
 export { lessonWorkspace } from './workspace';
 export { checkStep } from './check';

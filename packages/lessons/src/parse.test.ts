@@ -97,3 +97,48 @@ describe('parseLesson', () => {
     expect(codes(broken, base)).toEqual(['lesson.bad-probe']);
   });
 });
+
+describe('parseLesson: the declaration (schema.ts)', () => {
+  const ADDED = VALID.replace(
+    "    policies: ''\n",
+    "    policies: ''\n    probes:\n      tokens: {alice: {raw: abc}}\n      probes:\n        - {name: extra, from: foo/sleep, to: bar/httpbin, port: 8000, request: {path: /ip}}\n",
+  );
+
+  it("reads a step's added probes into typed data", () => {
+    const { lesson, diagnostics } = parseLesson(ADDED);
+    expect(diagnostics).toEqual([]);
+    expect(lesson?.steps[0]?.probes).toEqual({
+      tokens: { alice: { raw: 'abc' } },
+      probes: [{ name: 'extra', from: 'foo/sleep', to: 'bar/httpbin', port: 8000, request: { path: '/ip' } }],
+    });
+  });
+
+  const found = (text: string) => parseLesson(text).diagnostics.map((d) => [d.code, d.path, d.line]);
+
+  it('reports each malformed field of an added probe at its path and line', () => {
+    expect(found(ADDED.replace('port: 8000', 'port: 0'))).toEqual([
+      ['lesson.bad-probe', 'steps[0].probes.probes[0]', 12],
+    ]);
+    expect(found(ADDED.replace('port: 8000', 'port: 8000, epxect: "200"'))).toEqual([
+      ['lesson.unknown-field', 'steps[0].probes.probes[0].epxect', 12],
+    ]);
+    expect(found(ADDED.replace('{alice: {raw: abc}}', '[alice]'))).toEqual([
+      ['lesson.bad-probes', 'steps[0].probes.tokens', 10],
+    ]);
+    expect(
+      found(ADDED.replace('    probes:\n      tokens', '    probes:\n      now: yesterday\n      tokens')),
+    ).toEqual([['lesson.bad-probes', 'steps[0].probes.now', 10]]);
+  });
+
+  it('reports issues of the lesson and its steps at their lines', () => {
+    expect(found(VALID.replace('base: authn-setup', 'base: Authn Setup'))).toEqual([
+      ['lesson.bad-base', 'base', 4],
+    ]);
+    expect(found(VALID.replace('    narration: No policy.', '    narration: "  "'))).toEqual([
+      ['lesson.missing-field', 'steps[0].narration', 7],
+    ]);
+    expect(found(VALID.replace('steps:\n', 'steps:\n  - just text\n'))).toEqual([
+      ['lesson.bad-step', 'steps[0]', 6],
+    ]);
+  });
+});

@@ -1,22 +1,19 @@
 /**
  * Reading a lesson file. Never throws: every problem is a LessonDiagnostic, and a lesson is returned
- * only when there are none, so the app never walks a half-valid lesson.
+ * only when there are none, so the app never walks a half-valid lesson. The file is checked against
+ * its declaration (schema.ts); each issue's path is reported with its line in the file.
  */
 import { LineCounter, isMap, isNode, isScalar, isSeq, parseDocument, type Document } from 'yaml';
-import { splitWorkspace, type ProbeSpec, type ProbesSpec } from '@playground/evaluator';
-import {
-  EXPECTED_STATUSES,
-  EXPECTED_VERDICTS,
-  type Lesson,
-  type LessonDiagnostic,
-  type LessonStep,
-} from './types';
+import type { core } from 'zod/mini';
+import { formatPath, isRecord, splitWorkspace, type ProbeSpec } from '@playground/evaluator';
+import { EXPECTED_STATUSES, EXPECTED_VERDICTS } from './outcomes';
+import { AddedProbe, Lesson as LessonSchema } from './schema';
+import type { Lesson, LessonDiagnostic } from './types';
 
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const LESSON_KEYS = new Set(['id', 'title', 'summary', 'base', 'steps']);
-const STEP_KEYS = new Set(['title', 'narration', 'policies', 'probes', 'expect', 'hint']);
-const PROBES_KEYS = new Set(['now', 'tokens', 'jwks', 'probes']);
-const EXPECTED: ReadonlySet<string> = new Set<string>([...EXPECTED_STATUSES, ...EXPECTED_VERDICTS]);
+const EXPECTED: readonly string[] = [...new Set<string>([...EXPECTED_STATUSES, ...EXPECTED_VERDICTS])];
+const LESSON_KEYS = ['id', 'title', 'summary', 'base', 'steps'];
+const STEP_KEYS = ['title', 'narration', 'policies', 'probes', 'expect', 'hint'];
+const PROBES_KEYS = ['now', 'tokens', 'jwks', 'probes'];
 
 export interface ParseLessonOptions {
   /** The base workspace's text. When given, every `expect` name must be one of its probes or a step's addition. */
@@ -25,25 +22,20 @@ export interface ParseLessonOptions {
 
 type Segment = string | number;
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function pathText(path: Segment[]): string {
-  return path.reduce<string>(
-    (out, s) => (typeof s === 'number' ? `${out}[${s}]` : out ? `${out}.${s}` : s),
-    '',
-  );
-}
-
 class Reporter {
   readonly diagnostics: LessonDiagnostic[] = [];
+  private readonly seen = new Set<string>();
   constructor(
     private readonly doc: Document,
     private readonly lines: LineCounter,
   ) {}
 
+  /** Reports once per code and path: several issues of one field or probe make one diagnostic. */
   error(code: string, path: Segment[], message: string): void {
-    const diagnostic: LessonDiagnostic = { code, severity: 'error', message, path: pathText(path) };
+    const where = formatPath(path);
+    if (this.seen.has(`${code} ${where}`)) return;
+    this.seen.add(`${code} ${where}`);
+    const diagnostic: LessonDiagnostic = { code, severity: 'error', message, path: where };
     const line = this.lineOf(path);
     if (line !== undefined) diagnostic.line = line;
     this.diagnostics.push(diagnostic);
@@ -67,127 +59,61 @@ class Reporter {
     }
     return undefined;
   }
+}
 
-  unknownKeys(record: Record<string, unknown>, allowed: Set<string>, path: Segment[]): void {
-    for (const key of Object.keys(record)) {
-      if (!allowed.has(key)) {
-        this.error(
-          'lesson.unknown-field',
-          [...path, key],
-          `unknown field "${key}" (allowed: ${[...allowed].join(', ')})`,
-        );
-      }
-    }
-  }
+/** The fields an object at `path` may have, for the unknown-field message. */
+function allowedAt(path: readonly Segment[]): string[] {
+  if (path.length === 0) return LESSON_KEYS;
+  if (path.length === 2) return STEP_KEYS;
+  if (path.length === 3) return PROBES_KEYS;
+  return Object.keys(AddedProbe.shape);
+}
 
-  text(
-    record: Record<string, unknown>,
-    key: string,
-    path: Segment[],
-    options: { allowEmpty?: boolean } = {},
-  ): string {
-    const value = record[key];
-    if (typeof value !== 'string' || (!options.allowEmpty && value.trim() === '')) {
-      this.error(
-        'lesson.missing-field',
+/** One schema issue as the lesson diagnostic that names it (`lesson.missing-field`, …). */
+function reportIssue(issue: core.$ZodIssue, report: Reporter): void {
+  const path = issue.path.filter((s): s is Segment => typeof s !== 'symbol');
+  if (issue.code === 'unrecognized_keys') {
+    for (const key of issue.keys) {
+      report.error(
+        'lesson.unknown-field',
         [...path, key],
-        `${pathText([...path, key])} must be a ${options.allowEmpty ? '' : 'non-empty '}string`,
+        `unknown field "${key}" (allowed: ${allowedAt(path).join(', ')})`,
       );
-      return '';
     }
-    return value;
+    return;
   }
-}
-
-/** A YAML `200` is a number; accept it as the status it clearly means (but not `000`, which YAML reads as 0). */
-function expectedValue(value: unknown): string | null {
-  if (typeof value === 'number' && Number.isInteger(value) && value > 0) return String(value);
-  return typeof value === 'string' ? value : null;
-}
-
-function readExpect(raw: unknown, path: Segment[], report: Reporter): Record<string, string> {
-  const expect: Record<string, string> = {};
-  if (!isRecord(raw) || Object.keys(raw).length === 0) {
+  const [top, index, field, sub, item] = path;
+  const text = formatPath(path);
+  if (top === undefined) {
+    report.error('lesson.not-a-map', [], 'a lesson file is a map with id, title, summary, base and steps');
+  } else if (top === 'steps' && index === undefined) {
+    report.error('lesson.no-steps', ['steps'], 'steps must be a non-empty list');
+  } else if (top === 'steps' && field === undefined) {
+    report.error('lesson.bad-step', path, `${text} must be a map`);
+  } else if (top === 'steps' && field === 'expect' && sub !== undefined) {
+    report.error(
+      'lesson.bad-expect',
+      path.slice(0, 4),
+      `"${sub}": expected outcome must be one of ${EXPECTED.join(', ')} (quote statuses such as "000")`,
+    );
+  } else if (top === 'steps' && field === 'expect') {
     report.error(
       'lesson.missing-field',
       path,
-      `${pathText(path)} must map at least one probe name to its expected outcome`,
+      `${text} must map at least one probe name to its expected outcome`,
     );
-    return expect;
+  } else if (top === 'steps' && field === 'probes' && sub === 'probes' && item !== undefined) {
+    const at = path.slice(0, 5);
+    report.error('lesson.bad-probe', at, `${formatPath(at)} needs a name, from, to and a numeric port`);
+  } else if (top === 'steps' && field === 'probes') {
+    const at = path.slice(0, 4);
+    report.error('lesson.bad-probes', at, `${formatPath(at)} must be like a Probes document's spec`);
+  } else if ((top === 'id' || top === 'base') && issue.code === 'invalid_format') {
+    report.error(`lesson.bad-${top}`, [top], `${top} must be kebab-case (a file or workspace name)`);
+  } else {
+    const allowEmpty = field === 'policies';
+    report.error('lesson.missing-field', path, `${text} must be a ${allowEmpty ? '' : 'non-empty '}string`);
   }
-  for (const [name, value] of Object.entries(raw)) {
-    const outcome = expectedValue(value);
-    if (outcome === null || !EXPECTED.has(outcome)) {
-      report.error(
-        'lesson.bad-expect',
-        [...path, name],
-        `"${name}": expected outcome must be one of ${[...EXPECTED].join(', ')} (quote statuses such as "000")`,
-      );
-      continue;
-    }
-    expect[name] = outcome;
-  }
-  return expect;
-}
-
-function readProbeAdditions(raw: unknown, path: Segment[], report: Reporter): ProbesSpec | undefined {
-  if (raw === undefined) return undefined;
-  if (!isRecord(raw)) {
-    report.error('lesson.bad-probes', path, `${pathText(path)} must be a map like a Probes document's spec`);
-    return undefined;
-  }
-  report.unknownKeys(raw, PROBES_KEYS, path);
-  const probes = raw.probes;
-  if (probes !== undefined) {
-    if (!Array.isArray(probes)) {
-      report.error(
-        'lesson.bad-probes',
-        [...path, 'probes'],
-        `${pathText([...path, 'probes'])} must be a list of probes`,
-      );
-    } else {
-      probes.forEach((p: unknown, i) => {
-        const at = [...path, 'probes', i];
-        if (!isRecord(p) || typeof p.name !== 'string' || p.name.trim() === '') {
-          report.error('lesson.bad-probe', at, `${pathText(at)} needs a name`);
-        } else if (typeof p.from !== 'string' || typeof p.to !== 'string' || typeof p.port !== 'number') {
-          report.error('lesson.bad-probe', at, `probe "${p.name}" needs from, to and a numeric port`);
-        }
-      });
-    }
-  }
-  for (const key of ['tokens', 'jwks'] as const) {
-    if (raw[key] !== undefined && !isRecord(raw[key])) {
-      report.error('lesson.bad-probes', [...path, key], `${pathText([...path, key])} must be a map`);
-    }
-  }
-  if (raw.now !== undefined && typeof raw.now !== 'string') {
-    report.error(
-      'lesson.bad-probes',
-      [...path, 'now'],
-      `${pathText([...path, 'now'])} must be an RFC 3339 string`,
-    );
-  }
-  return raw as ProbesSpec;
-}
-
-function readStep(raw: unknown, index: number, report: Reporter): LessonStep | null {
-  const path: Segment[] = ['steps', index];
-  if (!isRecord(raw)) {
-    report.error('lesson.bad-step', path, `${pathText(path)} must be a map`);
-    return null;
-  }
-  report.unknownKeys(raw, STEP_KEYS, path);
-  const step: LessonStep = {
-    title: report.text(raw, 'title', path),
-    narration: report.text(raw, 'narration', path),
-    policies: report.text(raw, 'policies', path, { allowEmpty: true }),
-    expect: readExpect(raw.expect, [...path, 'expect'], report),
-  };
-  const probes = readProbeAdditions(raw.probes, [...path, 'probes'], report);
-  if (probes) step.probes = probes;
-  if (raw.hint !== undefined) step.hint = report.text(raw, 'hint', path);
-  return step;
 }
 
 /** Every probe name each step can see: the base's, then each step's additions, in order. */
@@ -249,33 +175,30 @@ export function parseLesson(
     return { lesson: null, diagnostics: report.diagnostics };
   }
   const raw: unknown = doc.toJS();
-  if (!isRecord(raw)) {
-    report.error('lesson.not-a-map', [], 'a lesson file is a map with id, title, summary, base and steps');
+  const parsed = LessonSchema.safeParse(isRecord(raw) ? raw : null);
+  if (!parsed.success) {
+    for (const issue of orderIssues(parsed.error.issues)) reportIssue(issue, report);
     return { lesson: null, diagnostics: report.diagnostics };
   }
-  report.unknownKeys(raw, LESSON_KEYS, []);
-  const id = report.text(raw, 'id', []);
-  if (id && !KEBAB.test(id)) report.error('lesson.bad-id', ['id'], `id "${id}" must be kebab-case`);
-  const base = report.text(raw, 'base', []);
-  if (base && !KEBAB.test(base))
-    report.error('lesson.bad-base', ['base'], `base "${base}" must be a workspace name`);
-  const lesson: Lesson = {
-    id,
-    title: report.text(raw, 'title', []),
-    summary: report.text(raw, 'summary', []),
-    base,
-    steps: [],
-  };
-  if (!Array.isArray(raw.steps) || raw.steps.length === 0) {
-    report.error('lesson.no-steps', ['steps'], 'steps must be a non-empty list');
-  } else {
-    raw.steps.forEach((s: unknown, i) => {
-      const step = readStep(s, i, report);
-      if (step) lesson.steps.push(step);
-    });
-  }
+  const lesson: Lesson = parsed.data;
   if (report.diagnostics.length === 0) checkProbeNames(lesson, options.baseText, report);
   return report.diagnostics.length
     ? { lesson: null, diagnostics: report.diagnostics }
     : { lesson, diagnostics: [] };
+}
+
+/**
+ * An object's unknown fields are reported before the issues inside it, so a misspelt key comes
+ * before the missing field it fails to provide. Otherwise the schema's order (the file's) is kept.
+ */
+function orderIssues(issues: readonly core.$ZodIssue[]): core.$ZodIssue[] {
+  const within = (inner: core.$ZodIssue, outer: core.$ZodIssue): boolean =>
+    outer.path.every((s, i) => inner.path[i] === s);
+  const out: core.$ZodIssue[] = issues.filter((i) => i.code !== 'unrecognized_keys');
+  for (const unknown of issues.filter((i) => i.code === 'unrecognized_keys')) {
+    const at = out.findIndex((i) => i.code !== 'unrecognized_keys' && within(i, unknown));
+    if (at === -1) out.push(unknown);
+    else out.splice(at, 0, unknown);
+  }
+  return out;
 }

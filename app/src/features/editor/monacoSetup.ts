@@ -1,13 +1,14 @@
 /**
- * Monaco, bundled (never from a CDN): workers built by Vite, monaco-yaml configured with our
- * schemas. Imported only by the lazily loaded editor, so Monaco stays out of the entry chunk.
+ * Monaco, bundled (never from a CDN): workers built by Vite, monaco-yaml configured with the
+ * schema generated from Istio's and the Gateway API's CRDs (docs/schemas.md). Imported only by
+ * the lazily loaded editor, so Monaco stays out of the entry chunk.
  */
 import * as monaco from 'monaco-editor';
 import { loader } from '@monaco-editor/react';
 import { configureMonacoYaml } from 'monaco-yaml';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
 import YamlWorker from 'monaco-yaml/yaml.worker?worker';
-import { policiesSchema } from './schemas';
+import { POLICIES_SCHEMA } from './schemas/settings';
 
 export const POLICIES_URI = 'file:///workspace/policies.yaml';
 
@@ -22,13 +23,7 @@ configureMonacoYaml(monaco, {
   validate: true,
   completion: true,
   hover: true,
-  schemas: [
-    {
-      uri: 'https://playground.local/schemas/istio-security.json',
-      fileMatch: ['**/policies.yaml'],
-      schema: policiesSchema,
-    },
-  ],
+  schemas: [POLICIES_SCHEMA],
 });
 
 loader.config({ monaco });

@@ -18,7 +18,7 @@ import {
   useStore as useFlowStore,
   ViewportPortal,
 } from '@xyflow/react';
-import type { Connection, FitViewOptions, NodeChange, ReactFlowState } from '@xyflow/react';
+import type { Connection, NodeChange, ReactFlowState } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import { usePlayground } from '../../store';
@@ -46,6 +46,8 @@ import { FilterBar } from './FilterBar';
 import { ExternalNode, NamespaceNode, WorkloadNode } from './nodes';
 import { EdgeLayer } from './edges/EdgeLayer';
 import { useAutoLayout } from './useAutoLayout';
+import { useCanvasNodes } from './useCanvasNodes';
+import { FIT, FIT_UNDER_BAR, useCanvasFit } from './useCanvasFit';
 import { useMeshActions } from './useMeshActions';
 import { removedInMesh, reviewMarks, selectReviewDiff } from '../review/selectors';
 
@@ -53,75 +55,9 @@ const nodeTypes = { namespace: NamespaceNode, workload: WorkloadNode, external: 
 /** Constant props: new objects on every render would make React Flow re-render and re-bind its keys. */
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const PRO_OPTIONS = { hideAttribution: true };
-/** Room on the left for the zoom controls and at the top for the filter bar, so no node is fitted under them. */
-const FIT: FitViewOptions = {
-  padding: { top: '16px', right: '16px', bottom: '16px', left: '60px' },
-  // A small mesh is drawn large, not huge.
-  maxZoom: 1.5,
-  duration: 0,
-};
-/** With the filter bar shown: room for it at the top too. */
-const FIT_UNDER_BAR: FitViewOptions = {
-  ...FIT,
-  padding: { top: '52px', right: '16px', bottom: '16px', left: '60px' },
-};
 const BAR_ROOM = 36;
-const ANIMATION_MS = 180;
 /** Below this on-screen size a compact label cannot be read: only the active one is drawn. */
 const MIN_LABEL_PX = 8;
-
-/**
- * Rebuilt nodes replace the local ones, keeping React Flow's measurements; a node whose derived
- * object did not change keeps its local object (identity), so React Flow skips it.
- */
-function mergeMeasured(
-  next: PlaygroundNode[],
-  previousBase: PlaygroundNode[],
-  local: PlaygroundNode[],
-): PlaygroundNode[] {
-  const before = new Map(previousBase.map((n) => [n.id, n]));
-  const old = new Map(local.map((n) => [n.id, n]));
-  return next.map((n) => {
-    const o = old.get(n.id);
-    if (o && before.get(n.id) === n) return o;
-    return o?.measured ? ({ ...n, measured: o.measured } as PlaygroundNode) : n;
-  });
-}
-
-type Positions = Map<string, { x: number; y: number }>;
-
-/**
- * Moves nodes from their old positions to their new ones over a few frames. Only positions are
- * touched (functional updates), so a verdict that arrives meanwhile is not lost.
- */
-function tween(
-  from: Positions,
-  to: Positions,
-  setNodes: (update: (nodes: PlaygroundNode[]) => PlaygroundNode[]) => void,
-  done: () => void,
-): () => void {
-  const start = performance.now();
-  let frame = 0;
-  const step = (now: number) => {
-    const k = Math.min(1, (now - start) / ANIMATION_MS);
-    const ease = 1 - (1 - k) ** 3;
-    setNodes((nodes) =>
-      nodes.map((n) => {
-        const a = from.get(n.id);
-        const b = to.get(n.id);
-        if (!a || !b) return n;
-        const position = k === 1 ? b : { x: a.x + (b.x - a.x) * ease, y: a.y + (b.y - a.y) * ease };
-        return position.x === n.position.x && position.y === n.position.y ? n : { ...n, position };
-      }),
-    );
-    if (k < 1) frame = requestAnimationFrame(step);
-    else done();
-  };
-  frame = requestAnimationFrame(step);
-  return () => cancelAnimationFrame(frame);
-}
-
-const positionsOf = (nodes: PlaygroundNode[]): Positions => new Map(nodes.map((n) => [n.id, n.position]));
 
 /** Edge label type size in graph units; node type sizes are in canvas.css. */
 const LABEL_FONT = 15;
@@ -192,90 +128,19 @@ export function Canvas() {
     [nodeReuser, mesh, verdicts?.workloads, selection, placement, collapsed, split, filter],
   );
 
-  const [nodes, setNodes] = useState<PlaygroundNode[]>(base);
-  // New derived nodes (store change) replace the local ones during render, keeping measurements.
-  const [shownBase, setShownBase] = useState(base);
-  const [moving, setMoving] = useState(false);
-  if (shownBase !== base) {
-    setShownBase(base);
-    const merged = mergeMeasured(base, shownBase, nodes);
-    setNodes(merged);
-  }
+  const { nodes, setNodes, moving } = useCanvasNodes(base, placement);
 
-  // A new automatic layout (not the first) moves nodes: animate it, briefly, from where they were.
-  const committed = useRef<Positions>(new Map());
-  useEffect(() => {
-    committed.current = positionsOf(nodes);
-  }, [nodes]);
-  const firstPlacement = useRef(true);
-  useLayoutEffect(() => {
-    if (placement === null) return;
-    if (firstPlacement.current || nodes.length > 150) {
-      firstPlacement.current = false;
-      return;
-    }
-    const from = committed.current;
-    const to = positionsOf(nodes);
-    setMoving(true);
-    const stop = tween(from, to, setNodes, () => setMoving(false));
-    return stop;
-    // Runs when the placement changes; `nodes` is read as it is then (already the new positions).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [placement]);
-
-  // --- fitting -------------------------------------------------------------------------------
-  const { fitView, setCenter, getZoom } = useReactFlow();
-  const userMoved = useRef(false);
-  const fit = useCallback(() => {
-    if (userMoved.current) return;
-    void fitView(barRef.current ? FIT_UNDER_BAR : FIT);
-  }, [fitView]);
-  // A workspace replaced, or Tidy up (every stored position dropped): fit again whatever the user
-  // did. Dragging a first node (positions appear) is no reason to move the view.
-  const storedPositions = Object.keys(mesh.layout ?? {}).length;
-  const [tidied, setTidied] = useState(0);
-  const storedBefore = useRef(storedPositions);
-  useEffect(() => {
-    if (storedBefore.current > 0 && storedPositions === 0) setTidied((n) => n + 1);
-    storedBefore.current = storedPositions;
-  }, [storedPositions]);
-  useEffect(() => {
-    userMoved.current = false;
-  }, [epoch, tidied]);
-  // The placement whose final fit has run: until then the canvas says its layout is still moving.
-  const [fittedPlacement, setFittedPlacement] = useState<typeof placement>(null);
-  useEffect(() => {
-    const id = requestAnimationFrame(fit);
-    const settle = setTimeout(() => {
-      fit();
-      setFittedPlacement(placement);
-    }, ANIMATION_MS + 40);
-    return () => {
-      cancelAnimationFrame(id);
-      clearTimeout(settle);
-    };
-    // A namespace filter changes what is drawn: fit what is left.
-  }, [fit, placement, epoch, tidied, nodes.length, filter.namespace, barOpen]);
-  useEffect(() => {
-    const el = containerRef.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    let frame = 0;
-    const observer = new ResizeObserver(() => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(fit);
-    });
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      cancelAnimationFrame(frame);
-    };
-  }, [fit]);
-  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
-    if (event) userMoved.current = true; // a person panned or zoomed; programmatic moves have no event
-  }, []);
-  const onFitView = useCallback(() => {
-    userMoved.current = false;
-  }, []);
+  const { setCenter, getZoom } = useReactFlow();
+  const { markMoved, fittedPlacement, onMoveStart, onFitView } = useCanvasFit({
+    containerRef,
+    barRef,
+    barOpen,
+    placement,
+    epoch,
+    storedPositions: Object.keys(mesh.layout ?? {}).length,
+    nodeCount: nodes.length,
+    namespaceFilter: filter.namespace,
+  });
 
   // --- interaction ---------------------------------------------------------------------------
   const onNodesChange = useCallback(
@@ -289,7 +154,7 @@ export function Canvas() {
         }
       }
     },
-    [select],
+    [select, setNodes],
   );
 
   /** A finished drag persists the positions in the workspace layout (one undo step). */
@@ -343,10 +208,10 @@ export function Canvas() {
       const parent = node.parentId ? byId.get(node.parentId) : undefined;
       const x = node.position.x + (parent?.position.x ?? 0) + (node.width ?? 0) / 2;
       const y = node.position.y + (parent?.position.y ?? 0) + (node.height ?? 0) / 2;
-      userMoved.current = true;
+      markMoved();
       void setCenter(x, y, { zoom: Math.max(getZoom(), 1), duration: 200 });
     },
-    [nodes, mesh, setCenter, getZoom],
+    [nodes, mesh, setCenter, getZoom, markMoved],
   );
 
   const readable = useFlowStore(labelsReadable);

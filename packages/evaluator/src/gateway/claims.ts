@@ -17,6 +17,7 @@
  * claim routes on a VirtualService that does not apply to a gateway (pkg/config/validation
  * validation.go): claim routing is a gateway feature.
  */
+import { isRecord } from '../guards';
 import { regexFullMatch } from '../match/regex';
 import type { StringMatch } from '../resources/types';
 
@@ -36,10 +37,6 @@ function stringMatches(m: StringMatch, value: string): boolean {
   if (m.prefix !== undefined) return value.startsWith(m.prefix);
   if (m.regex !== undefined) return regexFullMatch(m.regex, value);
   return true;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** The value at a claim path of the payload; undefined when a step is missing or not an object. */

@@ -7,7 +7,8 @@
 import { parseAllDocuments } from 'yaml';
 import { MAX_ALIAS_COUNT, MAX_NESTING } from '../limits';
 import { tooDeepAt } from '../nesting';
-import { type Dict, isDict } from '../read';
+import { isRecord } from '../guards';
+import { type Dict } from '../read';
 
 /** One input file: a name for messages and its text. */
 export interface ImportFile {
@@ -44,7 +45,7 @@ export interface KubeObject {
 
 /** A map of strings read from a value (non-string values are written as YAML would print them). */
 export function stringMap(value: unknown): Record<string, string> {
-  if (!isDict(value)) return {};
+  if (!isRecord(value)) return {};
   // fromEntries defines own properties, so a key like `__proto__` stays a plain entry.
   return Object.fromEntries(
     Object.entries(value).flatMap(([k, v]): [string, string][] =>
@@ -62,7 +63,7 @@ export function str(value: unknown): string | undefined {
 }
 
 export function dict(value: unknown): Dict | undefined {
-  return isDict(value) ? value : undefined;
+  return isRecord(value) ? value : undefined;
 }
 
 export function list(value: unknown): unknown[] {
@@ -71,7 +72,7 @@ export function list(value: unknown): unknown[] {
 
 function owners(meta: Dict): OwnerRef[] {
   return list(meta.ownerReferences).flatMap((o) => {
-    if (!isDict(o)) return [];
+    if (!isRecord(o)) return [];
     const kind = str(o.kind);
     const name = str(o.name);
     return kind && name ? [{ kind, name, controller: o.controller === true }] : [];
@@ -164,7 +165,7 @@ export function readObjects(files: readonly ImportFile[]): ReadObjects {
       const pending: unknown[] = [value];
       while (pending.length) {
         const item = pending.shift();
-        if (!isDict(item)) {
+        if (!isRecord(item)) {
           if (item !== null && item !== undefined) notObjects.push({ file: file.name, document: index });
           continue;
         }

@@ -5,7 +5,7 @@
 import { parse } from 'yaml';
 import { MAX_ALIAS_COUNT } from '../limits';
 import { PATH_NORMALIZATIONS } from '../match';
-import { isDict } from '../read';
+import { isRecord } from '../guards';
 import type { ExtensionProviderSpec, MeshSpec } from '../types';
 import { type KubeObject, dict, list, str } from './kube';
 import { type SkippedObject, skippedEntry } from './summary';
@@ -91,7 +91,7 @@ export function readMeshConfig(object: KubeObject): {
     );
     return { settings, skipped, warnings };
   }
-  if (!isDict(mesh)) return { settings, skipped, warnings };
+  if (!isRecord(mesh)) return { settings, skipped, warnings };
   const trustDomain = str(mesh.trustDomain);
   const rootNamespace = str(mesh.rootNamespace);
   const aliases = list(mesh.trustDomainAliases).filter((a): a is string => typeof a === 'string');

@@ -13,6 +13,7 @@
  * - a listed entry or inline `jwks` without any usable key fails every token too.
  */
 import { compactVerify, importJWK, type JWK } from 'jose';
+import { isRecord } from '../guards';
 import type { JwksSpec } from '../types';
 import type { JwtRule } from '../resources/types';
 import type { JwtProvider } from './provider';
@@ -40,10 +41,6 @@ export function sourceKeyOf(rule: JwtRule): string {
   if (rule.jwks !== null && rule.jwks !== '') return `inline:${rule.jwks}`;
   if (rule.jwksUri !== null && rule.jwksUri !== '') return `uri:${rule.jwksUri}`;
   return `issuer:${rule.issuer}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function keysOf(set: unknown): Record<string, unknown>[] {

@@ -7,7 +7,8 @@
 import type { NodePath } from '../document';
 import type { AuthorizationAction, Condition, Operation, Rule, Source } from './types';
 import type { Reader } from '../read';
-import { type Dict, formatPath } from '../read';
+import { formatPath } from '../guards';
+import { type Dict } from '../read';
 import { principalNeverMatches } from '../match/principal';
 import { envoyTemplateProblem } from '../match/template';
 import {

@@ -14,7 +14,8 @@ import { readHttpRoute } from './http-route';
 import { readKubernetesGateway } from './kubernetes-gateway';
 import { readMeta, rootOf } from './meta';
 import { readPeerAuthentication } from './peer-authentication';
-import { type Dict, Reader, formatPath, isDict, own } from '../read';
+import { formatPath, isRecord } from '../guards';
+import { type Dict, Reader, own } from '../read';
 import { readRequestAuthentication } from './request-authentication';
 import { readVirtualService } from './virtual-service';
 
@@ -153,8 +154,8 @@ function readDocument(
 /** Name and namespace for messages, before (or without) reading the metadata in full. */
 function readNameAndNamespace(root: Dict): { name: string; namespace: string } {
   const metadata = own(root, 'metadata');
-  const name = isDict(metadata) ? own(metadata, 'name') : undefined;
-  const namespace = isDict(metadata) ? own(metadata, 'namespace') : undefined;
+  const name = isRecord(metadata) ? own(metadata, 'name') : undefined;
+  const namespace = isRecord(metadata) ? own(metadata, 'namespace') : undefined;
   return {
     name: typeof name === 'string' ? name : '',
     namespace: typeof namespace === 'string' && namespace !== '' ? namespace : 'default',

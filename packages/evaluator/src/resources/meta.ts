@@ -4,7 +4,8 @@
  */
 import type { ResourceMeta } from './types';
 import type { Reader } from '../read';
-import { type Dict, isDict, own } from '../read';
+import { isRecord } from '../guards';
+import { type Dict, own } from '../read';
 import { sourceField } from '../source';
 
 const TOP_LEVEL_FIELDS = ['apiVersion', 'kind', 'metadata', 'spec', 'status'] as const;
@@ -34,7 +35,7 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}
 /** The document's root map, or `{}` (a non-map root is reported). */
 export function rootOf(r: Reader): Dict {
   const root = r.doc.value;
-  if (isDict(root)) return root;
+  if (isRecord(root)) return root;
   r.error('schema.type', [], `the document must be a map, found ${root === null ? 'nothing' : typeof root}`);
   return {};
 }

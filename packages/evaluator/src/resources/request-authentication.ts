@@ -7,6 +7,7 @@ import type { NodePath } from '../document';
 import type { JwtHeader, JwtRule, RequestAuthentication, ResourceMeta } from './types';
 import type { Reader } from '../read';
 import { type Dict } from '../read';
+import { isRecord } from '../guards';
 import { readTargetRefs, readWorkloadSelector } from './policy-target';
 
 const SPEC_FIELDS = ['selector', 'targetRef', 'targetRefs', 'jwtRules'] as const;
@@ -64,7 +65,7 @@ function checkJwksUri(value: string): string | null {
 function isJwksJson(value: string): boolean {
   try {
     const parsed: unknown = JSON.parse(value);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+    return isRecord(parsed);
   } catch {
     return false;
   }

@@ -3,11 +3,13 @@
  * resources and read with diagnostics for wrong types, unknown fields and duplicates.
  */
 import type { NodePath, ParsedDocument } from '../document';
-import { Reader, isDict, playgroundReading } from '../read';
+import { isRecord } from '../guards';
+import { Reader, playgroundReading } from '../read';
 import { sourceField } from '../source';
 import type { Diagnostic, MeshSpec, ProbesSpec, WorkspaceMetadata } from '../types';
 import { readMesh, readMetadata } from './mesh-document';
 import { readProbes } from './probes-document';
+import { MeshDocument, ProbesDocument, fieldsOf } from './schema';
 
 export const PLAYGROUND_API_VERSION = 'playground/v1';
 
@@ -42,7 +44,7 @@ export function readWorkspace(documents: readonly ParsedDocument[]): ReadWorkspa
   let droppedProbePaths: NodePath[] = [];
   for (const doc of documents) {
     if (doc.value === null || doc.value === undefined) continue;
-    if (!isDict(doc.value)) {
+    if (!isRecord(doc.value)) {
       diagnostics.push({
         code: 'workspace.not-a-resource',
         severity: 'error',
@@ -59,7 +61,7 @@ export function readWorkspace(documents: readonly ParsedDocument[]): ReadWorkspa
       if (meshDocument) {
         r.error('workspace.duplicate-mesh', [], 'only one Mesh document is allowed; this one is ignored');
       } else {
-        r.fields(doc.value, [], ['apiVersion', 'kind', 'metadata', 'spec']);
+        r.fields(doc.value, [], fieldsOf(MeshDocument));
         meshDocument = doc;
         metadata = readMetadata(r, doc.value);
         mesh = readMesh(r, doc.value);
@@ -70,7 +72,7 @@ export function readWorkspace(documents: readonly ParsedDocument[]): ReadWorkspa
       if (probesDocument) {
         r.error('workspace.duplicate-probes', [], 'only one Probes document is allowed; this one is ignored');
       } else {
-        r.fields(doc.value, [], ['apiVersion', 'kind', 'metadata', 'spec']);
+        r.fields(doc.value, [], fieldsOf(ProbesDocument));
         probesDocument = doc;
         ({ probes, probePaths, droppedProbePaths } = readProbes(r, doc.value));
       }

@@ -1,10 +1,12 @@
 /**
  * The playground's Mesh document (`playground/v1`): workspace metadata, namespaces, workloads,
  * extension providers and layout, read field by field into typed specs. Nothing decoded is ever
- * spread into our objects.
+ * spread into our objects. Field names, bounds, enums and patterns come from the one declaration
+ * in `schema.ts`; this reader adds the positions, the lenient reading and the semantic checks.
  */
 import type { NodePath } from '../document';
-import { type Dict, type Reader, isDict } from '../read';
+import { isRecord } from '../guards';
+import { type Dict, type Reader } from '../read';
 import type {
   ExtensionProviderSpec,
   MeshSpec,
@@ -13,14 +15,22 @@ import type {
   WorkloadSpec,
   WorkspaceMetadata,
 } from '../types';
-
-const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+import * as schema from './schema';
+import {
+  DNS_LABEL as NAME,
+  NORMALIZATIONS,
+  PORT_BOUNDS,
+  PROVIDER_PORT_BOUNDS,
+  STATUS_BOUNDS,
+  TRUSTED_PROXIES_BOUNDS,
+  fieldsOf,
+} from './schema';
 
 /** The Mesh document's `metadata`: the workspace's name, title, description and tags. */
 export function readMetadata(r: Reader, root: Dict): WorkspaceMetadata {
   const meta = r.object(root, 'metadata', []);
   if (!meta) return {};
-  r.fields(meta, ['metadata'], ['name', 'title', 'description', 'tags']);
+  r.fields(meta, ['metadata'], fieldsOf(schema.WorkspaceMetadata));
   const out: WorkspaceMetadata = {};
   const name = r.string(meta, 'name', ['metadata']);
   const title = r.string(meta, 'title', ['metadata']);
@@ -34,15 +44,15 @@ export function readMetadata(r: Reader, root: Dict): WorkspaceMetadata {
 }
 
 function readPort(r: Reader, item: Dict, path: NodePath): ServicePortSpec | null {
-  r.fields(item, path, ['name', 'port', 'targetPort', 'protocol', 'appProtocol']);
-  const port = r.integer(item, 'port', path, { min: 1, max: 65535 });
+  r.fields(item, path, fieldsOf(schema.ServicePort));
+  const port = r.integer(item, 'port', path, PORT_BOUNDS);
   if (port === undefined) {
     if (item.port === undefined) r.error('mesh.port-required', path, `${r.path(path)}.port is required`);
     return null;
   }
   const spec: ServicePortSpec = { port };
   const name = r.string(item, 'name', path);
-  const targetPort = r.integer(item, 'targetPort', path, { min: 1, max: 65535 });
+  const targetPort = r.integer(item, 'targetPort', path, PORT_BOUNDS);
   const protocol = r.string(item, 'protocol', path);
   const appProtocol = r.string(item, 'appProtocol', path);
   if (name !== undefined) spec.name = name;
@@ -53,18 +63,7 @@ function readPort(r: Reader, item: Dict, path: NodePath): ServicePortSpec | null
 }
 
 function readWorkload(r: Reader, item: Dict, path: NodePath): WorkloadSpec | null {
-  r.fields(item, path, [
-    'name',
-    'namespace',
-    'labels',
-    'serviceAccount',
-    'sidecar',
-    'gateway',
-    'service',
-    'ip',
-    'ports',
-    'listens',
-  ]);
+  r.fields(item, path, fieldsOf(schema.Workload));
   const name = r.string(item, 'name', path);
   const namespace = r.string(item, 'namespace', path);
   if (!name || !namespace) {
@@ -110,7 +109,8 @@ function readWorkload(r: Reader, item: Dict, path: NodePath): WorkloadSpec | nul
   if (listens) {
     spec.listens = [];
     listens.forEach((v, i) => {
-      if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 65535) spec.listens?.push(v);
+      if (typeof v === 'number' && Number.isInteger(v) && v >= PORT_BOUNDS.min && v <= PORT_BOUNDS.max)
+        spec.listens?.push(v);
       else
         r.error(
           'schema.type',
@@ -135,7 +135,7 @@ function readProvider(r: Reader, item: Dict, path: NodePath): ExtensionProviderS
       const kind = r.object(item, key, path);
       if (kind) {
         const service = r.string(kind, 'service', [...path, key]);
-        const port = r.integer(kind, 'port', [...path, key], { min: 0, max: 65535 });
+        const port = r.integer(kind, 'port', [...path, key], PROVIDER_PORT_BOUNDS);
         const value: { service?: string; port?: number } = {};
         if (service !== undefined) value.service = service;
         if (port !== undefined) value.port = port;
@@ -144,7 +144,7 @@ function readProvider(r: Reader, item: Dict, path: NodePath): ExtensionProviderS
     } else if (key === 'simulate') {
       const sim = r.object(item, 'simulate', path);
       if (!sim) continue;
-      r.fields(sim, [...path, 'simulate'], ['allowWhen', 'deniedStatus']);
+      r.fields(sim, [...path, 'simulate'], fieldsOf(schema.SimulatedExtAuthz));
       const allowWhen: { header: string; values: string[] }[] = [];
       r.each(sim, 'allowWhen', [...path, 'simulate'], (cond, cp) => {
         r.fields(cond, cp, ['header', 'values']);
@@ -153,42 +153,28 @@ function readProvider(r: Reader, item: Dict, path: NodePath): ExtensionProviderS
         if (header) allowWhen.push({ header: header.toLowerCase(), values });
         else r.error('mesh.simulate-header', cp, `${r.path(cp)} needs a header`);
       });
-      const deniedStatus = r.integer(sim, 'deniedStatus', [...path, 'simulate'], { min: 100, max: 599 });
+      const deniedStatus = r.integer(sim, 'deniedStatus', [...path, 'simulate'], STATUS_BOUNDS);
       spec.simulate = {};
       if (sim.allowWhen !== undefined) spec.simulate.allowWhen = allowWhen;
       if (deniedStatus !== undefined) spec.simulate.deniedStatus = deniedStatus;
     } else {
-      r.fields({ [key]: true }, path, ['envoyExtAuthzGrpc', 'envoyExtAuthzHttp', 'simulate']);
+      r.fields({ [key]: true }, path, fieldsOf(schema.ExtensionProvider));
     }
   }
   return spec;
 }
-
-/** Istio's `MeshConfig.ProxyPathNormalization.NormalizationType` values (`DEFAULT` is `BASE`). */
-const NORMALIZATIONS = ['DEFAULT', 'NONE', 'BASE', 'MERGE_SLASHES', 'DECODE_AND_MERGE_SLASHES'] as const;
 
 export function readMesh(r: Reader, root: Dict): MeshSpec {
   const spec = r.object(root, 'spec', []);
   const mesh: MeshSpec = {};
   if (!spec) return mesh;
   const P = ['spec'];
-  r.fields(spec, P, [
-    'rootNamespace',
-    'trustDomain',
-    'trustDomainAliases',
-    'enableAutoMtls',
-    'numTrustedProxies',
-    'extensionProviders',
-    'meshConfig',
-    'namespaces',
-    'workloads',
-    'layout',
-  ]);
+  r.fields(spec, P, fieldsOf(schema.MeshSpec));
   const rootNamespace = r.string(spec, 'rootNamespace', P);
   const trustDomain = r.string(spec, 'trustDomain', P);
   const aliases = r.stringList(spec, 'trustDomainAliases', P);
   const enableAutoMtls = r.boolean(spec, 'enableAutoMtls', P);
-  const numTrustedProxies = r.integer(spec, 'numTrustedProxies', P, { min: 0, max: 64 });
+  const numTrustedProxies = r.integer(spec, 'numTrustedProxies', P, TRUSTED_PROXIES_BOUNDS);
   if (rootNamespace !== undefined) mesh.rootNamespace = rootNamespace;
   if (trustDomain !== undefined) mesh.trustDomain = trustDomain;
   if (aliases !== undefined) mesh.trustDomainAliases = aliases;
@@ -199,7 +185,7 @@ export function readMesh(r: Reader, root: Dict): MeshSpec {
   const meshConfig = r.object(spec, 'meshConfig', P);
   if (meshConfig) {
     const mcPath = [...P, 'meshConfig'];
-    r.fields(meshConfig, mcPath, ['pathNormalization']);
+    r.fields(meshConfig, mcPath, fieldsOf(schema.MeshConfig));
     const pn = r.object(meshConfig, 'pathNormalization', mcPath);
     mesh.meshConfig = {};
     if (pn) {
@@ -220,7 +206,7 @@ export function readMesh(r: Reader, root: Dict): MeshSpec {
   const namespaces: NamespaceSpec[] = [];
   const seenNamespaces = new Set<string>();
   r.each(spec, 'namespaces', P, (item, path) => {
-    r.fields(item, path, ['name', 'labels']);
+    r.fields(item, path, fieldsOf(schema.Namespace));
     const name = r.string(item, 'name', path);
     if (!name || !NAME.test(name)) {
       r.error('mesh.invalid-name', path, `${r.path(path)}: a namespace needs a lower-case DNS-label name`);
@@ -262,14 +248,19 @@ export function readMesh(r: Reader, root: Dict): MeshSpec {
   if (layout) {
     const out: NonNullable<MeshSpec['layout']> = Object.create(null) as NonNullable<MeshSpec['layout']>;
     for (const [key, value] of Object.entries(layout)) {
-      if (isDict(value) && typeof value.x === 'number' && typeof value.y === 'number') {
-        const entry: { x: number; y: number; width?: number; height?: number } = { x: value.x, y: value.y };
-        if (typeof value.width === 'number') entry.width = value.width;
-        if (typeof value.height === 'number') entry.height = value.height;
+      // `.inf` and `.nan` are YAML numbers too: a position must be finite.
+      if (isRecord(value) && finite(value.x) && finite(value.y)) {
+        const entry: schema.LayoutPosition = { x: value.x, y: value.y };
+        if (finite(value.width)) entry.width = value.width;
+        if (finite(value.height)) entry.height = value.height;
         out[key] = entry;
       }
     }
     mesh.layout = out;
   }
   return mesh;
+}
+
+function finite(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
 }

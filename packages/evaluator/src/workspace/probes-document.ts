@@ -5,16 +5,17 @@
 import type { NodePath } from '../document';
 import type { Dict, Reader } from '../read';
 import type { JwksSpec, ProbeSpec, ProbesSpec, RequestSpec, TokenSpec, TokenUse } from '../types';
+import * as schema from './schema';
+import { ADDRESSES, PORT_BOUNDS, RFC3339, SIGNATURES, TOKEN_LOCATION, fieldsOf, isOneOf } from './schema';
 
 /**
  * RFC 3339 date-time with an explicit offset. `Date.parse` alone also takes "1" (2001), "Jan 1 2026"
  * and offset-less times it reads in the machine's local zone, so verdicts would depend on the host.
  */
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 const isRfc3339 = (v: string): boolean => RFC3339.test(v) && !Number.isNaN(Date.parse(v));
 
 function readTokenUse(r: Reader, item: Dict, path: NodePath): TokenUse | null {
-  r.fields(item, path, ['token', 'in', 'prefix']);
+  r.fields(item, path, fieldsOf(schema.TokenUse));
   const token = r.string(item, 'token', path);
   if (!token) {
     r.error('probes.token-required', path, `${r.path(path)} needs a token name`);
@@ -24,7 +25,7 @@ function readTokenUse(r: Reader, item: Dict, path: NodePath): TokenUse | null {
   const where = r.string(item, 'in', path);
   const prefix = r.string(item, 'prefix', path);
   if (where !== undefined) {
-    if (/^(header|query|cookie):.+$/.test(where)) use.in = where;
+    if (TOKEN_LOCATION.test(where)) use.in = where;
     else
       r.error(
         'probes.token-location',
@@ -37,7 +38,7 @@ function readTokenUse(r: Reader, item: Dict, path: NodePath): TokenUse | null {
 }
 
 function readRequest(r: Reader, item: Dict, path: NodePath): RequestSpec {
-  r.fields(item, path, ['method', 'path', 'host', 'headers', 'token', 'tokens', 'sourceIp']);
+  r.fields(item, path, fieldsOf(schema.RequestSpec));
   const request: RequestSpec = {};
   const method = r.string(item, 'method', path);
   const reqPath = r.string(item, 'path', path);
@@ -61,7 +62,7 @@ function readRequest(r: Reader, item: Dict, path: NodePath): RequestSpec {
 }
 
 function readToken(r: Reader, item: Dict, path: NodePath): TokenSpec {
-  r.fields(item, path, ['claims', 'signature', 'raw', 'jwt']);
+  r.fields(item, path, fieldsOf(schema.TokenSpec));
   const token: TokenSpec = {};
   const claims = r.object(item, 'claims', path);
   const signature = r.string(item, 'signature', path);
@@ -73,7 +74,7 @@ function readToken(r: Reader, item: Dict, path: NodePath): TokenSpec {
   }
   if (claims) token.claims = claims;
   if (signature !== undefined) {
-    if (signature === 'valid' || signature === 'invalid') token.signature = signature;
+    if (isOneOf(signature, SIGNATURES)) token.signature = signature;
     else r.error('probes.token-signature', [...path, 'signature'], `signature must be "valid" or "invalid"`);
   }
   if (raw !== undefined) token.raw = raw;
@@ -82,10 +83,10 @@ function readToken(r: Reader, item: Dict, path: NodePath): TokenSpec {
 }
 
 function readProbe(r: Reader, item: Dict, path: NodePath): ProbeSpec | null {
-  r.fields(item, path, ['name', 'from', 'to', 'port', 'address', 'request', 'now', 'expect', 'expectMtls']);
+  r.fields(item, path, fieldsOf(schema.ProbeSpec));
   const from = r.string(item, 'from', path);
   const to = r.string(item, 'to', path);
-  const port = r.integer(item, 'port', path, { min: 1, max: 65535 });
+  const port = r.integer(item, 'port', path, PORT_BOUNDS);
   if (!from || !to || port === undefined) {
     r.error('probes.incomplete', path, `${r.path(path)} needs from, to and port`);
     return null;
@@ -98,7 +99,7 @@ function readProbe(r: Reader, item: Dict, path: NodePath): ProbeSpec | null {
   const expectMtls = r.boolean(item, 'expectMtls', path);
   if (name !== undefined) probe.name = name;
   if (address !== undefined) {
-    if (address === 'service' || address === 'podIP') probe.address = address;
+    if (isOneOf(address, ADDRESSES)) probe.address = address;
     else r.error('probes.address', [...path, 'address'], `address must be "service" or "podIP"`);
   }
   if (now !== undefined) {
@@ -127,7 +128,7 @@ export function readProbes(r: Reader, root: Dict): ReadProbesResult {
   const droppedProbePaths: NodePath[] = [];
   if (!spec) return { probes: out, probePaths, droppedProbePaths };
   const P = ['spec'];
-  r.fields(spec, P, ['now', 'tokens', 'jwks', 'probes']);
+  r.fields(spec, P, fieldsOf(schema.ProbesSpec));
   const now = r.string(spec, 'now', P);
   if (now !== undefined) {
     if (!isRfc3339(now)) r.error('probes.now', [...P, 'now'], `now "${now}" is not an RFC 3339 time`);
@@ -149,7 +150,7 @@ export function readProbes(r: Reader, root: Dict): ReadProbesResult {
       const jp = [...P, 'jwks', uri];
       const entry = r.dict(value, jp);
       if (!entry) continue;
-      r.fields(entry, jp, ['keys', 'unavailable']);
+      r.fields(entry, jp, fieldsOf(schema.JwksSpec));
       const set: JwksSpec = {};
       const keys = r.list(entry, 'keys', jp);
       const unavailable = r.boolean(entry, 'unavailable', jp);

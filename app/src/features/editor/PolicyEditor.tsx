@@ -94,7 +94,11 @@ export default function PolicyEditor() {
     if (!model || !verdicts) return;
     // The latest answer is for the text as it is now, or for one a keystroke older (then a newer
     // answer is on its way): the quick fixes are offered for this version of the text only.
-    quickFixSource.current = { diagnostics: verdicts.diagnostics, versionId: model.getVersionId() };
+    quickFixSource.current = {
+      diagnostics: verdicts.diagnostics,
+      text: model.getValue(),
+      versionId: model.getVersionId(),
+    };
     const markers = diagnosticsToMarkers(verdicts.diagnostics, model.getLineCount());
     const signature = JSON.stringify(markers);
     const shown = shownMarkers.current;

@@ -8,10 +8,25 @@ import type * as MonacoApi from 'monaco-editor';
 import type { IDisposable, editor as MonacoEditor, languages } from 'monaco-editor';
 import { isPoliciesSource, toEditorRange, type EditorRange } from './markers';
 
-/** The diagnostics shown as markers, and the model version their ranges are in. */
+/** The diagnostics shown as markers, and the text their ranges are in (with the model version that had it). */
 export interface QuickFixSource {
   diagnostics: Diagnostic[];
+  text: string;
   versionId: number;
+}
+
+/**
+ * Whether the model still holds the text the fixes were computed for. An edit that leaves the text
+ * as it was (typing over an auto-closed bracket) bumps the version: the text is compared then.
+ */
+export function isCurrent(
+  source: QuickFixSource,
+  model: Pick<MonacoEditor.ITextModel, 'getVersionId' | 'getValue'>,
+): boolean {
+  if (model.getVersionId() === source.versionId) return true;
+  if (model.getValue() !== source.text) return false;
+  source.versionId = model.getVersionId();
+  return true;
 }
 
 /** What Monaco tells a code action provider about a marker. */
@@ -60,9 +75,9 @@ export function registerQuickFixes(
   editor: MonacoEditor.IStandaloneCodeEditor,
   current: () => QuickFixSource | null,
 ): IDisposable {
-  const apply = (_accessor: unknown, fix: Fix, versionId: number) => {
+  const apply = (_accessor: unknown, fix: Fix, source: QuickFixSource) => {
     const model = editor.getModel();
-    if (!model || model.getVersionId() !== versionId) return;
+    if (!model || !isCurrent(source, model)) return;
     const edits = fixEdits(fix).map((e) => ({
       range: monaco.Range.fromPositions(model.getPositionAt(e.startOffset), model.getPositionAt(e.endOffset)),
       text: e.text,
@@ -80,7 +95,7 @@ export function registerQuickFixes(
   const provider: languages.CodeActionProvider = {
     provideCodeActions(model, _range, context) {
       const source = current();
-      if (!command || !source || model !== editor.getModel() || model.getVersionId() !== source.versionId)
+      if (!command || !source || model !== editor.getModel() || !isCurrent(source, model))
         return { actions: [], dispose: () => undefined };
       const actions = context.markers
         .filter((m) => m.source === 'playground')
@@ -95,7 +110,7 @@ export function registerQuickFixes(
             title: fix.title,
             kind: 'quickfix',
             diagnostics: [marker],
-            command: { id: command, title: fix.title, arguments: [fix, source.versionId] },
+            command: { id: command, title: fix.title, arguments: [fix, source] },
           })),
         );
       const [only] = actions;

@@ -63,7 +63,7 @@ test('the light bulb on a principal rule under PERMISSIVE adds a STRICT PeerAuth
   await expect(bulb).toBeVisible();
   await bulb.click();
   const menu = page.locator('.action-widget');
-  await expect(menu.getByText('Add a STRICT PeerAuthentication for foo/httpbin')).toBeVisible();
+  await expect(menu.getByText('Add a STRICT PeerAuthentication for workload foo/httpbin')).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await expect(menu.locator('.focused')).toContainText('Add a STRICT PeerAuthentication for namespace foo');
   await page.keyboard.press('Enter');

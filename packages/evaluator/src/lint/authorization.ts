@@ -44,7 +44,7 @@ function strictFixes(policy: AuthorizationPolicy, workloads: MeshWorkload[], inp
     if (Object.keys(w.labels).length === 0 || nameTaken(resources, 'PeerAuthentication', w.namespace, name))
       continue;
     const fix = appendDocument(
-      `Add a STRICT PeerAuthentication for ${w.namespace}/${w.name}`,
+      `Add a STRICT PeerAuthentication for workload ${w.namespace}/${w.name}`,
       end,
       strictPeerAuthentication(name, w.namespace, w.labels),
     );

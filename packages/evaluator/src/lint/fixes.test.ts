@@ -39,7 +39,7 @@ describe('quick fixes', () => {
   it('identity rule under PERMISSIVE: a STRICT PeerAuthentication for the workload', async () => {
     const d = await lintOf(allowByPrincipal, 'lint.allow-identity-plaintext');
     expect(d.fixes?.map((f) => f.title)).toEqual([
-      'Add a STRICT PeerAuthentication for foo/httpbin',
+      'Add a STRICT PeerAuthentication for workload foo/httpbin',
       'Add a STRICT PeerAuthentication for namespace foo',
     ]);
     const text = await fixedText(allowByPrincipal, 'lint.allow-identity-plaintext', /foo\/httpbin/);

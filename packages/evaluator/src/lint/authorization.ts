@@ -142,14 +142,16 @@ function hostsWithoutPort(
  * `/admin` to many applications. The lints stay quiet under DECODE_AND_MERGE_SLASHES, the setting
  * the best-practices page recommends when traffic is allowed by default; BASE (the default) keeps
  * `//admin` and `/%2Fadmin`, MERGE_SLASHES keeps `/%2Fadmin`, NONE keeps everything
- * (docs/semantics.md P2).
+ * (docs/semantics.md P2). The best practice covers every negative field, and the lint follows it;
+ * only `notPaths` depends on the normalization, but a mesh that sets the strict one has made the
+ * pattern a choice, so none of them is reported then.
  */
 function matchingLints(policy: AuthorizationPolicy, input: LintInput): Diagnostic[] {
   const out: Diagnostic[] = [];
   const normalization = input.mesh.pathNormalization;
   if (normalization === 'DECODE_AND_MERGE_SLASHES') return out;
   const example = { NONE: '/a/../admin', BASE: '//admin', MERGE_SLASHES: '/%2Fadmin' }[normalization];
-  const spelled = `with pathNormalization ${normalization} a request can spell a path another way (e.g. "${example}") that the application may still read as the same path`;
+  const spelled = `with pathNormalization ${normalization}, a path spelled another way, e.g. "${example}", that the application may still read as the one listed`;
   for (const rule of policy.rules ?? []) {
     rule.to?.forEach((op, i) => {
       const at = [...policy.meta.basePath, 'spec', 'rules', rule.index, 'to', i, 'operation'];
@@ -160,7 +162,7 @@ function matchingLints(policy: AuthorizationPolicy, input: LintInput): Diagnosti
             warn(
               policy.meta,
               'lint.allow-negative-match',
-              `rule ${rule.index} allows by ${field}: everything it does not list is allowed, and ${spelled}, so a request you meant to leave out can be let in. Prefer ALLOW with positive matching (${field.slice(3, 4).toLowerCase()}${field.slice(4)}), or set pathNormalization DECODE_AND_MERGE_SLASHES`,
+              `rule ${rule.index} allows by ${field}: everything it does not list is allowed, so a request you did not foresee${field === 'notPaths' ? ` (${spelled})` : ''} is let in. Prefer ALLOW with positive matching (${field.slice(3, 4).toLowerCase()}${field.slice(4)})${field === 'notPaths' ? ', or set pathNormalization DECODE_AND_MERGE_SLASHES' : ''}`,
               input.rangeOf(policy.meta.document, [...at, field]),
               { docs: DOCS.positiveMatching },
             ),
@@ -171,7 +173,7 @@ function matchingLints(policy: AuthorizationPolicy, input: LintInput): Diagnosti
           warn(
             policy.meta,
             'lint.deny-positive-paths',
-            `rule ${rule.index} denies by paths: ${spelled}, and such a request is not denied. Prefer DENY with notPaths, or set pathNormalization DECODE_AND_MERGE_SLASHES`,
+            `rule ${rule.index} denies by paths, so a request you did not foresee (${spelled}) is not denied. Prefer DENY with notPaths, or set pathNormalization DECODE_AND_MERGE_SLASHES`,
             input.rangeOf(policy.meta.document, [...at, 'paths']),
             { docs: DOCS.pathNormalization },
           ),

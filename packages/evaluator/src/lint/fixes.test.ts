@@ -153,6 +153,35 @@ spec:
     await expectGone(text, 'lint.destination-rule-disable-strict');
   });
 
+  it('a whole workspace text: the new document goes after the last resource, before the Probes document', async () => {
+    const whole = `apiVersion: playground/v1
+kind: Mesh
+spec:
+  workloads:
+    - {name: httpbin, namespace: foo, labels: {app: httpbin}, ports: [{name: http, port: 8000, targetPort: 8080}]}
+    - {name: sleep, namespace: legacy, sidecar: false, ports: [{name: http, port: 80}]}
+---
+${allowByPrincipal}---
+apiVersion: playground/v1
+kind: Probes
+spec:
+  probes:
+    - {name: plaintext, from: legacy/sleep, to: foo/httpbin, port: 8000}
+`;
+    const { diagnostics } = await evaluateWorkspace(whole);
+    const fix = diagnostics
+      .find((d) => d.code === 'lint.allow-identity-plaintext')
+      ?.fixes?.find((f) => f.title.endsWith('namespace foo'));
+    expect(fix).toBeDefined();
+    const fixed = applyFix(whole, fix!);
+    expect(fixed.indexOf('kind: PeerAuthentication')).toBeLessThan(fixed.indexOf('kind: Probes'));
+    const after = await evaluateWorkspace(fixed);
+    expect(after.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(after.diagnostics.map((d) => d.code)).not.toContain('lint.allow-identity-plaintext');
+    // STRICT in foo: the plaintext client is refused by the handshake (docs/semantics.md M-rules).
+    expect(after.probes[0]?.verdict).toBe('mtls-failure');
+  });
+
   it('a whole workspace text (the CLI) gets fixes in that text', async () => {
     const mesh = `apiVersion: playground/v1
 kind: Mesh

@@ -12,8 +12,9 @@ import { DOCS, warn, type LintInput } from './context';
 
 const IDENTITY_FIELDS = ['principals', 'namespaces', 'serviceAccounts', 'trustDomains'] as const;
 const NEGATIVE_OPERATION_FIELDS = ['notPaths', 'notMethods', 'notHosts', 'notPorts'] as const;
-/** Most fixes offered for one diagnostic (one per workload, then one per namespace). */
-const MAX_FIXES = 4;
+/** Most STRICT fixes offered for one diagnostic: per workload, then per namespace. */
+const MAX_WORKLOAD_FIXES = 3;
+const MAX_NAMESPACE_FIXES = 2;
 
 /** Workloads whose proxy accepts plaintext on some port (PERMISSIVE or DISABLE). */
 function acceptsPlaintext(w: MeshWorkload, input: LintInput): boolean {
@@ -36,13 +37,15 @@ function strictFixes(policy: AuthorizationPolicy, workloads: MeshWorkload[], inp
   const { resources, mesh, peerAuthentications: pa } = input;
   const end = input.endOf?.(policy.meta.source);
   const fixes: Fix[] = [];
-  const namespaces = new Set<string>();
+  // Per namespace: whether every plaintext workload there would follow a namespace-wide policy.
+  const namespaces = new Map<string, boolean>();
   for (const w of workloads) {
-    if (w.namespace === mesh.rootNamespace || pa.forWorkload(w).workloadPolicy) continue;
-    namespaces.add(w.namespace);
+    if (w.namespace === mesh.rootNamespace) continue;
+    const own = pa.forWorkload(w).workloadPolicy !== null;
+    namespaces.set(w.namespace, (namespaces.get(w.namespace) ?? true) && !own);
     const name = `${w.name}-strict`;
-    if (Object.keys(w.labels).length === 0 || nameTaken(resources, 'PeerAuthentication', w.namespace, name))
-      continue;
+    if (own || fixes.length >= MAX_WORKLOAD_FIXES || Object.keys(w.labels).length === 0) continue;
+    if (nameTaken(resources, 'PeerAuthentication', w.namespace, name)) continue;
     const fix = appendDocument(
       `Add a STRICT PeerAuthentication for workload ${w.namespace}/${w.name}`,
       end,
@@ -50,23 +53,27 @@ function strictFixes(policy: AuthorizationPolicy, workloads: MeshWorkload[], inp
     );
     if (fix) fixes.push(fix);
   }
-  for (const ns of namespaces) {
+  let namespaceFixes = 0;
+  for (const [ns, follows] of namespaces) {
+    if (!follows || namespaceFixes >= MAX_NAMESPACE_FIXES) continue;
     const namespaceWide = resources.peerAuthentications.some(
       (p) =>
         !p.meta.rejected &&
         p.meta.namespace === ns &&
         (p.selector === null || Object.keys(p.selector).length === 0),
     );
-    const overridden = workloads.some((w) => w.namespace === ns && pa.forWorkload(w).workloadPolicy);
-    if (namespaceWide || overridden || nameTaken(resources, 'PeerAuthentication', ns, 'default')) continue;
+    if (namespaceWide || nameTaken(resources, 'PeerAuthentication', ns, 'default')) continue;
     const fix = appendDocument(
       `Add a STRICT PeerAuthentication for namespace ${ns}`,
       end,
       strictPeerAuthentication('default', ns, null),
     );
-    if (fix) fixes.push(fix);
+    if (fix) {
+      fixes.push(fix);
+      namespaceFixes += 1;
+    }
   }
-  return fixes.slice(0, MAX_FIXES);
+  return fixes;
 }
 
 function identityLints(policy: AuthorizationPolicy, targets: MeshWorkload[], input: LintInput): Diagnostic[] {

@@ -193,8 +193,9 @@ function matchingLints(policy: AuthorizationPolicy, input: LintInput): Diagnosti
 
 /**
  * `hosts`/`notHosts` match the Host (`:authority`) header, which the client writes: a sidecar's
- * inbound listener passes any value to the application, and at a gateway a variant (another case,
- * a port, a trailing dot) can still be routed while matching differently.
+ * inbound listener passes any value to the application, and at a gateway a variant (with a port:
+ * the whole header is compared, docs/semantics.md Z40) can still be routed while matching
+ * differently (matching is case-insensitive, so case is not one).
  */
 function hostsLints(policy: AuthorizationPolicy, input: LintInput): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -207,7 +208,11 @@ function hostsLints(policy: AuthorizationPolicy, input: LintInput): Diagnostic[]
           warn(
             policy.meta,
             'lint.authorization-hosts',
-            `rule ${rule.index} matches ${field}, the Host header, which the client sets: a client can send another Host (or another spelling of it) and ${policy.action === 'ALLOW' ? 'be allowed' : 'not be matched'}. Match on the workload the policy selects, identities or paths instead`,
+            `rule ${rule.index} matches ${field}, the Host header, which the client sets: ${
+              (policy.action === 'ALLOW') === (field === 'hosts')
+                ? 'a client can send the Host this rule expects, whatever it calls'
+                : 'a client can spell it another way (with a port, for example) and not be matched'
+            }. Match on the workload the policy selects, identities or paths instead`,
             input.rangeOf(policy.meta.document, path),
             { docs: DOCS.operation },
           ),

@@ -178,6 +178,24 @@ spec:
     expect(code).toBe(1);
     expect(out).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: error `));
   });
+
+  it('lint prints the security lints as warnings, exits 0, and --json adds their docs and fixes', async () => {
+    const file = golden('concepts-exclusion');
+    const { code, out } = await run(['lint', file]);
+    expect(code).toBe(0);
+    expect(out).toContain(
+      ': warning lint.allow-negative-match: AuthorizationPolicy default/disable-jwt-for-healthz:',
+    );
+    expect(out).toContain(
+      ': warning lint.deny-positive-paths: AuthorizationPolicy default/enable-jwt-for-admin:',
+    );
+    const json = JSON.parse((await run(['lint', '--json', golden('concepts-authz-httpbin')])).out) as {
+      files: { diagnostics: { code: string; docs?: string; fixes?: { title: string }[] }[] }[];
+    };
+    const lint = json.files[0]?.diagnostics.find((d) => d.code === 'lint.allow-identity-plaintext');
+    expect(lint?.docs).toMatch(/^https:\/\/istio\.io\//);
+    expect(lint?.fixes?.map((f) => f.title)).toContain('Add a STRICT PeerAuthentication for namespace foo');
+  });
 });
 
 describe('installed binary', () => {

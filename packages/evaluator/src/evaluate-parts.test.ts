@@ -203,6 +203,14 @@ function expectedFromWhole(
       ...d,
       document: at.document,
       range: d.range && toPart(d.range, bases[at.source]),
+      ...(d.fixes
+        ? {
+            fixes: d.fixes.map((f) => ({
+              ...f,
+              edits: f.edits.map((e) => ({ ...e, range: toPart(e.range, bases[at.source]) })),
+            })),
+          }
+        : {}),
       ...(d.resource ? { resource: { ...d.resource, document: d.resource.document - 1 } } : {}),
       source: at.source,
     };

@@ -7,6 +7,7 @@ import { documentSummaries, droppedProbes, probeDiagnostics, workloadFacts } fro
 import { ParseCache, parseWorkspaceText } from './parse';
 import { PartsParser } from './parts';
 import { Engine } from './pipeline/engine';
+import { withTextFixes } from './lint';
 import { evaluateProbe } from './pipeline/probe';
 import type { Evaluation, ProbeSpec } from './types';
 import type { WorkspaceParts } from './workspace-text';
@@ -65,7 +66,8 @@ export class Evaluator {
 
   /** Evaluates a whole workspace text; positions are lines and columns of that text. */
   async evaluate(text: string, options: EvaluateOptions = {}): Promise<Evaluation> {
-    return evaluateEngine(await this.compile(text), options);
+    const evaluation = evaluateEngine(await this.compile(text), options);
+    return { ...evaluation, diagnostics: withTextFixes(evaluation.diagnostics, () => text) };
   }
 
   /**
@@ -80,7 +82,11 @@ export class Evaluator {
       await Engine.compile({ documents: parsed.documents, diagnostics: parsed.diagnostics }, this.compilers),
       options,
     );
-    return { ...evaluation, parts: parsed.texts };
+    const texts = { ...parsed.texts, policies: parts.policies };
+    const diagnostics = withTextFixes(evaluation.diagnostics, (source) =>
+      source ? texts[source] : undefined,
+    );
+    return { ...evaluation, diagnostics, parts: parsed.texts };
   }
 }
 

@@ -57,6 +57,25 @@ export interface Diagnostic {
   resource?: ResourceRef;
   /** Set by `evaluateParts`: the part whose text `document` and `range` refer to. */
   source?: WorkspaceSource;
+  /** A page (istio.io) that explains the rule behind the diagnostic: set on lints. */
+  docs?: string;
+  /**
+   * Edits that resolve the diagnostic, when it has an unambiguous fix (lints only). Their ranges
+   * are in the same text as `range`: the part named by `source`, or the whole workspace text.
+   */
+  fixes?: Fix[];
+}
+
+/** Replace the text at `range` (a zero-length range inserts) with `text`. */
+export interface TextEdit {
+  range: SourceRange;
+  text: string;
+}
+
+/** A quick fix: applied as one change, all its edits at once (their ranges never overlap). */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import type { editor as MonacoEditor } from 'monaco-editor';
 import { usePlayground } from '../../store';
 import { monaco, POLICIES_URI } from './monacoSetup';
 import { diagnosticsToMarkers, toEditorRange } from './markers';
+import { registerQuickFixes, type QuickFixSource } from './quickFixes';
 import { keepTabForNavigation } from './tabNavigation';
 import type { TabState } from './tabNavigation';
 
@@ -70,11 +71,16 @@ export default function PolicyEditor() {
   const policyDecorations = useRef<MonacoEditor.IEditorDecorationsCollection | null>(null);
   const containerRef = useRef<HTMLDivElement | null>(null);
   const [tabState, setTabState] = useState<TabState>({ focused: false, tabMovesFocus: true });
+  const quickFixSource = useRef<QuickFixSource | null>(null);
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
     const tab = keepTabForNavigation(editor, setTabState);
-    editor.onDidDispose(() => tab.dispose());
+    const quickFixes = registerQuickFixes(monaco, editor, () => quickFixSource.current);
+    editor.onDidDispose(() => {
+      tab.dispose();
+      quickFixes.dispose();
+    });
     traceDecorations.current = editor.createDecorationsCollection();
     policyDecorations.current = editor.createDecorationsCollection();
     containerRef.current?.setAttribute('data-ready', 'true');
@@ -86,6 +92,13 @@ export default function PolicyEditor() {
   useEffect(() => {
     const model = monaco.editor.getModel(monaco.Uri.parse(POLICIES_URI));
     if (!model || !verdicts) return;
+    // The latest answer is for the text as it is now, or for one a keystroke older (then a newer
+    // answer is on its way): the quick fixes are offered for this version of the text only.
+    quickFixSource.current = {
+      diagnostics: verdicts.diagnostics,
+      text: model.getValue(),
+      versionId: model.getVersionId(),
+    };
     const markers = diagnosticsToMarkers(verdicts.diagnostics, model.getLineCount());
     const signature = JSON.stringify(markers);
     const shown = shownMarkers.current;
@@ -100,7 +113,8 @@ export default function PolicyEditor() {
         endLineNumber: m.endLine,
         severity: SEVERITY[m.severity],
         message: m.message,
-        code: m.code,
+        // The code links to the istio.io page behind a lint (shown in the marker's hover).
+        code: m.docs ? { value: m.code, target: monaco.Uri.parse(m.docs) } : m.code,
         source: 'playground',
       })),
     );

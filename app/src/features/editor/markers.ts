@@ -30,6 +30,8 @@ export interface EditorMarker extends EditorRange {
   severity: Diagnostic['severity'];
   message: string;
   code: string;
+  /** The istio.io page a lint links to. */
+  docs?: string;
 }
 
 export const isPoliciesSource = (source: WorkspaceSource | undefined): boolean =>
@@ -38,6 +40,16 @@ export const isPoliciesSource = (source: WorkspaceSource | undefined): boolean =
 export function diagnosticsToMarkers(diagnostics: Diagnostic[], lineCount: number): EditorMarker[] {
   return diagnostics.flatMap((d) => {
     const r = d.range && isPoliciesSource(d.source) ? toEditorRange(d.range, lineCount) : null;
-    return r ? [{ ...r, severity: d.severity, message: d.message, code: d.code }] : [];
+    return r
+      ? [
+          {
+            ...r,
+            severity: d.severity,
+            message: d.message,
+            code: d.code,
+            ...(d.docs ? { docs: d.docs } : {}),
+          },
+        ]
+      : [];
   });
 }

@@ -18,7 +18,7 @@ export interface ClientTlsDecision {
   reason: string;
 }
 
-function hostMatches(drHost: string, drNamespace: string, fqdn: string, trustDomain: string): number {
+export function hostMatches(drHost: string, drNamespace: string, fqdn: string, trustDomain: string): number {
   // Returns a specificity score (> 0) when the DR host covers the Service, else 0.
   let host = drHost.toLowerCase();
   if (!host.includes('.') && host !== '*') host = `${host}.${drNamespace}.svc.${trustDomain}`;

@@ -14,7 +14,14 @@ import type { ParseResult } from '../parse';
 import { readResources } from '../resources';
 import type { AuthorizationPolicy, RequestAuthentication, ResourceSet } from '../resources/types';
 import { PolicyIndex } from '../selection';
-import type { Diagnostic, MeshSpec, ProbesSpec, SourceRange, WorkspaceMetadata } from '../types';
+import type {
+  Diagnostic,
+  MeshSpec,
+  ProbesSpec,
+  SourceRange,
+  WorkspaceMetadata,
+  WorkspaceSource,
+} from '../types';
 import { readWorkspace } from '../workspace';
 
 export class Engine {
@@ -105,13 +112,15 @@ export class Engine {
       true,
     );
     this.diagnostics.push(
-      ...lintResources(
-        this.resources,
-        this.mesh,
-        this.peerAuthentications,
-        (d, p) => this.rangeOf(d, p),
-        (w) => this.requestAuthentication.forWorkload(w).length > 0,
-      ),
+      ...lintResources({
+        resources: this.resources,
+        mesh: this.mesh,
+        peerAuthentications: this.peerAuthentications,
+        rangeOf: (d, p) => this.rangeOf(d, p),
+        endOf: (source) => this.lastResourceDocument(source)?.range,
+        hasRequestAuthentication: (w) => this.requestAuthentication.forWorkload(w).length > 0,
+        authorizationFor: (w) => this.authorization.forWorkload(w).map((a) => a.policy),
+      }),
     );
     const trustDomains = { local: this.mesh.trustDomain, aliases: this.mesh.trustDomainAliases };
     const key = JSON.stringify(trustDomains);
@@ -178,6 +187,13 @@ export class Engine {
   }
 
   /** Source range of a path inside a resource's document, for trace steps. */
+  /** The last Istio resource document of a part (of the whole text when `source` is undefined). */
+  private lastResourceDocument(source: WorkspaceSource | undefined): ParsedDocument | undefined {
+    let last: ParsedDocument | undefined;
+    for (const d of this.documentsByIndex.values()) if (d.source === source) last = d;
+    return last;
+  }
+
   rangeOf(document: number, path: NodePath): SourceRange | undefined {
     return this.documentsByIndex.get(document)?.rangeOf(path);
   }

@@ -1,6 +1,6 @@
 /** Lints: accepted by a cluster, but not what the author meant (docs/semantics.md §A5, §A4, §A9 analyze). */
 import { describe, expect, it } from 'vitest';
-import { evaluateWorkspace } from './evaluate';
+import { evaluateWorkspace } from '../evaluate';
 
 const mesh = `apiVersion: playground/v1
 kind: Mesh

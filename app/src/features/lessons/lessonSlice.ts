@@ -9,7 +9,7 @@ import type { WorkspaceParts } from '@playground/evaluator';
 import type { StepCheck } from '@playground/lessons';
 import type { Notice } from '../../state/types';
 import { readWorkspaceText } from '../../state/workspaceText';
-import { isExampleId, loadExample } from '../gallery/examples';
+import { isExampleId, loadExample } from '../../state/examples';
 import { parseLearnRoute } from '../routing/route';
 import type { LessonEngine } from './engine';
 import { isLessonId, LESSON_FILE_IDS, loadLesson } from './lessonSource';

@@ -117,9 +117,14 @@ export interface HopDecisions {
   rbac?: RbacDecision;
 }
 
+// The decisions without data are shared constants: the matrix's hot path allocates nothing for them.
+const NO_PROXY: Transport['client'] = { proxy: false };
+const GATEWAY_LISTENER: Transport['server'] = { kind: 'gateway' };
+const APP_ONLY: Transport['server'] = { kind: 'app' };
+
 function decideClientTls(engine: Engine, input: HopInput): Transport['client'] {
   const { client } = input;
-  if (!client?.sidecar && !client?.gateway) return { proxy: false };
+  if (!client?.sidecar && !client?.gateway) return NO_PROXY;
   const tls = clientTls(
     engine.mesh,
     engine.destinationRules,
@@ -135,10 +140,10 @@ function decideClientTls(engine: Engine, input: HopInput): Transport['client'] {
 
 function decideServerTls(engine: Engine, input: HopInput): Transport['server'] {
   const { server } = input;
-  if (server.gateway) return { kind: 'gateway' };
+  if (server.gateway) return GATEWAY_LISTENER;
   if (server.sidecar)
     return { kind: 'sidecar', mode: engine.peerAuthentications.forPort(server, input.targetPort) };
-  return { kind: 'app' };
+  return APP_ONLY;
 }
 
 function decideTransport(engine: Engine, input: HopInput): Transport {

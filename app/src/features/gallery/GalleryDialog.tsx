@@ -1,8 +1,7 @@
 /** The examples gallery: every golden workspace, searchable, filterable by tag, opened in one click. */
 import { useEffect, useMemo, useState } from 'react';
 import { exampleHash } from '../routing/route';
-import { filterExamples, loadAllExamples, tagsOf } from './examples';
-import type { ExampleEntry } from './examples';
+import { filterExamples, loadAllExamples, tagsOf, type ExampleEntry } from '../../state/examples';
 import '../learn.css';
 import { usePlayground } from '../../store';
 import { LearnDialog } from '../LearnDialog';

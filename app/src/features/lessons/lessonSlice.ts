@@ -4,42 +4,27 @@
  * gallery/lesson-list dialogs. It is spread into the main store's creator, so Apply and Check work on
  * the same workspace the editor and canvas show; the lessons package is loaded on demand.
  */
-import { serializeWorkspace, splitWorkspace } from '@playground/evaluator';
+import { serializeWorkspace } from '@playground/evaluator';
 import type { WorkspaceParts } from '@playground/evaluator';
 import type { StepCheck } from '@playground/lessons';
 import type { Notice } from '../../state/types';
-import { readWorkspaceText } from '../../state/workspaceText';
-import { isExampleId, loadExample } from '../gallery/examples';
+import { isExampleId, loadExample } from '../../state/examples';
 import { parseLearnRoute } from '../routing/route';
 import type { LessonEngine } from './engine';
+import { loadProgress, saveProgress, withPassed, type LessonProgress } from './lessonProgress';
 import { isLessonId, LESSON_FILE_IDS, loadLesson } from './lessonSource';
 import type { LoadedLesson } from './lessonSource';
+import { createStepInstaller, type Install, type StepMode } from './stepInstall';
 
-export type { LessonEngine, LoadedLesson };
-
-/** What a learner has done in one lesson. */
-export interface LessonProgress {
-  /** Steps (1-based) whose Check passed, ascending. */
-  passed: number[];
-  /** The step shown last (1-based), where the lesson list reopens it. */
-  lastStep: number;
-}
+export type { LessonEngine, LessonProgress, LoadedLesson, StepMode };
+export { loadProgress, PROGRESS_KEY } from './lessonProgress';
+export { startPolicies } from './stepInstall';
 
 export interface LessonCheckResult {
   lessonId: string;
   step: number;
   result: StepCheck;
 }
-
-/**
- * How a step's workspace is put in place:
- * - `apply`: the step's own policies (the Apply button, presenter and embed navigation);
- * - `start`: the previous step's policies, so the learner writes this step's; at step 1 the base
- *   workspace's own policies (the routing a lesson builds on, such as an ingress Gateway);
- * - `keep`: the learner's current policies (Prev/Next while learning);
- * - `resume`: `keep` when the workspace already is this step's mesh and probes (a reload), else `start`.
- */
-export type StepMode = 'apply' | 'start' | 'keep' | 'resume';
 
 export type LearnDialog = 'gallery' | 'lessons' | null;
 
@@ -92,125 +77,24 @@ export interface LessonHost {
 export type LessonSet = (partial: Partial<LessonSliceState>) => void;
 export type LessonGet = () => LessonHost & LessonSlice;
 
-export const PROGRESS_KEY = 'playground.lessons.v1';
-
-/** Progress from localStorage, validated (it is user-controlled data): anything odd is dropped. */
-export function loadProgress(): Record<string, LessonProgress> {
-  let raw: string | null = null;
-  try {
-    raw = window.localStorage.getItem(PROGRESS_KEY);
-  } catch {
-    return {};
-  }
-  if (!raw) return {};
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return {};
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return {};
-  const out: Record<string, LessonProgress> = {};
-  for (const [id, value] of Object.entries(data as Record<string, unknown>)) {
-    if (!isLessonId(id) || typeof value !== 'object' || value === null) continue;
-    const { passed, lastStep } = value as { passed?: unknown; lastStep?: unknown };
-    const steps = Array.isArray(passed)
-      ? passed.filter((n): n is number => Number.isInteger(n) && n >= 1)
-      : [];
-    out[id] = {
-      passed: [...new Set(steps)].sort((a, b) => a - b),
-      lastStep: Number.isInteger(lastStep) && (lastStep as number) >= 1 ? (lastStep as number) : 1,
-    };
-  }
-  return out;
+/** What every group of actions shares: the store, the lesson engine, and helpers over them. */
+interface SliceContext {
+  set: LessonSet;
+  get: LessonGet;
+  engine: LessonEngine;
+  notice(kind: Notice['kind'], message: string): void;
+  install: Install;
+  /** Updates and saves one lesson's progress. */
+  remember(id: string, update: (p: LessonProgress) => LessonProgress): void;
 }
 
-function saveProgress(progress: Record<string, LessonProgress>): void {
-  try {
-    window.localStorage.setItem(PROGRESS_KEY, JSON.stringify(progress));
-  } catch {
-    // Storage refused (privacy mode, quota): progress lives for this visit only.
-  }
-}
-
-/** The mesh without its layout: dragging nodes does not make a workspace another step's. */
-const meshKey = (parts: Pick<WorkspaceParts, 'mesh'>): string =>
-  JSON.stringify({ ...parts.mesh, layout: undefined });
-const sameStage = (a: Pick<WorkspaceParts, 'mesh' | 'probes'>, b: Pick<WorkspaceParts, 'mesh' | 'probes'>) =>
-  meshKey(a) === meshKey(b) && JSON.stringify(a.probes) === JSON.stringify(b.probes);
-
-/**
- * The policies a learner starts step `step` (1-based) from: the previous step's. Step 1 starts from
- * the base's own policies, so resources the whole lesson relies on (a Gateway and VirtualService the
- * narration says are "in the editor") are there from the first step instead of every probe 404ing.
- */
-export function startPolicies(loaded: LoadedLesson, step: number): string {
-  if (step > 1) return loaded.lesson.steps[step - 2]?.policies ?? '';
-  return splitWorkspace(loaded.base).policies;
-}
-
-/**
- * The slice, to spread into the main store's creator: `...createLessonSlice(set, get)`. `engine`
- * runs the lesson operations (a worker in the app; tests pass the in-process engine).
- */
-export function createLessonSlice(set: LessonSet, get: LessonGet, engine: LessonEngine): LessonSlice {
-  /** Only the latest openLesson call may install its lesson. */
-  let opening = 0;
-  /** Only the latest step change may install its workspace (keys can be pressed quickly). */
-  let installing = 0;
-
-  const notice = (kind: Notice['kind'], message: string) => get().setNotice({ kind, message });
-
-  /** The workspace of step `step` (1-based) after Apply. */
-  const stepParts = async (loaded: LoadedLesson, step: number): Promise<WorkspaceParts | null> => {
-    const read = readWorkspaceText(await engine.workspace(loaded.lesson, loaded.base, step - 1));
-    return read.ok ? read.parts : null;
-  };
-
-  /**
-   * Puts a step's workspace in place with as small a change as possible: same mesh (layout aside)
-   * and probes means only the policies change (the canvas keeps its layout and view). `aside`: the
-   * workspace shown is kept in the history first if it is about to change (opening a lesson).
-   */
-  const install = async (loaded: LoadedLesson, step: number, mode: StepMode, aside = false) => {
-    const ticket = ++installing;
-    let target: WorkspaceParts | null;
-    try {
-      target = await stepParts(loaded, step);
-    } catch (error) {
-      notice('error', `This step cannot be shown: ${error instanceof Error ? error.message : String(error)}`);
-      return;
-    }
-    if (!target || ticket !== installing || get().lesson !== loaded) return;
-    const host = get();
-    const current = host.workspace;
-    const previous = startPolicies(loaded, step);
-    const keep = mode === 'keep' || (mode === 'resume' && sameStage(current, target));
-    const policies = mode === 'apply' ? target.policies : keep ? current.policies : previous;
-    if (sameStage(current, target)) {
-      if (current.policies === policies) return;
-      if (aside) host.setAside();
-      host.setPolicies(policies);
-      return;
-    }
-    if (aside) host.setAside();
-    const sameMesh = meshKey(current) === meshKey(target);
-    host.replaceWorkspace({ ...target, mesh: sameMesh ? current.mesh : target.mesh, policies });
-  };
-
-  const remember = (id: string, update: (p: LessonProgress) => LessonProgress) => {
-    const progress = get().lessonProgress;
-    const next = { ...progress, [id]: update(progress[id] ?? { passed: [], lastStep: 1 }) };
-    set({ lessonProgress: next });
-    saveProgress(next);
-  };
-
-  // The view flags come from the query at creation, so an embed never renders the full app first.
+/** The slice's state when the store is created; the view flags come from the address. */
+function initialLessonState(): LessonSliceState {
+  // Read at creation, so an embed never renders the full app first.
   const flags =
     typeof window === 'undefined'
       ? { present: false, embed: false }
       : parseLearnRoute(window.location.search, '');
-
   return {
     lessonId: null,
     lessonStep: 0,
@@ -222,7 +106,23 @@ export function createLessonSlice(set: LessonSet, get: LessonGet, engine: Lesson
     embedded: flags.embed,
     learnDialog: null,
     shownExample: null,
+  };
+}
 
+/** The step a lesson opens at: `step` when it exists, else the nearest one, with a notice. */
+function stepToOpen(ctx: SliceContext, loaded: LoadedLesson, step: number): number {
+  const count = loaded.lesson.steps.length;
+  if (Number.isInteger(step) && step >= 1 && step <= count) return step;
+  const at = Number.isFinite(step) && step > count ? count : 1;
+  ctx.notice('info', `The lesson "${loaded.lesson.title}" has ${count} steps: step ${at} is shown.`);
+  return at;
+}
+
+/** Opening and closing a lesson: only the latest openLesson call may install its lesson. */
+function openingActions(ctx: SliceContext): Pick<LessonSliceActions, 'openLesson' | 'closeLesson'> {
+  const { set, get, notice } = ctx;
+  let opening = 0;
+  return {
     openLesson: async (id, step = 1, mode = 'start') => {
       if (!isLessonId(id)) {
         notice('error', `There is no lesson named "${id}". The lessons are: ${LESSON_FILE_IDS.join(', ')}.`);
@@ -230,7 +130,7 @@ export function createLessonSlice(set: LessonSet, get: LessonGet, engine: Lesson
       }
       const ticket = ++opening;
       set({ lessonBusy: true });
-      const loaded = await loadLesson(id, engine);
+      const loaded = await loadLesson(id, ctx.engine);
       if (ticket !== opening) return false;
       set({ lessonBusy: false });
       if (!loaded.ok) {
@@ -239,71 +139,76 @@ export function createLessonSlice(set: LessonSet, get: LessonGet, engine: Lesson
       }
       // A banner about what was shown before (an example, a link) would now describe the wrong thing.
       get().setNotice(null);
-      const count = loaded.value.lesson.steps.length;
-      let at = step;
-      if (!Number.isInteger(step) || step < 1 || step > count) {
-        at = Number.isFinite(step) && step > count ? count : 1;
-        notice('info', `The lesson "${loaded.value.lesson.title}" has ${count} steps: step ${at} is shown.`);
-      }
+      const at = stepToOpen(ctx, loaded.value, step);
       set({ lessonId: id, lesson: loaded.value, lessonStep: at, lessonCheck: null, learnDialog: null });
-      await install(loaded.value, at, mode, true);
-      remember(id, (p) => ({ ...p, lastStep: at }));
+      await ctx.install(loaded.value, at, mode, true);
+      ctx.remember(id, (p) => ({ ...p, lastStep: at }));
       return true;
-    },
-
-    goToStep: async (step) => {
-      const { lesson, lessonId, presenting, embedded } = get();
-      if (!lesson || !lessonId) return;
-      const at = Math.min(Math.max(1, Math.trunc(step)), lesson.lesson.steps.length);
-      if (at === get().lessonStep) return;
-      set({ lessonStep: at, lessonCheck: null });
-      remember(lessonId, (p) => ({ ...p, lastStep: at }));
-      await install(lesson, at, presenting || embedded ? 'apply' : 'keep');
-    },
-
-    applyLessonStep: async () => {
-      const { lesson, lessonStep } = get();
-      if (!lesson || lessonStep < 1) return;
-      set({ lessonCheck: null });
-      await install(lesson, lessonStep, 'apply');
-    },
-
-    checkLessonStep: async () => {
-      const { lesson, lessonId, lessonStep } = get();
-      if (!lesson || !lessonId) return null;
-      set({ lessonBusy: true });
-      const text = serializeWorkspace(get().workspace).text;
-      try {
-        const result = await engine.check(lesson.lesson, lessonStep - 1, text);
-        // The learner may have moved on while the Check ran: a stale answer is dropped.
-        if (get().lessonId !== lessonId || get().lessonStep !== lessonStep) return null;
-        set({ lessonCheck: { lessonId, step: lessonStep, result } });
-        if (result.pass)
-          remember(lessonId, (p) => ({
-            ...p,
-            passed: [...new Set([...p.passed, lessonStep])].sort((a, b) => a - b),
-          }));
-        return result;
-      } catch (error) {
-        notice('error', `The check could not run: ${error instanceof Error ? error.message : String(error)}`);
-        return null;
-      } finally {
-        set({ lessonBusy: false });
-      }
     },
 
     closeLesson: () => {
       opening++;
       set({ lessonId: null, lesson: null, lessonStep: 0, lessonCheck: null, lessonBusy: false });
     },
+  };
+}
 
-    resetLessonProgress: (id) => {
-      const next = { ...get().lessonProgress };
-      delete next[id];
-      set({ lessonProgress: next });
-      saveProgress(next);
+/** Moving between steps and Apply. */
+function stepActions(ctx: SliceContext): Pick<LessonSliceActions, 'goToStep' | 'applyLessonStep'> {
+  const { set, get } = ctx;
+  return {
+    goToStep: async (step) => {
+      const { lesson, lessonId, presenting, embedded } = get();
+      if (!lesson || !lessonId) return;
+      const at = Math.min(Math.max(1, Math.trunc(step)), lesson.lesson.steps.length);
+      if (at === get().lessonStep) return;
+      set({ lessonStep: at, lessonCheck: null });
+      ctx.remember(lessonId, (p) => ({ ...p, lastStep: at }));
+      await ctx.install(lesson, at, presenting || embedded ? 'apply' : 'keep');
     },
 
+    applyLessonStep: async () => {
+      const { lesson, lessonStep } = get();
+      if (!lesson || lessonStep < 1) return;
+      set({ lessonCheck: null });
+      await ctx.install(lesson, lessonStep, 'apply');
+    },
+  };
+}
+
+/** Check: the current workspace against the current step; a passed step is remembered. */
+function checkAction(ctx: SliceContext): Pick<LessonSliceActions, 'checkLessonStep'> {
+  const { set, get } = ctx;
+  return {
+    checkLessonStep: async () => {
+      const { lesson, lessonId, lessonStep } = get();
+      if (!lesson || !lessonId) return null;
+      set({ lessonBusy: true });
+      const text = serializeWorkspace(get().workspace).text;
+      try {
+        const result = await ctx.engine.check(lesson.lesson, lessonStep - 1, text);
+        // The learner may have moved on while the Check ran: a stale answer is dropped.
+        if (get().lessonId !== lessonId || get().lessonStep !== lessonStep) return null;
+        set({ lessonCheck: { lessonId, step: lessonStep, result } });
+        if (result.pass) ctx.remember(lessonId, (p) => withPassed(p, lessonStep));
+        return result;
+      } catch (error) {
+        ctx.notice(
+          'error',
+          `The check could not run: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        return null;
+      } finally {
+        set({ lessonBusy: false });
+      }
+    },
+  };
+}
+
+/** Opening a golden example in place of the workspace (and of any lesson). */
+function exampleAction(ctx: SliceContext): Pick<LessonSliceActions, 'openExample'> {
+  const { set, get, notice } = ctx;
+  return {
     openExample: async (id) => {
       if (!isExampleId(id)) {
         notice('error', `There is no example named "${id}". Open the gallery to see them all.`);
@@ -325,9 +230,51 @@ export function createLessonSlice(set: LessonSet, get: LessonGet, engine: Lesson
       set({ learnDialog: null, shownExample: { id, workspace: get().workspace } });
       return true;
     },
+  };
+}
 
+/** Forgetting a lesson's progress, and the view flags and dialog. */
+function settingActions(
+  ctx: SliceContext,
+): Pick<LessonSliceActions, 'resetLessonProgress' | 'setPresenting' | 'setEmbedded' | 'setLearnDialog'> {
+  const { set, get } = ctx;
+  return {
+    resetLessonProgress: (id) => {
+      const next = { ...get().lessonProgress };
+      delete next[id];
+      set({ lessonProgress: next });
+      saveProgress(next);
+    },
     setPresenting: (presenting) => set({ presenting }),
     setEmbedded: (embedded) => set({ embedded }),
     setLearnDialog: (learnDialog) => set({ learnDialog }),
+  };
+}
+
+/**
+ * The slice, to spread into the main store's creator: `...createLessonSlice(set, get)`. `engine`
+ * runs the lesson operations (a worker in the app; tests pass the in-process engine).
+ */
+export function createLessonSlice(set: LessonSet, get: LessonGet, engine: LessonEngine): LessonSlice {
+  const ctx: SliceContext = {
+    set,
+    get,
+    engine,
+    notice: (kind, message) => get().setNotice({ kind, message }),
+    install: createStepInstaller(get, engine),
+    remember: (id, update) => {
+      const progress = get().lessonProgress;
+      const next = { ...progress, [id]: update(progress[id] ?? { passed: [], lastStep: 1 }) };
+      set({ lessonProgress: next });
+      saveProgress(next);
+    },
+  };
+  return {
+    ...initialLessonState(),
+    ...openingActions(ctx),
+    ...stepActions(ctx),
+    ...checkAction(ctx),
+    ...exampleAction(ctx),
+    ...settingActions(ctx),
   };
 }

@@ -6,7 +6,7 @@
 import type { Lesson } from '@playground/lessons';
 import type { LessonEngine } from './engine';
 import { workerEngine } from './workerEngine';
-import { exampleLoader } from '../gallery/examples';
+import { exampleLoader } from '../../state/examples';
 
 type Loaders = Record<string, () => Promise<string>>;
 

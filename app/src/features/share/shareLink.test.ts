@@ -23,6 +23,18 @@ describe('share links', () => {
     expect(await decodeShareHash(`#w=${payload}`)).toEqual({ ok: true, text, baseline: null });
   });
 
+  it('keeps the link format: a link written by an earlier version reads back and encodes the same', async () => {
+    // deflate-raw at zlib's default level, base64url without padding: the `-` and `_` of the
+    // URL-safe alphabet both occur, and the length is not a multiple of 4.
+    const link =
+      '1.SyzIDEstKs7Mz7NSKMhJrEwvyi_NS9EvM-TKzsxLsVLwTS3O4MpNLUlMSSxJtFKozkvMTbVSyMnMy9Y1NKjlKi5ITbbiUlAACRcXJCanFlspREMVKR2eb3N4pZ1SbSwXAA';
+    const text =
+      'apiVersion: playground/v1\nkind: Mesh\nmetadata: {name: link-10}\nspec:\n  namespaces: [{name: "ß<é>"}]\n';
+    expect(await decodePayload(link)).toEqual({ ok: true, text });
+    expect(await encodeWorkspace(text)).toBe(link);
+    expect(await decodePayload(`${link}=`)).toMatchObject({ ok: false });
+  });
+
   it('returns null when the hash has no workspace', async () => {
     expect(await decodeShareHash('#something')).toBeNull();
   });

@@ -3,6 +3,7 @@
  * `&b=1.<…>` for a review baseline. Decoding checks everything and caps the decompressed size, so a
  * truncated, oversized, non-base64 or decompression-bomb link is refused with a message.
  */
+import { base64url } from 'jose';
 import { WORKSPACE_SIZE_LIMIT } from '@playground/evaluator';
 
 export const LINK_VERSION = '1';
@@ -17,20 +18,11 @@ type ByteTransform = TransformStream<Uint8Array, Uint8Array>;
 export type DecodeResult =
   { ok: true; text: string; baseline: string | null } | { ok: false; message: string };
 
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
+/** base64url without padding (RFC 4648 §5), checked strictly: no padding, whitespace or other alphabet. */
 function fromBase64Url(text: string): Uint8Array | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
   try {
-    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
+    return base64url.decode(text);
   } catch {
     return null;
   }
@@ -76,7 +68,7 @@ export async function encodeWorkspace(text: string): Promise<string> {
     Number.MAX_SAFE_INTEGER,
   );
   if (compressed === 'too-large') throw new Error('unreachable');
-  return `${LINK_VERSION}.${toBase64Url(compressed)}`;
+  return `${LINK_VERSION}.${base64url.encode(compressed)}`;
 }
 
 export async function decodePayload(

@@ -1,19 +1,28 @@
 /**
  * One hop of a request: a client (a workload with or without a proxy, or the outside world) calls
  * one server workload. Transport (client TLS vs server peer authentication), then on the server's
- * proxy CUSTOM → JWT → AUDIT → DENY → ALLOW (docs/semantics.md §1, §E).
+ * proxy CUSTOM → JWT → AUDIT → DENY → ALLOW (docs/semantics.md §1, §E). Each stage returns what it
+ * decided; `hopTrace.ts` builds the trace from those decisions.
  */
-import { decideCustom, decideRbac, type PolicySet, type RawStep } from '../authz/decide';
+import {
+  decideCustom,
+  decideRbac,
+  type CustomDecision,
+  type PolicySet,
+  type RawStep,
+  type RbacDecision,
+} from '../authz/decide';
 import type { AuthzRequest } from '../authz/context';
-import { authenticate, type JwtOutcome } from '../jwt';
-import { normalizePath, pathEnd, remoteAddress, type NormalizedPath } from '../match';
+import { authenticate, type JwtOutcome, type JwtProvider } from '../jwt';
+import { normalizePath, remoteAddress, type NormalizedPath } from '../match';
 import type { MeshWorkload } from '../mesh';
-import { clientTls, handshake, type ClientSends, type ServerAccepts } from '../mtls/client-tls';
+import { clientTls, handshake, type ClientTlsDecision, type ServerAccepts } from '../mtls/client-tls';
 import type { ModeDecision } from '../mtls/peer-authentication';
 import { getOwn } from '../read';
 import type { HttpRequestModel } from '../request';
 import type { Verdict } from '../types';
 import type { Engine } from './engine';
+import { hopTrace } from './hopTrace';
 import { afterJwtAuthn, directUpstream, proxiedUpstream, type Upstream } from './upstream';
 
 export type Chain = 'http' | 'tcp';
@@ -85,173 +94,91 @@ function statusFor(chain: Chain, verdict: Verdict, httpStatus: number): string {
   return httpStatus === 0 ? '000' : String(httpStatus);
 }
 
-function stepServerMode(
-  step: (s: RawStep) => void,
-  server: MeshWorkload,
-  port: number,
-  mode: ModeDecision,
-): void {
-  const where = mode.policy
-    ? `${mode.origin}-level PeerAuthentication ${mode.policy.meta.namespace}/${mode.policy.meta.name}${mode.origin === 'port' ? ` portLevelMtls ${port}` : ''}`
-    : 'no PeerAuthentication sets a mode: the default';
-  step({
-    stage: 'server-tls',
-    outcome: 'info',
-    message: `${server.key} sidecar accepts ${mode.mode} on port ${port} (${where})`,
-    ...(mode.policy
-      ? {
-          meta: mode.policy.meta,
-          path:
-            mode.origin === 'port'
-              ? [...mode.policy.meta.basePath, 'spec', 'portLevelMtls', String(port)]
-              : [...mode.policy.meta.basePath, 'spec', 'mtls'],
-        }
-      : {}),
-  });
+/** The transport stage (docs/semantics.md §B): what the client sends, what the server accepts, the handshake. */
+export interface Transport {
+  /** A client with a proxy (sidecar or gateway) sends what its TLS settings say; any other sends plaintext. */
+  client: { proxy: true; tls: ClientTlsDecision } | { proxy: false };
+  /** A gateway's listener and an app without a sidecar accept plaintext; a sidecar accepts its PeerAuthentication mode. */
+  server: { kind: 'gateway' } | { kind: 'sidecar'; mode: ModeDecision } | { kind: 'app' };
+  shake: { ok: boolean; mtls: boolean; reason: string };
 }
 
-const NO_STEPS: HopStep[] = [];
-const ignoreStep = (_: RawStep): void => {};
+/** The JWT stage: jwt_authn's outcome on an HTTP port, or its absence on a TCP port. */
+export type JwtStage = { kind: 'http'; providers: JwtProvider[]; outcome: JwtOutcome } | { kind: 'tcp' };
 
-function hopResult(
-  input: HopInput,
-  steps: HopStep[],
-  verdict: Verdict,
-  httpStatus: number,
-  mtls: boolean | null,
-  remoteIp: string = input.clientIp,
-  forwarded: HttpRequestModel = input.request,
-  jwtPayload: Record<string, unknown> | null = null,
-): HopResult {
-  return {
-    status: statusFor(input.chain, verdict, httpStatus),
-    verdict,
-    mtls,
-    steps,
-    forwarded,
-    remoteIp,
-    jwtPayload,
-  };
+/** The stages a hop reached, each with what it decided (a stage not reached is absent). */
+export interface HopDecisions {
+  transport: Transport;
+  /** The path after Envoy's normalization, once the request reached the server's proxy. */
+  path?: NormalizedPath;
+  custom?: CustomDecision;
+  /** Absent when no RequestAuthentication applies to the server. */
+  jwt?: JwtStage;
+  rbac?: RbacDecision;
 }
 
-export function evaluateHop(engine: Engine, input: HopInput): HopResult {
-  const { client, server, chain, hop, trace } = input;
-  // Without a trace nothing is recorded and no step closure is allocated (the matrix's hot path).
-  const steps: HopStep[] = trace ? [] : NO_STEPS;
-  const step = trace ? (s: RawStep) => void steps.push(Object.assign(s, { hop })) : ignoreStep;
+// The decisions without data are shared constants: the matrix's hot path allocates nothing for them.
+const NO_PROXY: Transport['client'] = { proxy: false };
+const GATEWAY_LISTENER: Transport['server'] = { kind: 'gateway' };
+const APP_ONLY: Transport['server'] = { kind: 'app' };
 
-  // --- transport: what the client sends, what the server accepts (§B) ---
-  let sends: ClientSends = 'PLAINTEXT';
-  if (client?.sidecar || client?.gateway) {
-    const tls = clientTls(
-      engine.mesh,
-      engine.destinationRules,
-      engine.peerAuthentications,
-      client,
-      server,
-      input.servicePort,
-      input.targetPort,
-      input.subset,
-    );
-    sends = tls.sends;
-    if (trace)
-      step({
-        stage: 'client-tls',
-        outcome: 'info',
-        message: `${client.key} proxy: ${tls.reason}`,
-        ...(tls.destinationRule ? { meta: tls.destinationRule.meta, path: tls.tlsPath ?? [] } : {}),
-      });
-  } else if (trace) {
-    step({
-      stage: 'client-tls',
-      outcome: 'info',
-      message: `${client ? `${client.key} has no sidecar` : 'the client is outside the mesh'}: it sends plaintext (DestinationRules do not apply)`,
-    });
-  }
-  let accepts: ServerAccepts = 'PLAINTEXT_ONLY';
-  if (server.gateway) {
-    if (trace)
-      step({
-        stage: 'server-tls',
-        outcome: 'info',
-        message: `${server.key} is a gateway: its listener serves plaintext HTTP here (Gateway servers, not PeerAuthentication, govern it)`,
-      });
-  } else if (server.sidecar) {
-    const mode = engine.peerAuthentications.forPort(server, input.targetPort);
-    accepts = mode.mode;
-    if (trace) stepServerMode(step, server, input.targetPort, mode);
-  } else if (trace) {
-    step({
-      stage: 'server-tls',
-      outcome: 'info',
-      message: `${server.key} has no sidecar: the app accepts plaintext only`,
-    });
-  }
-  const shake = handshake(sends, accepts);
-  if (!shake.ok) {
-    const viaSidecar = Boolean(client?.sidecar || client?.gateway);
-    if (trace) {
-      step({
-        stage: 'transport',
-        outcome: 'fail',
-        message: `${shake.reason}${viaSidecar && chain === 'http' ? ': the client sidecar answers 503' : ': the connection is reset (curl prints 000)'}`,
-      });
-    }
-    return hopResult(input, steps, 'mtls-failure', viaSidecar && chain === 'http' ? 503 : 0, null);
-  }
-  if (trace)
-    step({
-      stage: 'transport',
-      outcome: 'pass',
-      message: `connected over ${shake.mtls ? 'mTLS' : 'plaintext'}${shake.mtls ? ` as ${client?.principal ?? ''}` : ' (no peer identity)'}`,
-    });
+function decideClientTls(engine: Engine, input: HopInput): Transport['client'] {
+  const { client } = input;
+  if (!client?.sidecar && !client?.gateway) return NO_PROXY;
+  const tls = clientTls(
+    engine.mesh,
+    engine.destinationRules,
+    engine.peerAuthentications,
+    client,
+    input.server,
+    input.servicePort,
+    input.targetPort,
+    input.subset,
+  );
+  return { proxy: true, tls };
+}
 
-  if (!server.sidecar && !server.gateway) {
-    if (trace)
-      step({ stage: 'allow', outcome: 'pass', message: `${server.key} has no proxy: no policy is enforced` });
-    const result = hopResult(input, steps, 'allowed', 200, shake.mtls);
-    if (input.upstream && chain === 'http') {
-      const normalized = input.normalized ?? normalizePath(input.request.path, engine.mesh.pathNormalization);
-      result.upstream = directUpstream(client, input.request, normalized);
-    }
-    return result;
-  }
+function decideServerTls(engine: Engine, input: HopInput): Transport['server'] {
+  const { server } = input;
+  if (server.gateway) return GATEWAY_LISTENER;
+  if (server.sidecar)
+    return { kind: 'sidecar', mode: engine.peerAuthentications.forPort(server, input.targetPort) };
+  return APP_ONLY;
+}
 
-  // --- the server proxy's filters ---
-  // The peer identity is the client workload's SPIFFE identity; a MeshWorkload is a Peer.
-  const peer = shake.mtls && client ? client : null;
+function decideTransport(engine: Engine, input: HopInput): Transport {
+  const client = decideClientTls(engine, input);
+  const server = decideServerTls(engine, input);
+  const accepts: ServerAccepts = server.kind === 'sidecar' ? server.mode.mode : 'PLAINTEXT_ONLY';
+  return { client, server, shake: handshake(client.proxy ? client.tls.sends : 'PLAINTEXT', accepts) };
+}
+
+/** Envoy's remote address at the server's proxy (X-Forwarded-For and trusted hops, docs/semantics.md). */
+function remoteIpAt(engine: Engine, input: HopInput): string {
   const xff = getOwn(input.request.headers, 'x-forwarded-for');
-  const remoteIp =
-    xff === undefined
-      ? input.clientIp
-      : remoteAddress(input.clientIp, xff, engine.mesh.numTrustedProxies, server.gateway);
-  const normalized = input.normalized ?? normalizePath(input.request.path, engine.mesh.pathNormalization);
-  if (chain === 'http' && normalized.rejected) {
-    if (trace)
-      step({
-        stage: 'protocol',
-        outcome: 'fail',
-        message: `the path ${input.request.path} is rejected by Envoy's path normalization (400) before any filter runs`,
-      });
-    return hopResult(input, steps, 'invalid', 400, shake.mtls);
-  }
-  if (trace && chain === 'http') {
-    const sent = input.request.path.slice(0, pathEnd(input.request.path));
-    if (sent !== normalized.path)
-      step({
-        stage: 'protocol',
-        outcome: 'info',
-        message: `${engine.mesh.pathNormalization} path normalization: ${sent} becomes ${normalized.path} (what policies match and the app receives)`,
-      });
-  }
-  const authz: AuthzRequest = {
+  return xff === undefined
+    ? input.clientIp
+    : remoteAddress(input.clientIp, xff, engine.mesh.numTrustedProxies, input.server.gateway);
+}
+
+/** What the server proxy's authorization filters see of this request. */
+function authzRequest(
+  engine: Engine,
+  input: HopInput,
+  mtls: boolean,
+  remoteIp: string,
+  normalized: NormalizedPath,
+): AuthzRequest {
+  const { client, chain } = input;
+  return {
     chain,
-    peer,
+    // The peer identity is the client workload's SPIFFE identity; a MeshWorkload is a Peer.
+    peer: mtls && client ? client : null,
     sourceIp: input.clientIp,
     remoteIp,
-    destinationIp: server.ip,
+    destinationIp: input.server.ip,
     destinationPort: input.targetPort,
-    sni: shake.mtls ? (input.sni ?? sniOf(input, engine.mesh.trustDomain)) : '',
+    sni: mtls ? (input.sni ?? sniOf(input, engine.mesh.trustDomain)) : '',
     http:
       chain === 'http'
         ? {
@@ -263,81 +190,110 @@ export function evaluateHop(engine: Engine, input: HopInput): HopResult {
         : null,
     jwtPayload: null,
   };
-  const set = input.policySet ?? engine.policySet(server);
+}
 
-  if (trace) {
-    for (const refused of engine.refusedPolicies(server)) {
-      const m = refused.meta;
-      step({
-        stage: m.kind === 'RequestAuthentication' ? 'jwt' : 'allow',
-        outcome: 'skip',
-        message: `${m.kind} ${m.namespace}/${m.name} would apply here, but a cluster refuses it (see its errors): it is not enforced`,
-        meta: m,
-        path: [...m.basePath],
-      });
-    }
-  }
-  const custom = decideCustom(set, authz, trace);
-  if (trace) custom.steps.forEach(step);
-  if (custom.denied) return hopResult(input, steps, custom.verdict, custom.status, shake.mtls, remoteIp);
+/** jwt_authn at the server (HTTP only), when a RequestAuthentication applies to it. */
+function decideJwt(engine: Engine, input: HopInput): JwtStage | undefined {
+  const providers = engine.jwtProviders(input.server);
+  if (providers.length === 0) return undefined;
+  if (input.chain !== 'http') return { kind: 'tcp' };
+  const outcome = input.jwt ?? authenticate(providers, input.request, engine.jwt, input.nowSeconds);
+  return { kind: 'http', providers, outcome };
+}
+
+const NO_STEPS: HopStep[] = [];
+
+interface Ending {
+  verdict: Verdict;
+  httpStatus: number;
+  mtls: boolean | null;
+  remoteIp?: string;
+  forwarded?: HttpRequestModel;
+  jwtPayload?: Record<string, unknown> | null;
+}
+
+function hopResult(engine: Engine, input: HopInput, decisions: HopDecisions, end: Ending): HopResult {
+  return {
+    status: statusFor(input.chain, end.verdict, end.httpStatus),
+    verdict: end.verdict,
+    mtls: end.mtls,
+    // Without a trace no step is built (the matrix's hot path).
+    steps: input.trace ? hopTrace(engine, input, decisions) : NO_STEPS,
+    forwarded: end.forwarded ?? input.request,
+    remoteIp: end.remoteIp ?? input.clientIp,
+    jwtPayload: end.jwtPayload ?? null,
+  };
+}
+
+const pathOf = (engine: Engine, input: HopInput): NormalizedPath =>
+  input.normalized ?? normalizePath(input.request.path, engine.mesh.pathNormalization);
+
+/** The server's proxy: path normalization, then CUSTOM → JWT → AUDIT → DENY → ALLOW. */
+function atServerProxy(engine: Engine, input: HopInput, decisions: HopDecisions): HopResult {
+  const { chain } = input;
+  const { mtls } = decisions.transport.shake;
+  const end = (e: Ending) => hopResult(engine, input, decisions, e);
+  const normalized = (decisions.path = pathOf(engine, input));
+  if (chain === 'http' && normalized.rejected) return end({ verdict: 'invalid', httpStatus: 400, mtls });
+
+  const remoteIp = remoteIpAt(engine, input);
+  const authz = authzRequest(engine, input, mtls, remoteIp, normalized);
+  const set = input.policySet ?? engine.policySet(input.server);
+  const custom = (decisions.custom = decideCustom(set, authz, input.trace));
+  if (custom.denied) return end({ verdict: custom.verdict, httpStatus: custom.status, mtls, remoteIp });
 
   let forwarded = input.request;
-  if (chain === 'http') {
-    const providers = engine.jwtProviders(server);
-    if (providers.length > 0) {
-      const outcome = input.jwt ?? authenticate(providers, input.request, engine.jwt, input.nowSeconds);
-      const p = outcome.provider;
-      if (trace)
-        step({
-          stage: 'jwt',
-          outcome: outcome.result === 'pass' ? 'pass' : 'fail',
-          message: outcome.message,
-          ...(p
-            ? {
-                meta: p.ra.meta,
-                path: [...p.ra.meta.basePath, 'spec', 'jwtRules', p.rule.index],
-                rule: p.rule.index,
-              }
-            : {}),
-        });
-      if (outcome.result === 'unauthenticated')
-        return hopResult(input, steps, 'unauthenticated', 401, shake.mtls, remoteIp);
-      if (outcome.result === 'audience-rejected')
-        return hopResult(input, steps, 'audience-rejected', 403, shake.mtls, remoteIp);
-      authz.jwtPayload = outcome.payload;
-      forwarded = afterJwtAuthn(providers, input.request, outcome);
-      // jwt_authn runs before RBAC: the policies see the headers it removed and wrote.
-      if (authz.http) authz.http.headers = forwarded.headers;
-    }
-  } else if (trace && engine.jwtProviders(server).length > 0) {
-    step({
-      stage: 'jwt',
-      outcome: 'skip',
-      message: 'RequestAuthentication applies, but there is no JWT filter on a TCP port',
-    });
+  const jwt = (decisions.jwt = decideJwt(engine, input));
+  if (jwt?.kind === 'http') {
+    const { outcome } = jwt;
+    if (outcome.result === 'unauthenticated')
+      return end({ verdict: 'unauthenticated', httpStatus: 401, mtls, remoteIp });
+    if (outcome.result === 'audience-rejected')
+      return end({ verdict: 'audience-rejected', httpStatus: 403, mtls, remoteIp });
+    authz.jwtPayload = outcome.payload;
+    forwarded = afterJwtAuthn(jwt.providers, input.request, outcome);
+    // jwt_authn runs before RBAC: the policies see the headers it removed and wrote.
+    if (authz.http) authz.http.headers = forwarded.headers;
   }
 
-  const rbac = decideRbac(set, authz, trace);
-  if (trace) rbac.steps.forEach(step);
+  const rbac = (decisions.rbac = decideRbac(set, authz, input.trace));
   const verdict: Verdict = rbac.denied ? 'denied' : 'allowed';
-  const result = hopResult(
-    input,
-    steps,
+  const result = end({
     verdict,
-    rbac.denied ? 403 : 200,
-    shake.mtls,
+    httpStatus: rbac.denied ? 403 : 200,
+    mtls,
     remoteIp,
     forwarded,
-    authz.jwtPayload,
-  );
+    jwtPayload: authz.jwtPayload,
+  });
   if (input.upstream && chain === 'http' && verdict === 'allowed')
     result.upstream = proxiedUpstream({
-      client,
+      client: input.client,
       clientIp: input.clientIp,
-      server,
+      server: input.server,
       forwarded,
       normalized,
-      mtls: shake.mtls,
+      mtls,
     });
+  return result;
+}
+
+export function evaluateHop(engine: Engine, input: HopInput): HopResult {
+  const transport = decideTransport(engine, input);
+  const decisions: HopDecisions = { transport };
+  const { shake } = transport;
+  if (!shake.ok) {
+    const httpStatus = transport.client.proxy && input.chain === 'http' ? 503 : 0;
+    return hopResult(engine, input, decisions, { verdict: 'mtls-failure', httpStatus, mtls: null });
+  }
+  if (transport.server.kind !== 'app') return atServerProxy(engine, input, decisions);
+  // No proxy at the server: nothing is enforced.
+  const result = hopResult(engine, input, decisions, {
+    verdict: 'allowed',
+    httpStatus: 200,
+    mtls: shake.mtls,
+  });
+  if (input.upstream && input.chain === 'http')
+    result.upstream = directUpstream(input.client, input.request, pathOf(engine, input));
   return result;
 }

@@ -1,20 +1,19 @@
 /**
  * Evaluating one probe: resolve its endpoints and port, build the request the client sends
  * (`request.ts`), then one hop (client → server) or, through an ingress gateway, two hops with
- * routing between.
+ * routing between (`ingress.ts`).
  */
 import { specializePolicySet, type RawStep } from '../authz/decide';
 import type { AuthzRequest } from '../authz/context';
 import { authenticate } from '../jwt';
 import { normalizePath } from '../match';
 import type { MeshWorkload } from '../mesh';
-import { routeAtGateway } from '../gateway/route';
-import { copyMap, getOwn } from '../read';
 import type { HttpRequestModel } from '../request';
 import type { ProbeResult, ProbeSpec, TraceStep, Verdict } from '../types';
 import type { Engine } from './engine';
-import { evaluateHop, sniOf, type HopInput, type HopStep } from './hop';
-import { buildRequest, resolvePort } from './request';
+import { evaluateHop, sniOf, type HopInput, type HopResult, type HopStep } from './hop';
+import { forwardedToBackend, routeThroughGateway, type FlowStep } from './ingress';
+import { buildRequest, resolvePort, type ResolvedPort } from './request';
 import { afterJwtAuthn, type Upstream } from './upstream';
 
 /** The address an outside client calls from when the probe names none (TEST-NET-3). */
@@ -24,7 +23,7 @@ interface Flow {
   status: string;
   verdict: Verdict;
   mtls: boolean | null;
-  steps: (RawStep & { hop: number })[];
+  steps: FlowStep[];
   /** What the app receives, when the request reaches one (allowed, HTTP). */
   upstream?: Upstream;
 }
@@ -44,28 +43,69 @@ function nowOf(engine: Engine, spec: ProbeSpec, fallback: Date): number {
   return Math.floor((Number.isNaN(ms) ? fallback.getTime() : ms) / 1000);
 }
 
-/** A route's rewritten path in place of the path part of `upstream` (the query stays). */
-function withRewrite(upstream: string, rewrittenPath: string | undefined): string {
-  if (rewrittenPath === undefined) return upstream;
-  const q = upstream.indexOf('?');
-  return q === -1 ? rewrittenPath : rewrittenPath + upstream.slice(q);
+/** The probe's client and server, the port it reaches and the request it sends. */
+interface Endpoints {
+  client: MeshWorkload | null;
+  clientIp: string;
+  server: MeshWorkload;
+  port: ResolvedPort;
+  request: HttpRequestModel;
+}
+
+/** Resolves the probe's endpoints, port and request, or says why the probe is invalid. */
+function resolveEndpoints(engine: Engine, spec: ProbeSpec): Endpoints | string {
+  const client = spec.from === 'external' ? null : engine.mesh.byKey.get(spec.from);
+  if (client === undefined)
+    return `probe source "${spec.from}" is not a workload of the mesh (write namespace/workload, or external)`;
+  const server = engine.mesh.byKey.get(spec.to);
+  if (!server) return `probe destination "${spec.to}" is not a workload of the mesh`;
+  const port = resolvePort(server, spec.port, spec.address ?? 'service');
+  if (typeof port === 'string') return port;
+  const { request, problems } = buildRequest(engine, spec, server);
+  if (problems.length) return problems.join('; ');
+  const clientIp = client ? client.ip : (spec.request?.sourceIp ?? DEFAULT_EXTERNAL_IP);
+  return { client, clientIp, server, port, request };
+}
+
+/** A probe's hop: nothing is known ahead of it (unlike the matrix's), and it reports what the app receives. */
+function probeHop(
+  engine: Engine,
+  hop: Pick<
+    HopInput,
+    'client' | 'clientIp' | 'server' | 'request' | 'subset' | 'nowSeconds' | 'hop' | 'trace'
+  >,
+  port: ResolvedPort,
+): HopResult {
+  return evaluateHop(engine, {
+    ...hop,
+    servicePort: port.servicePort,
+    targetPort: port.targetPort,
+    chain: port.chain,
+    jwt: undefined,
+    normalized: undefined,
+    sni: undefined,
+    policySet: undefined,
+    upstream: true,
+  });
+}
+
+/** The probe ends with this hop's outcome. */
+function endsWith(hop: HopResult, steps: FlowStep[]): Flow {
+  return {
+    status: hop.status,
+    verdict: hop.verdict,
+    mtls: hop.mtls,
+    steps,
+    ...(hop.upstream ? { upstream: hop.upstream } : {}),
+  };
 }
 
 function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): Flow {
-  const client = spec.from === 'external' ? null : engine.mesh.byKey.get(spec.from);
-  if (client === undefined)
-    return invalid(
-      `probe source "${spec.from}" is not a workload of the mesh (write namespace/workload, or external)`,
-    );
-  const server = engine.mesh.byKey.get(spec.to);
-  if (!server) return invalid(`probe destination "${spec.to}" is not a workload of the mesh`);
-  const port = resolvePort(server, spec.port, spec.address ?? 'service');
-  if (typeof port === 'string') return invalid(port);
-  const { request, problems } = buildRequest(engine, spec, server);
-  if (problems.length) return invalid(problems.join('; '));
+  const endpoints = resolveEndpoints(engine, spec);
+  if (typeof endpoints === 'string') return invalid(endpoints);
+  const { client, clientIp, server, port, request } = endpoints;
   const nowSeconds = nowOf(engine, spec, now);
-  const clientIp = client ? client.ip : (spec.request?.sourceIp ?? DEFAULT_EXTERNAL_IP);
-  const steps: Flow['steps'] = trace
+  const steps: FlowStep[] = trace
     ? [
         {
           stage: 'protocol',
@@ -76,33 +116,13 @@ function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): F
       ]
     : [];
 
-  const first = evaluateHop(engine, {
-    client,
-    clientIp,
-    server,
-    servicePort: port.servicePort,
-    targetPort: port.targetPort,
-    chain: port.chain,
-    request,
-    subset: null,
-    nowSeconds,
-    hop: 0,
-    trace,
-    jwt: undefined,
-    normalized: undefined,
-    sni: undefined,
-    policySet: undefined,
-    upstream: true,
-  });
+  const first = probeHop(
+    engine,
+    { client, clientIp, server, request, subset: null, nowSeconds, hop: 0, trace },
+    port,
+  );
   steps.push(...first.steps);
-  if (!server.gateway || first.verdict !== 'allowed')
-    return {
-      status: first.status,
-      verdict: first.verdict,
-      mtls: first.mtls,
-      steps,
-      ...(first.upstream ? { upstream: first.upstream } : {}),
-    };
+  if (!server.gateway || first.verdict !== 'allowed') return endsWith(first, steps);
   if (port.chain !== 'http') {
     steps.push({
       stage: 'route',
@@ -113,113 +133,26 @@ function runProbe(engine: Engine, spec: ProbeSpec, now: Date, trace: boolean): F
     return { status: first.status, verdict: first.verdict, mtls: first.mtls, steps };
   }
 
-  // Envoy normalizes the path before routing; the backend receives the normalized path and the
-  // query, with the headers the gateway set (upstream.ts).
-  const normalizedPath = normalizePath(first.forwarded.path, engine.mesh.pathNormalization).path;
-  // VirtualService/HTTPRoute queryParams match the query string.
-  const q = first.forwarded.path.search(/[?#]/);
-  const route = routeAtGateway(engine.resources, engine.mesh, server, {
-    method: first.forwarded.method,
-    path: normalizedPath,
-    host: first.forwarded.host,
-    headers: first.forwarded.headers,
-    port: port.servicePort,
-    targetPort: port.targetPort,
-    claims: first.jwtPayload,
-    ...(first.forwarded.path[q] === '?'
-      ? { query: first.forwarded.path.slice(q + 1).split('#')[0] ?? '' }
-      : {}),
-  });
-  if (route.kind === 'none') {
-    steps.push({
-      stage: 'route',
-      outcome: 'fail',
-      message: `${route.reason}: the gateway answers 404`,
-      hop: 0,
-    });
-    return { status: '404', verdict: 'no-route', mtls: first.mtls, steps };
-  }
-  if (route.kind === 'direct') {
-    steps.push({
-      stage: 'route',
-      outcome: 'info',
-      message: `the route answers directly with ${route.status}`,
-      hop: 0,
-      meta: route.meta,
-      path: route.path,
-      rule: route.rule,
-    });
-    return {
-      status: String(route.status),
-      verdict: route.status < 400 ? 'allowed' : 'denied',
-      mtls: first.mtls,
-      steps,
-    };
-  }
-  const target = route.target;
-  steps.push({
-    stage: 'route',
-    outcome: 'pass',
-    message:
-      target.rewrittenPath === undefined
-        ? target.description
-        : `${target.description}; the route rewrites the path to ${target.rewrittenPath}`,
-    hop: 0,
-    meta: target.meta,
-    path: target.path,
-    rule: target.rule,
-  });
-  const backendPort = resolvePort(target.backend, target.port, 'service');
-  if (typeof backendPort === 'string') {
-    steps.push({
-      stage: 'route',
-      outcome: 'fail',
-      message: `${backendPort}: the gateway answers 503`,
-      hop: 0,
-    });
-    return { status: '503', verdict: 'no-route', mtls: first.mtls, steps };
-  }
-  // The gateway appends the address it saw to X-Forwarded-For before proxying upstream.
-  const xff = getOwn(first.forwarded.headers, 'x-forwarded-for');
-  const forwarded: HttpRequestModel = first.upstream
-    ? {
-        ...first.forwarded,
-        path: withRewrite(first.upstream.path, target.rewrittenPath),
-        headers: first.upstream.headers,
-      }
-    : {
-        ...first.forwarded,
-        headers: Object.assign(copyMap(first.forwarded.headers), {
-          'x-forwarded-for': xff ? `${xff}, ${clientIp}` : clientIp,
-        }),
-      };
-  if (target.rewrittenHost !== undefined) forwarded.host = target.rewrittenHost;
-  const second = evaluateHop(engine, {
-    client: server,
-    clientIp: server.ip,
-    server: target.backend,
-    servicePort: backendPort.servicePort,
-    targetPort: backendPort.targetPort,
-    chain: backendPort.chain,
-    request: forwarded,
-    subset: target.subset,
-    nowSeconds,
-    hop: 1,
-    trace,
-    jwt: undefined,
-    normalized: undefined,
-    sni: undefined,
-    policySet: undefined,
-    upstream: true,
-  });
+  const routing = routeThroughGateway(engine, server, port, first);
+  steps.push(...routing.steps);
+  if (routing.ends) return { ...routing.ends, mtls: first.mtls, steps };
+  const { target } = routing;
+  const second = probeHop(
+    engine,
+    {
+      client: server,
+      clientIp: server.ip,
+      server: target.backend,
+      request: forwardedToBackend(first, target, clientIp),
+      subset: target.subset,
+      nowSeconds,
+      hop: 1,
+      trace,
+    },
+    routing.backendPort,
+  );
   steps.push(...second.steps);
-  return {
-    status: second.status,
-    verdict: second.verdict,
-    mtls: second.mtls,
-    steps,
-    ...(second.upstream ? { upstream: second.upstream } : {}),
-  };
+  return endsWith(second, steps);
 }
 
 /**

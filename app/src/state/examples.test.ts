@@ -3,7 +3,7 @@ import { EXAMPLE_IDS, filterExamples, isExampleId, loadAllExamples, loadExample,
 
 // The golden folder's README, read as data (like the examples themselves), not as evaluator code.
 const goldenReadme = Object.values(
-  import.meta.glob('../../../../packages/evaluator/test/golden/README.md', {
+  import.meta.glob('../../../packages/evaluator/test/golden/README.md', {
     query: '?raw',
     import: 'default',
     eager: true,

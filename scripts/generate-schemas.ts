@@ -13,26 +13,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
+import { KNOWN_KINDS } from '../packages/evaluator/src/resources/index';
 import type { WantedKind } from './schemas/assemble';
 import { type Source, moduleText } from './schemas/emit';
 
 export const DEFAULT_OUT = 'app/src/features/editor/schemas/policiesSchema.generated.ts';
 
-const SECURITY = ['v1', 'v1beta1'];
-const NETWORKING = ['v1', 'v1beta1', 'v1alpha3'];
-const GATEWAY_API = ['v1', 'v1beta1'];
-
-/** The kinds and versions the engine reads (KNOWN_KINDS in packages/evaluator/src/resources/index.ts). */
-export const ENGINE_KINDS: readonly WantedKind[] = [
-  { group: 'security.istio.io', kind: 'AuthorizationPolicy', versions: SECURITY },
-  { group: 'security.istio.io', kind: 'PeerAuthentication', versions: SECURITY },
-  { group: 'security.istio.io', kind: 'RequestAuthentication', versions: SECURITY },
-  { group: 'networking.istio.io', kind: 'DestinationRule', versions: NETWORKING },
-  { group: 'networking.istio.io', kind: 'Gateway', versions: NETWORKING },
-  { group: 'networking.istio.io', kind: 'VirtualService', versions: NETWORKING },
-  { group: 'gateway.networking.k8s.io', kind: 'Gateway', versions: GATEWAY_API },
-  { group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', versions: GATEWAY_API },
-];
+/** The kinds and versions the engine reads: the evaluator's own list, so a new kind is covered at once. */
+export const ENGINE_KINDS: readonly WantedKind[] = KNOWN_KINDS;
 
 export interface Arguments {
   out: string;

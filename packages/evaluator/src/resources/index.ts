@@ -23,7 +23,8 @@ export interface ReadOptions {
   rootNamespace: string;
 }
 
-interface KnownKind {
+/** A resource kind the engine reads, with the API group and versions it accepts. */
+export interface KnownKind {
   group: string;
   kind: string;
   versions: readonly string[];
@@ -33,7 +34,8 @@ const SECURITY = ['v1', 'v1beta1'] as const;
 const NETWORKING = ['v1', 'v1beta1', 'v1alpha3'] as const;
 const GATEWAY_API = ['v1', 'v1beta1'] as const;
 
-const KNOWN_KINDS: readonly KnownKind[] = [
+/** Every kind the engine reads (the editor's generated schemas cover exactly these: scripts/). */
+export const KNOWN_KINDS: readonly KnownKind[] = [
   { group: 'security.istio.io', kind: 'AuthorizationPolicy', versions: SECURITY },
   { group: 'security.istio.io', kind: 'PeerAuthentication', versions: SECURITY },
   { group: 'security.istio.io', kind: 'RequestAuthentication', versions: SECURITY },

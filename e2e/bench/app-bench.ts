@@ -21,16 +21,20 @@
  * Run after `vite build`: `./node_modules/.bin/tsx e2e/bench/app-bench.ts`.
  * Environment: BENCH_PORT (default 4183) for `vite preview`; BENCH_DIST (default dist) serves
  * another build, e.g. an older commit's, with this same script; PROFILE=1 adds the main thread's
- * CPU profile of the keystroke loop, top self times, on stderr.
+ * CPU profile of the keystroke loop, top self times, on stderr; TRACE=1 its trace events per
+ * keystroke (bench/diagnostics.ts). Every run also prints, on stderr, a keystroke's median parts:
+ * keydown → request posted, messaging, the worker's evaluation, answer → recoloured edge.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../chromium';
 import { bigWorkspace, checkWorkspace } from './workspace';
+import { printCpuProfile, printMainThreadTrace } from './diagnostics';
+import { timeLayoutRequests } from './pageTimers';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4183);
 const BASE = `http://localhost:${PORT}`;
@@ -63,59 +67,6 @@ async function waitForServer(): Promise<void> {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('vite preview did not start');
-}
-
-/**
- * Times the layout worker's requests in the page: every Worker the app starts is wrapped, a posted
- * `{type: 'layout', id}` is stamped and so is the answer with that id. The app itself is unchanged.
- */
-function timeLayoutRequests(): void {
-  const w = window as unknown as {
-    __layouts: number[];
-    __layoutWorker?: Worker;
-    __layoutRequest?: unknown;
-    __layoutAnswers: Map<number, number>;
-    __evaluation?: { posted: number; answered: number; workerMs: number };
-  };
-  w.__layouts = [];
-  w.__layoutAnswers = new Map();
-  const Native = window.Worker;
-  class TimedWorker extends Native {
-    private readonly sent = new Map<number, number>();
-    constructor(url: string | URL, options?: WorkerOptions) {
-      super(url, options);
-      this.addEventListener('message', (event: MessageEvent<{ type?: string; id?: number; ms?: number }>) => {
-        if (event.data?.type === 'evaluation' && w.__evaluation) {
-          w.__evaluation.answered = performance.now();
-          w.__evaluation.workerMs = event.data.ms ?? NaN;
-          const st = (event.data as { stamps?: number[] }).stamps ?? [];
-          (w as unknown as { __st: number[] }).__st = [
-            ...st.map((x) => x - performance.timeOrigin),
-            (event as unknown as { timeStamp: number }).timeStamp,
-          ];
-        }
-        const id = event.data?.id;
-        if (typeof id !== 'number') return;
-        w.__layoutAnswers.set(id, performance.now());
-        const at = this.sent.get(id);
-        if (at === undefined) return;
-        this.sent.delete(id);
-        w.__layouts.push(performance.now() - at);
-      });
-    }
-    override postMessage(message: unknown, options?: unknown): void {
-      const m = message as { type?: string; id?: number; input?: unknown } | null;
-      if (m?.type === 'evaluate')
-        w.__evaluation = { posted: performance.now(), answered: NaN, workerMs: NaN };
-      if (m?.type === 'layout' && typeof m.id === 'number' && m.input !== undefined) {
-        if (m.id > 0) this.sent.set(m.id, performance.now());
-        w.__layoutWorker = this;
-        w.__layoutRequest = m;
-      }
-      super.postMessage(message, options as StructuredSerializeOptions);
-    }
-  }
-  window.Worker = TimedWorker;
 }
 
 const EDGE = '[data-testid="probe-edge"][data-from="ns9/w0"][data-to="ns0/w0"]';
@@ -256,21 +207,9 @@ async function keystrokes(page: Page, context: BrowserContext, target: FlipTarge
         __t1: number;
         __evaluation?: { posted: number; answered: number; workerMs: number };
       };
-      return {
-        t0: w.__t0,
-        t1: w.__t1,
-        evaluation: w.__evaluation ?? null,
-        st: (w as unknown as { __st: number[] }).__st,
-      };
+      return { t0: w.__t0, t1: w.__t1, evaluation: w.__evaluation ?? null };
     });
     times.push(stamps.t1 - stamps.t0);
-    if (i >= WARM_UP && stamps.evaluation)
-      console.error(
-        'ST',
-        [stamps.evaluation.posted, ...stamps.st, stamps.evaluation.answered, stamps.t1]
-          .map((x) => (x - stamps.t0).toFixed(1))
-          .join(' '),
-      );
     const e = stamps.evaluation;
     if (i >= WARM_UP && e && e.posted >= stamps.t0 && e.answered <= stamps.t1)
       segments.push([
@@ -280,40 +219,9 @@ async function keystrokes(page: Page, context: BrowserContext, target: FlipTarge
         stamps.t1 - e.answered,
       ]);
   }
-  if (cdp) {
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
-      profile: {
-        nodes: {
-          id: number;
-          callFrame: { functionName: string; url: string; lineNumber: number };
-          hitCount?: number;
-        }[];
-        samples: number[];
-        timeDeltas: number[];
-      };
-    };
-    if (process.env.PROFILE_FILE) writeFileSync(process.env.PROFILE_FILE, JSON.stringify(profile));
-    const self = new Map<string, number>();
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    profile.samples.forEach((id, i) => {
-      const n = byId.get(id);
-      const key = n
-        ? `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`
-        : '?';
-      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-    });
-    console.error(
-      [...self.entries()]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 40)
-        .map(([k, v]) => `${v.toFixed(0)}ms ${k}`)
-        .join('\n'),
-    );
-  }
+  if (cdp) printCpuProfile(await cdp.send('Profiler.stop'));
   if (tracing) {
-    const trace = await tracing.stopTracing();
-    if (process.env.TRACE_FILE) writeFileSync(process.env.TRACE_FILE, trace);
-    printMainThreadTrace(trace, WARM_UP + 40);
+    printMainThreadTrace(await tracing.stopTracing(), WARM_UP + 40);
   }
   const median = (k: number) =>
     Math.round(
@@ -329,36 +237,6 @@ async function keystrokes(page: Page, context: BrowserContext, target: FlipTarge
     `(keystrokes: warm-up p95 ${Math.round(percentile(times.slice(0, WARM_UP), 95))} ms over ${WARM_UP})`,
   );
   return times.slice(WARM_UP);
-}
-
-/**
- * TRACE=1: the renderer main thread's time per keystroke by trace event (complete events only,
- * nested ones included, so the figures overlap: RunTask is the whole of each task).
- */
-function printMainThreadTrace(trace: Buffer, keystrokes: number): void {
-  const { traceEvents } = JSON.parse(trace.toString('utf8')) as {
-    traceEvents: {
-      name: string;
-      ph: string;
-      dur?: number;
-      tid: number;
-      pid: number;
-      args?: { name?: string };
-    }[];
-  };
-  const main = traceEvents.find((e) => e.ph === 'M' && e.args?.name === 'CrRendererMain');
-  if (!main) return;
-  const total = new Map<string, number>();
-  for (const e of traceEvents)
-    if (e.tid === main.tid && e.pid === main.pid && e.ph === 'X' && e.dur)
-      total.set(e.name, (total.get(e.name) ?? 0) + e.dur / 1000);
-  console.error(
-    [...total.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 25)
-      .map(([name, ms]) => `(trace) ${(ms / keystrokes).toFixed(2)} ms/keystroke ${name}`)
-      .join('\n'),
-  );
 }
 
 /** Drags the pane (where no node, edge or control is) back and forth; rAF deltas during the drags. */

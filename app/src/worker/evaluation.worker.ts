@@ -50,13 +50,7 @@ async function handle(request: WorkerMessage): Promise<void> {
       const started = performance.now();
       const evaluation = await evaluator.evaluateParts(parts, { traces: request.traces });
       const delta = encoder.encode(evaluation);
-      post({
-        type: 'evaluation',
-        id: request.id,
-        delta,
-        ms: performance.now() - started,
-        stamps: [received, started + performance.timeOrigin, performance.timeOrigin + performance.now()],
-      } as never);
+      post({ type: 'evaluation', id: request.id, delta, ms: performance.now() - started });
     } else {
       const { entries, diagnostics } = await matrixOf(parts);
       post({ type: 'matrix', id: request.id, entries, diagnostics });
@@ -99,9 +93,7 @@ async function drain(): Promise<void> {
   }
 }
 
-let received = 0;
 scope.onmessage = (event: MessageEvent<WorkerMessage>) => {
-  received = performance.timeOrigin + performance.now();
   const request = event.data;
   pending.set(request.type, request);
   if (request.type !== 'baseline' && request.type !== 'baselineMatrix') {

@@ -295,3 +295,34 @@ test('typing in review mode evaluates only the current workspace: the baseline i
   await expect(review.banner).toHaveAttribute('data-changed', '2');
   expect((await posted()).baseline).toBe(1);
 });
+
+test('a change of what the app receives is a change too: the inspector names the path that differs', async ({
+  page,
+}) => {
+  // Only the mesh's path normalization changes. Istio's normalization test (TestNormalization) says
+  // what each setting does to `/app//`: BASE keeps it, MERGE_SLASHES makes it `/app/` (see the
+  // goldens' sources); the call is allowed either way.
+  const before = golden('upstream-path-normalization-base');
+  const after = before.replace(/^(\s+normalization:) BASE$/m, '$1 MERGE_SLASHES');
+  expect(after).toMatch(/^\s+normalization: MERGE_SLASHES$/m);
+  // The probes are one flow mapping per line, in order.
+  const probeLines = before.split('\n').filter((l) => /^\s+- \{name: .*\bfrom: /.test(l));
+  const index = probeLines.findIndex((l) => l.includes('to: ns1/b') && l.includes("path: '/app//'}"));
+  expect(index).toBeGreaterThanOrEqual(0);
+  const review = new ReviewPage(page);
+  await review.openLink(reviewLink(after, before));
+  const edge = page.locator(`[data-testid="probe-edge"][data-probe-index="${index}"]`);
+  await expect(edge).toHaveAttribute('data-changed', 'true');
+  await expect(edge).toHaveAttribute('data-status', '200');
+  await expect(edge).toHaveAttribute('data-before-status', '200');
+  await edge.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('inspector.review')).toHaveAttribute('data-kind', 'other');
+  await expect(page.getByTestId('inspector.review.upstream')).toContainText('path /app// → /app/');
+  // The selected probe's group holds 16 probes: its full label lists a window of them and counts the rest.
+  const active = page.locator('.edge-label.is-active');
+  await expect(active).toContainText(':80 GET /app// → 200');
+  await expect(active.getByTestId('probe-edge.label.more')).toContainText('9 more');
+  await expect(review.before).toHaveAttribute('data-status', '200');
+  await expect(review.after).toHaveAttribute('data-status', '200');
+});

@@ -6,9 +6,11 @@
  *
  * Test hooks: `inspector.review` (`data-kind`), `inspector.review.before|after` (`data-status`,
  * `data-verdict`, `data-mtls`), `inspector.review.before|after.trace` (each holding an
- * `inspector.review.trace` list).
+ * `inspector.review.trace` list), `inspector.review.upstream` (what the app receives differs:
+ * one item per path or header change; the outcome may be the same on both sides).
  */
 import { memo } from 'react';
+import { upstreamChanges } from '@playground/evaluator';
 import type { ProbeOutcome, TraceStep } from '@playground/evaluator';
 import { usePlayground } from '../../store';
 import { verdictLook } from '../graph/verdictStyle';
@@ -74,6 +76,23 @@ function Trace({ which, trace }: { which: 'before' | 'after'; trace: TraceStep[]
   );
 }
 
+/** What the application receives, where it changed (e.g. a path normalization setting). */
+function UpstreamChanges({ changes }: { changes: string[] }) {
+  if (changes.length === 0) return null;
+  return (
+    <div className="review-compare__upstream" data-testid="inspector.review.upstream">
+      <p className="review-compare__upstream-title">What the app receives changed:</p>
+      <ul>
+        {changes.map((c) => (
+          <li key={c}>
+            <code>{c}</code>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export const ReviewCompare = memo(function ReviewCompare({ index }: { index: number }) {
   const diff = usePlayground(selectReviewDiff);
   const change = diff?.changes.find((c) => c.afterIndex === index) ?? null;
@@ -96,6 +115,7 @@ export const ReviewCompare = memo(function ReviewCompare({ index }: { index: num
         <Side which="before" outcome={change?.before ?? null} />
         <Side which="after" outcome={change?.after ?? added?.after ?? null} />
       </div>
+      {change ? <UpstreamChanges changes={upstreamChanges(change.before, change.after)} /> : null}
       {/* Side by side when the inspector is wide enough, else one above the other (review.css). */}
       <div className="review-compare__traces">
         {change ? <Trace which="before" trace={beforeTrace} /> : null}

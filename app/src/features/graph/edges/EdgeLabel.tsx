@@ -10,7 +10,7 @@ import { VerdictIcon } from '../VerdictIcon';
 import { isBroken } from '../../pins/edgeMarks';
 import { textWidth } from '../textWidth';
 import type { Curve } from './geometry';
-import { fullLines, labelSize, tagOffset, tagText } from './labelText';
+import { activeLines, labelSize, tagOffset, tagText } from './labelText';
 import { ReviewTag } from '../../review/ReviewTag';
 import type { LabelLine } from './labelText';
 
@@ -79,7 +79,8 @@ export const EdgeLabel = memo(function EdgeLabel({
         className="edge-label__box"
         width={size.width}
         height={size.height}
-        rx={size.height / 2.4}
+        // A pill for one line; a list keeps small corners, so no line runs into the curve.
+        rx={Math.min(size.height / 2.4, fontSize * 0.7)}
         stroke={look.color}
       />
       {lines.map((line, i) => {
@@ -90,13 +91,20 @@ export const EdgeLabel = memo(function EdgeLabel({
         const lx = inline ? (starts[i] ?? pad) : pad;
         const ly = inline ? 2 : 2 + i * lineHeight;
         return (
-          <g key={`${line.icon}-${line.text}-${i}`} transform={`translate(${lx} ${ly})`}>
-            <g
-              transform={`translate(0 ${(lineHeight - fontSize) / 2}) scale(${fontSize / 12})`}
-              style={{ color: lineLook.color }}
-            >
-              <VerdictIcon name={line.icon} />
-            </g>
+          <g
+            key={`${line.icon}-${line.text}-${i}`}
+            transform={`translate(${lx} ${ly})`}
+            className={line.more ? 'edge-label__more' : undefined}
+            data-testid={line.more ? 'probe-edge.label.more' : undefined}
+          >
+            {line.more ? null : (
+              <g
+                transform={`translate(0 ${(lineHeight - fontSize) / 2}) scale(${fontSize / 12})`}
+                style={{ color: lineLook.color }}
+              >
+                <VerdictIcon name={line.icon} />
+              </g>
+            )}
             <text x={fontSize + 4} y={lineHeight / 2} dominantBaseline="central">
               {line.text}
             </text>
@@ -115,7 +123,10 @@ export const EdgeLabel = memo(function EdgeLabel({
   );
 });
 
-/** The label of the hovered, focused or selected group: every probe in full, on top of everything. */
+/**
+ * The label of the hovered, focused or selected group, on top of everything: its probes in full
+ * (at most ACTIVE_LINES lines, see activeLines).
+ */
 export function ActiveLabel({
   group,
   at,
@@ -133,7 +144,7 @@ export function ActiveLabel({
   onEnter(group: string): void;
   onLeave(): void;
 }) {
-  const lines = fullLines(group.probes);
+  const lines = activeLines(group.probes);
   const size = labelSize(lines, fontSize, false);
   const point = at ?? spine?.pointAt(0.5) ?? null;
   if (!point) return null;

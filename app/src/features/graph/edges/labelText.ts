@@ -20,6 +20,8 @@ export interface LabelLine {
   review?: ReviewMark;
   /** The tag names the old verdict too (full labels). */
   reviewFull?: boolean;
+  /** The line counting the probes an active label leaves out (activeLines). */
+  more?: boolean;
 }
 
 /** The review tag's words as one string (its width, its accessible text). */
@@ -65,6 +67,35 @@ export function fullLines(probes: ProbeEdgeModel[]): LabelLine[] {
     probe: p,
     ...(p.review ? { review: p.review, reviewFull: true } : {}),
   }));
+}
+
+/** The most lines an active label lists in full: a bigger group would cover the canvas. */
+export const ACTIVE_LINES = 8;
+
+/**
+ * The active label's lines: every probe in full up to ACTIVE_LINES; past that, a window of them
+ * holding the selected probe (else the first changed or broken one, else the first), and one line
+ * saying how many more there are (a click on the label steps through all of them).
+ */
+export function activeLines(probes: ProbeEdgeModel[], max = ACTIVE_LINES): LabelLine[] {
+  if (probes.length <= max) return fullLines(probes);
+  const shown = max - 1;
+  const found = [
+    probes.findIndex((p) => p.selected),
+    probes.findIndex((p) => p.review !== null),
+    probes.findIndex((p) => edgeBrokenMark(p) !== ''),
+  ].find((i) => i >= 0);
+  const anchor = found ?? 0;
+  const start = Math.min(Math.max(0, anchor - Math.floor(shown / 2)), probes.length - shown);
+  const window = probes.slice(start, start + shown);
+  const hidden = probes.length - shown;
+  const more: LabelLine = {
+    icon: 'none',
+    text: `… ${hidden} more (${start + 1}–${start + shown} of ${probes.length} shown)`,
+    probe: probes[anchor] ?? window[0]!,
+    more: true,
+  };
+  return [...fullLines(window), more];
 }
 
 /** Box of a label with these lines (icon + gap + text per line, padding around). */

@@ -4,6 +4,8 @@ import { curveNormal, edgeCurve } from './geometry';
 import type { Curve, Point, Rect } from './geometry';
 import { DEFAULT_LABEL_CANDIDATES, DEFAULT_LABEL_GAP, labelRect, placeLabels, rectsOverlap } from './labels';
 import type { LabelItem, LabelPlacement } from './labels';
+import { activeLines } from './labelText';
+import type { ProbeEdgeModel } from '../model';
 
 interface Layout {
   nodes: Rect[];
@@ -321,5 +323,47 @@ describe('the seed mesh', () => {
     const { items, obstacles } = seedMesh(280);
     const result = placeLabels(items, obstacles);
     expect([...result.values()].map((p) => p?.offset)).toEqual(Array(9).fill(0));
+  });
+});
+
+describe('activeLines', () => {
+  const probe = (index: number, extra: Partial<ProbeEdgeModel> = {}): ProbeEdgeModel => ({
+    index,
+    from: 'ns1/a',
+    to: 'ns1/b',
+    source: 'ns1/a',
+    target: 'ns1/b',
+    port: 80,
+    method: 'GET',
+    path: `/p${index}`,
+    result: undefined,
+    expect: null,
+    expectMtls: null,
+    stale: false,
+    selected: false,
+    ariaLabel: '',
+    review: null,
+    filtered: false,
+    ...extra,
+  });
+
+  it('lists every probe of a small group in full', () => {
+    const lines = activeLines([probe(0), probe(1)], 8);
+    expect(lines.map((l) => l.text)).toEqual([':80 GET /p0 → …', ':80 GET /p1 → …']);
+  });
+
+  it('shows a window around the selected probe of a big group and counts the rest', () => {
+    const probes = Array.from({ length: 16 }, (_, i) => probe(i, { selected: i === 12 }));
+    const lines = activeLines(probes, 8);
+    expect(lines).toHaveLength(8);
+    expect(lines.slice(0, 7).map((l) => l.probe.index)).toEqual([9, 10, 11, 12, 13, 14, 15]);
+    expect(lines[7]).toMatchObject({ more: true, text: '… 9 more (10–16 of 16 shown)' });
+  });
+
+  it('without a selection, starts at the first changed probe in review mode', () => {
+    const probes = Array.from({ length: 12 }, (_, i) =>
+      probe(i, i === 5 ? { review: { kind: 'other', before: null } } : {}),
+    );
+    expect(activeLines(probes, 8).map((l) => l.probe.index)).toEqual([2, 3, 4, 5, 6, 7, 8, 5]);
   });
 });

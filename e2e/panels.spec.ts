@@ -134,6 +134,12 @@ for (const { size, name, label } of [
     await expect
       .poll(() => smallestOnScreen(page, '[data-testid="probe-edge.label"]'))
       .toBeGreaterThanOrEqual(label);
+    // The narration may scroll, but the step's buttons stay whole on screen.
+    for (const id of ['lesson.prev', 'lesson.apply', 'lesson.checkButton', 'lesson.next']) {
+      const box = await page.getByTestId(id).boundingBox();
+      expect(box, id).not.toBeNull();
+      expect(box!.y + box!.height, id).toBeLessThanOrEqual(size.height);
+    }
   });
 }
 

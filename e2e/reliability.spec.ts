@@ -230,6 +230,46 @@ test('two tabs never overwrite each other silently: the other tab is told, and t
   await expect(b.workload('foo/httpbin').locator('[data-proxy]')).not.toHaveAttribute('data-proxy', 'none');
 });
 
+test('a second unreadable autosave is kept next to the first: both are offered, neither is lost', async ({
+  page,
+}) => {
+  // An earlier visit kept one unreadable entry; now the autosave itself is unreadable again.
+  const first = 'apiVersion: playground/v1\nkind: Mesh\nspec: {workloads: [\n';
+  const second = 'apiVersion: playground/v1\nkind: Probes\nspec: {probes: [{from: a\n';
+  await page.addInitScript(
+    ([key, value]) => {
+      if (sessionStorage.getItem('backup-seeded')) return;
+      sessionStorage.setItem('backup-seeded', '1');
+      localStorage.setItem(key, value);
+    },
+    [BACKUP, first] as const,
+  );
+  await seedAutosave(page, second);
+  const app = new PlaygroundPage(page);
+  await app.open();
+  const notice = page.getByTestId('notice.corrupt');
+  await expect(notice).toHaveAttribute('data-count', '2');
+  await expect(notice).toContainText('2 autosaved workspaces could not be read');
+  await shoot(page, 'corrupt-two');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('notice.corrupt.download').click(),
+  ]);
+  const text = await readFile(await download.path(), 'utf8');
+  expect(text).toContain(`unreadable autosave 1 of 2, as it was stored ----\n${first}`);
+  expect(text).toContain(`unreadable autosave 2 of 2, as it was stored ----\n${second}`);
+  // Still both after the autosave has written the default workspace over the entry and a reload.
+  await app.selectWorkload('legacy/sleep');
+  await app.inspector.sidecar.check();
+  await page.waitForTimeout(800);
+  await page.reload();
+  await expect(page.getByTestId('notice.corrupt')).toHaveAttribute('data-count', '2');
+  expect(await storageItem(page, BACKUP)).toBe(first);
+  await page.getByTestId('notice.corrupt.dismiss').click();
+  await expect(page.getByTestId('notice.corrupt')).toHaveCount(0);
+  expect(await storageItem(page, BACKUP)).toBeNull();
+});
+
 test('an unreadable autosave entry is kept, can be downloaded, and the default workspace is shown without touching it', async ({
   page,
 }) => {

@@ -6,7 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createAppStore, StoreProvider } from './store';
-import { loadCorruptBackup, loadSaved, loadTheme, saveCorruptBackup } from './state/persistence';
+import { loadCorruptBackups, loadSaved, loadTheme, saveCorruptBackup } from './state/persistence';
 import { defaultParts } from './state/store';
 import { connectAutosave, connectEvaluation } from './state/sync';
 import { readWorkspaceText } from './state/workspaceText';
@@ -18,15 +18,18 @@ import './styles.css';
 
 const saved = loadSaved();
 const restored = saved ? readWorkspaceText(saved) : null;
-// An unreadable entry is kept raw under a backup key before anything can write over it; its
-// notice (download, dismiss) stays on every load until the user dismisses it.
-if (saved && restored && !restored.ok) saveCorruptBackup(saved);
+const unreadable = saved !== null && restored !== null && !restored.ok ? saved : null;
+// An unreadable entry is kept raw under a backup key before anything can write over it (next to
+// those kept before); its notice (download, discard) stays on every load until the user discards.
+if (unreadable !== null) saveCorruptBackup(unreadable);
 const store = createAppStore({
   lessonEngine: workerEngine,
   initial: restored?.ok ? restored.parts : defaultParts(),
 });
-const corrupt = loadCorruptBackup() ?? (saved && restored && !restored.ok ? saved : null);
-if (corrupt !== null) store.getState().setHealth({ corruptAutosave: corrupt });
+const corrupt = loadCorruptBackups();
+// Storage refused it (full, or private mode): still offered for download in this session.
+if (unreadable !== null && !corrupt.includes(unreadable)) corrupt.push(unreadable);
+if (corrupt.length > 0) store.getState().setHealth({ corruptAutosaves: corrupt });
 const theme = loadTheme() ?? (window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
 store.getState().setTheme(theme === 'dark' ? 'dark' : 'light');
 

@@ -43,14 +43,14 @@ export interface CoreState {
   slowEvaluation: { culprit: string | null } | null;
   /** Another tab saved the workspace: its text, until the user loads it or keeps this one. */
   tabConflict: string | null;
-  /** The autosaved entry could not be read: its raw text, kept under a backup key until dismissed. */
-  corruptAutosave: string | null;
+  /** Autosaved entries that could not be read, oldest first: raw, kept under backup keys until discarded. */
+  corruptAutosaves: readonly string[];
 }
 
 /** The session's health flags, set by the worker and autosave connections (`sync.ts`, `main.tsx`). */
 export type HealthState = Pick<
   CoreState,
-  'evaluating' | 'slowEvaluation' | 'tabConflict' | 'corruptAutosave'
+  'evaluating' | 'slowEvaluation' | 'tabConflict' | 'corruptAutosaves'
 >;
 
 export interface CoreActions {
@@ -126,7 +126,7 @@ export function createCoreSlice(initial: WorkspaceParts) {
       evaluating: false,
       slowEvaluation: null,
       tabConflict: null,
-      corruptAutosave: null,
+      corruptAutosaves: [],
 
       // An edit moves lines, so a highlight of the old lines is dropped.
       setPolicies: (policies) =>

@@ -5,7 +5,8 @@
  * - the autosaved entry could not be read: download the raw text (kept in a backup until dismissed).
  */
 import { usePlayground } from '../../store';
-import { removeCorruptBackup } from '../../state/persistence';
+import { removeCorruptBackups } from '../../state/persistence';
+import { corruptDownload } from './corruptDownload';
 import { readWorkspaceText } from '../../state/workspaceText';
 import './health.css';
 
@@ -82,18 +83,30 @@ function ConflictNotice() {
 }
 
 function CorruptNotice() {
-  const raw = usePlayground((s) => s.corruptAutosave);
+  const kept = usePlayground((s) => s.corruptAutosaves);
   const setHealth = usePlayground((s) => s.setHealth);
-  if (raw === null) return null;
-  const read = readWorkspaceText(raw);
+  const newest = kept.at(-1);
+  if (newest === undefined) return null;
+  const read = readWorkspaceText(newest);
+  const several = kept.length > 1;
   return (
-    <div className="notice notice-error health-notice" role="alert" data-testid="notice.corrupt">
+    <div
+      className="notice notice-error health-notice"
+      role="alert"
+      data-testid="notice.corrupt"
+      data-count={kept.length}
+    >
       <span className="health-notice__text">
-        <strong>Your autosaved workspace could not be read.</strong> The default workspace is shown; the saved
-        text is kept in this browser until you discard it.
+        {several ? (
+          <strong>{kept.length} autosaved workspaces could not be read.</strong>
+        ) : (
+          <strong>Your autosaved workspace could not be read.</strong>
+        )}{' '}
+        The default workspace is shown; the saved {several ? 'texts are' : 'text is'} kept in this browser
+        until you discard {several ? 'them' : 'it'}.
         {read.ok ? null : (
           <span className="health-notice__detail" data-testid="notice.corrupt.reason">
-            Reason: {read.message}
+            Reason{several ? ' (the latest)' : ''}: {read.message}
           </span>
         )}
       </span>
@@ -101,19 +114,22 @@ function CorruptNotice() {
         type="button"
         className="health-notice__primary"
         data-testid="notice.corrupt.download"
-        onClick={() => download(raw, 'playground-autosave.txt')}
+        onClick={() => {
+          const file = corruptDownload(kept);
+          download(file.text, file.name);
+        }}
       >
-        Download it
+        {several ? 'Download them' : 'Download it'}
       </button>
       <button
         type="button"
         data-testid="notice.corrupt.dismiss"
         onClick={() => {
-          removeCorruptBackup();
-          setHealth({ corruptAutosave: null });
+          removeCorruptBackups();
+          setHealth({ corruptAutosaves: [] });
         }}
       >
-        Discard it
+        {several ? 'Discard them' : 'Discard it'}
       </button>
     </div>
   );

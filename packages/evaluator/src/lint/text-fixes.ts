@@ -28,16 +28,37 @@ function insertAt(range: SourceRange): SourceRange {
 }
 
 /** A new list item `host:*` after the one at `range`: `, "h:*"` in a flow list, a `- "h:*"` line in a block. */
+const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
+
+/** The index of the last character before `at` that is not a space or tab (-1 at the start). */
+function skipBlanksBack(text: string, at: number): number {
+  let i = at - 1;
+  while (i >= 0 && isBlank(text[i])) i--;
+  return i;
+}
+
+/**
+ * `- ` and its indentation when the item at `offset` is a block list item (`  - "a.com"`), else
+ * null. Scans back over blanks only, never the whole line: a flow list of 10,000 hosts on one line
+ * costs one step per item, not one line per item.
+ */
+function blockItemPrefix(text: string, offset: number): string | null {
+  const dash = skipBlanksBack(text, offset);
+  if (dash === offset - 1 || text[dash] !== '-') return null;
+  const lineStart = skipBlanksBack(text, dash) + 1;
+  if (lineStart > 0 && text[lineStart - 1] !== '\n') return null;
+  return text.slice(lineStart, offset);
+}
+
 function addPortWildcard(range: SourceRange, raw: string, text: string): Fix | null {
   const { value } = unquote(raw);
-  const lineStart = text.lastIndexOf('\n', range.offset - 1) + 1;
-  const before = text.slice(lineStart, range.offset);
   const item = JSON.stringify(`${value}:*`);
-  const block = /^\s*-\s+$/.test(before);
-  if (!block && !/[[,]\s*$/.test(before)) return null;
+  const block = blockItemPrefix(text, range.offset);
+  const previous = text[skipBlanksBack(text, range.offset)];
+  if (block === null && previous !== '[' && previous !== ',') return null;
   return {
     title: `Add "${value}:*" (any port)`,
-    edits: [{ range: insertAt(range), text: block ? `\n${before}${item}` : `, ${item}` }],
+    edits: [{ range: insertAt(range), text: block !== null ? `\n${block}${item}` : `, ${item}` }],
   };
 }
 

@@ -70,8 +70,9 @@ describe('baseline requests', () => {
       },
       { watchdogMs: 100 },
     );
-    client.evaluate(current);
+    const evaluating = client.evaluate(current);
     const id = client.evaluateBaseline(baseline, [1]);
+    workers[0]!.answer({ type: 'started', id: evaluating });
     vi.advanceTimersByTime(150);
     expect(workers).toHaveLength(2);
     expect(workers[1]!.sent).toContainEqual({ type: 'baseline', id, parts: baseline, traces: [1] });

@@ -163,6 +163,35 @@ describe('evaluation watchdog', () => {
     expect(workers[1]?.sent).toEqual([]);
   });
 
+  it('gives a new worker time to load before its first answer: a cold start is not a slow workspace', () => {
+    vi.useFakeTimers();
+    const { client, workers } = hangingClient({ watchdogMs: 2000, bootMs: 15_000 });
+    const timeouts: string[] = [];
+    client.on('timeout', (t) => timeouts.push(t.parts.policies));
+    const id = client.evaluate({ ...parts, policies: 'default' });
+    // A busy machine: the worker's bundle takes 5 s to load. It is not stopped meanwhile.
+    vi.advanceTimersByTime(5000);
+    expect(workers).toHaveLength(1);
+    expect(timeouts).toEqual([]);
+    // Loaded and started: from here the evaluation has its 2 s.
+    workers[0]?.answer({ type: 'started', id });
+    vi.advanceTimersByTime(1999);
+    expect(workers).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(workers[0]?.terminated).toBe(true);
+    expect(timeouts).toEqual(['default']);
+  });
+
+  it('stops a worker that never loads, after the load allowance', () => {
+    vi.useFakeTimers();
+    const { client, workers } = hangingClient({ watchdogMs: 2000, bootMs: 15_000 });
+    client.evaluate({ ...parts, policies: 'default' });
+    vi.advanceTimersByTime(14_999);
+    expect(workers).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(workers[0]?.terminated).toBe(true);
+  });
+
   it('evaluates the next edit normally in the new worker: structure posted again, first answer complete', () => {
     vi.useFakeTimers();
     const { client, workers } = hangingClient();

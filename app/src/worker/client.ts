@@ -33,6 +33,11 @@ export interface WorkerLike {
 export interface ClientOptions {
   /** How long the worker may go without progress while an answer is awaited. */
   watchdogMs?: number;
+  /**
+   * How long a new worker may take to load before it first answers: loading is not evaluating,
+   * and a cold start on a busy machine must not be taken for a slow workspace.
+   */
+  bootMs?: number;
   /** How long an evaluation may take before `busy` listeners hear of it. */
   busyMs?: number;
 }
@@ -88,7 +93,10 @@ export class EvaluationClient {
   };
   private worker: WorkerLike;
   private readonly watchdogMs: number;
+  private readonly bootMs: number;
   private readonly busyMs: number;
+  /** The current worker has answered something: it has loaded, so the watchdog's clock is watchdogMs. */
+  private booted = false;
   /** The latest request of each kind whose answer is still awaited. */
   private readonly awaiting = new Map<WorkerMessage['type'], Sent>();
   /** Posted requests the worker may still start (older ones of a kind are coalesced away). */
@@ -106,12 +114,14 @@ export class EvaluationClient {
     options: ClientOptions = {},
   ) {
     this.watchdogMs = options.watchdogMs ?? 2000;
+    this.bootMs = options.bootMs ?? 15_000;
     this.busyMs = options.busyMs ?? 150;
     this.worker = this.start();
   }
 
   private start(): WorkerLike {
     const worker = this.createWorker();
+    this.booted = false;
     worker.onmessage = (event) => {
       if (worker === this.worker) this.receive(event.data);
     };
@@ -181,7 +191,7 @@ export class EvaluationClient {
     this.awaiting.set(type, sent);
     this.inFlight.set(sent.id, sent);
     this.worker.postMessage(request);
-    this.watchdog ??= setTimeout(() => this.timeout(), this.watchdogMs);
+    this.watchdog ??= setTimeout(() => this.timeout(), this.clock());
     if (type === 'evaluate' && !this.busy)
       this.busyTimer ??= setTimeout(() => this.setBusy(true), this.busyMs);
   }
@@ -194,10 +204,15 @@ export class EvaluationClient {
     this.listeners.busy.forEach((l) => l(busy));
   }
 
+  /** The watchdog's time limit: the evaluation's, or a new worker's time to load and answer. */
+  private clock(): number {
+    return this.booted ? this.watchdogMs : this.bootMs;
+  }
+
   /** Progress (or nothing left to wait for): the watchdog starts over, the busy flag follows. */
   private settle(): void {
     clearTimeout(this.watchdog);
-    this.watchdog = this.awaiting.size > 0 ? setTimeout(() => this.timeout(), this.watchdogMs) : undefined;
+    this.watchdog = this.awaiting.size > 0 ? setTimeout(() => this.timeout(), this.clock()) : undefined;
     if (!this.awaiting.has('evaluate')) this.setBusy(false);
   }
 
@@ -243,6 +258,8 @@ export class EvaluationClient {
    */
   diagnose(parts: WorkspaceParts): { result: Promise<SlowCulprit | null>; cancel(): void } {
     let worker: WorkerLike | null = null;
+    /** The throwaway worker has answered: it has loaded, so a request gets watchdogMs from its start. */
+    let spoke = false;
     let cancelled = false;
     let stop: (() => void) | null = null;
     let id = 0;
@@ -254,21 +271,33 @@ export class EvaluationClient {
     const finishes = (policies: string) =>
       new Promise<boolean>((resolve, reject) => {
         if (cancelled) return reject(new Error('cancelled'));
-        const current = (worker ??= this.createWorker());
+        if (!worker) {
+          worker = this.createWorker();
+          spoke = false;
+        }
+        const current = worker;
         const request = ++id;
-        const timer = setTimeout(() => {
-          current.onmessage = null;
-          current.terminate();
-          worker = null;
-          resolve(false);
-        }, this.watchdogMs);
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const arm = (ms: number) => {
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            current.onmessage = null;
+            current.terminate();
+            worker = null;
+            resolve(false);
+          }, ms);
+        };
+        arm(spoke ? this.watchdogMs : this.bootMs);
         stop = () => {
           clearTimeout(timer);
           reject(new Error('cancelled'));
         };
         current.onmessage = (event) => {
+          spoke = true;
           const answer = event.data;
-          if (answer.type === 'started' || answer.id !== request) return;
+          if (answer.id !== request) return;
+          // Started: the time limit counts from here.
+          if (answer.type === 'started') return arm(this.watchdogMs);
           clearTimeout(timer);
           resolve(true);
         };
@@ -319,6 +348,7 @@ export class EvaluationClient {
   }
 
   private receive(answer: WorkerResponse): void {
+    this.booted = true;
     if (answer.type === 'started') {
       this.running = this.inFlight.get(answer.id) ?? null;
       this.runningBaseline = [...this.baselineAwaited.values()].find((r) => r.id === answer.id) ?? null;

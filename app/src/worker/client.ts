@@ -14,8 +14,8 @@
  */
 import type { Evaluation, WorkspaceParts } from '@playground/evaluator';
 import { DeltaDecoder } from './delta';
-import { findSlowDocument } from './diagnose';
 import type { SlowCulprit } from './diagnose';
+import { diagnoseInWorker } from './diagnoseInWorker';
 import type {
   BaselineRequest,
   WorkerMessage,
@@ -254,75 +254,11 @@ export class EvaluationClient {
 
   /**
    * Finds what made `parts` slow, bisecting its policies in a throwaway worker under the same
-   * time limit. `cancel` terminates that worker (a newer edit makes the question moot).
+   * time limit (diagnoseInWorker.ts). `cancel` terminates that worker (a newer edit makes the
+   * question moot).
    */
   diagnose(parts: WorkspaceParts): { result: Promise<SlowCulprit | null>; cancel(): void } {
-    let worker: WorkerLike | null = null;
-    /** The throwaway worker has answered: it has loaded, so a request gets watchdogMs from its start. */
-    let spoke = false;
-    let cancelled = false;
-    let stop: (() => void) | null = null;
-    let id = 0;
-    const structure: WorkspaceStructure = {
-      metadata: parts.metadata,
-      mesh: parts.mesh,
-      probes: parts.probes,
-    };
-    const finishes = (policies: string) =>
-      new Promise<boolean>((resolve, reject) => {
-        if (cancelled) return reject(new Error('cancelled'));
-        if (!worker) {
-          worker = this.createWorker();
-          spoke = false;
-        }
-        const current = worker;
-        const request = ++id;
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const arm = (ms: number) => {
-          clearTimeout(timer);
-          timer = setTimeout(() => {
-            current.onmessage = null;
-            current.terminate();
-            worker = null;
-            resolve(false);
-          }, ms);
-        };
-        arm(spoke ? this.watchdogMs : this.bootMs);
-        stop = () => {
-          clearTimeout(timer);
-          reject(new Error('cancelled'));
-        };
-        current.onmessage = (event) => {
-          spoke = true;
-          const answer = event.data;
-          if (answer.id !== request) return;
-          // Started: the time limit counts from here.
-          if (answer.type === 'started') return arm(this.watchdogMs);
-          clearTimeout(timer);
-          resolve(true);
-        };
-        current.postMessage({
-          type: 'evaluate',
-          id: request,
-          traces: [],
-          policies,
-          structureVersion: request,
-          structure,
-        });
-      });
-    const result = findSlowDocument(parts.policies, finishes)
-      .catch(() => null)
-      .finally(() => {
-        worker?.terminate();
-        worker = null;
-      });
-    return {
-      result,
-      cancel: () => {
-        cancelled = true;
-        stop?.();
-      },
-    };
+    return diagnoseInWorker(parts, this.createWorker, { watchdogMs: this.watchdogMs, bootMs: this.bootMs });
   }
 
   /** A new version whenever metadata, mesh or probes are different objects (the store never mutates them). */

@@ -242,7 +242,9 @@ for (const size of [
       expect(overlaps(n, collapsed.bar!), `filter bar over ${n.id}`).toBe(false);
 
     await page.getByTestId('filter.namespace').selectOption('ns0');
-    await page.getByTestId('namespace-node.collapse').first().click();
+    // ns0's own control: while the filter applies, another namespace may still be first in the page.
+    const ns0 = page.locator('[data-testid="namespace-node"][data-namespace="ns0"]');
+    await ns0.getByTestId('namespace-node.collapse').click();
     await expect(page.locator('[data-testid="namespace-node"][data-namespace="ns0"]')).toHaveAttribute(
       'data-collapsed',
       'false',

@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // The CLI prebuilt into one file at install time (`prepare`, build.mjs), so a start costs no
-// TypeScript transpiling. When that file is missing, or a source it was built from changed since
-// (a working copy being edited), the sources run through tsx's loader instead: the same code either way.
+// TypeScript transpiling, loaded with its V8 code cache (prebuilt.js). When that file is missing,
+// or a source it was built from changed since (a working copy being edited), the sources run
+// through tsx's loader instead: the same code either way.
 import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const dist = new URL('../dist/', import.meta.url);
+const bundle = new URL('policy-playground.cjs', dist);
 
 function prebuiltIsCurrent() {
   try {
-    const built = statSync(new URL('policy-playground.mjs', dist)).mtimeMs;
+    const built = statSync(bundle).mtimeMs;
     const inputs = JSON.parse(readFileSync(new URL('inputs.json', dist), 'utf8'));
     return inputs.every((input) => statSync(new URL(input, dist)).mtimeMs <= built);
   } catch {
@@ -17,9 +20,11 @@ function prebuiltIsCurrent() {
 }
 
 if (prebuiltIsCurrent()) {
-  await import(new URL('policy-playground.mjs', dist).href);
+  const { loadPrebuilt } = await import('./prebuilt.js');
+  await loadPrebuilt(fileURLToPath(bundle)).exports.run(process.argv.slice(2));
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  await import('../src/run.ts');
+  const { run } = await import('../src/run.ts');
+  await run(process.argv.slice(2));
 }

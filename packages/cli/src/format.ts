@@ -1,4 +1,5 @@
 import type { Diagnostic, DocumentSummary, ProbeResult, TraceStep } from '@playground/evaluator';
+import { BATCH } from './io';
 
 /**
  * Characters that must never reach a terminal as they are: C0 controls (line breaks and ESC, so
@@ -14,11 +15,58 @@ const UNPRINTABLE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-
 
 const hex = (c: string, width: number): string => (c.codePointAt(0) ?? 0).toString(16).padStart(width, '0');
 
-/** A value made safe to print: unprintable characters become `\xNN` / `\uNNNN` escapes. */
+/** UNPRINTABLE as a yes/no test (no `g`, so no lastIndex to carry between calls). */
+const HAS_UNPRINTABLE = new RegExp(UNPRINTABLE.source);
+
+/**
+ * A value made safe to print: unprintable characters become `\xNN` / `\uNNNN` escapes. Tested
+ * before replacing: `matrix --all` prints hundreds of thousands of lines, nearly all printable.
+ */
 export function printable(value: string | number): string {
-  return String(value).replace(UNPRINTABLE, (c) =>
-    c.charCodeAt(0) < 0x100 ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`,
-  );
+  const text = String(value);
+  if (!HAS_UNPRINTABLE.test(text)) return text;
+  return text.replace(UNPRINTABLE, (c) => (c.charCodeAt(0) < 0x100 ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`));
+}
+
+/** UNPRINTABLE less the line feed, to test a batch of lines at once. */
+const UNPRINTABLE_BUT_LINE_FEED =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Lines written in batches of about 64 KiB, each made `printable`. Checked a batch at a time: a
+ * batch with no unprintable character but its own line feeds (as many as it has lines, so none is
+ * inside a line) is written as it is; any other is escaped line by line. `matrix --all` prints
+ * hundreds of thousands of lines, and testing each on its own was a tenth of its time.
+ */
+export function printableLines(write: (text: string) => void): { line(text: string): void; flush(): void } {
+  let lines: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (lines.length === 0) return;
+    const text = `${lines.join('\n')}\n`;
+    write(
+      UNPRINTABLE_BUT_LINE_FEED.test(text) || lineFeeds(text) !== lines.length
+        ? `${lines.map(printable).join('\n')}\n`
+        : text,
+    );
+    lines = [];
+    size = 0;
+  };
+  return {
+    line(text) {
+      lines.push(text);
+      size += text.length + 1;
+      if (size >= BATCH) flush();
+    },
+    flush,
+  };
+}
+
+function lineFeeds(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /**
@@ -42,23 +90,36 @@ export interface JsonWriter {
   end(): void;
 }
 
+const FIELD_OPEN = '{\n  "v": ';
+const FIELD_CLOSE = '\n}';
+const ITEM_OPEN = '{\n  "v": [\n    ';
+const ITEM_CLOSE = '\n  ]\n}';
+const HAS_UNPRINTABLE_IN_JSON = new RegExp(UNPRINTABLE_IN_JSON.source);
+
 export function jsonWriter(push: (text: string) => void): JsonWriter {
   let fields = 0;
   const key = (name: string) => `${fields++ === 0 ? '{\n' : ',\n'}  ${JSON.stringify(name)}: `;
-  const indented = (value: unknown, prefix: string) =>
-    JSON.stringify(value, null, 2)
-      .replace(/\n/g, `\n${prefix}`)
-      .replace(UNPRINTABLE_IN_JSON, (c) => `\\u${hex(c, 4)}`);
+  // A value nested one or two levels deep, as JSON.stringify lays it out there: stringified inside
+  // a wrapper of that depth and cut out of it (no pass over the text to indent it line by line).
+  const indented = (value: unknown, depth: 1 | 2) => {
+    const text =
+      depth === 1
+        ? JSON.stringify({ v: value }, null, 2).slice(FIELD_OPEN.length, -FIELD_CLOSE.length)
+        : JSON.stringify({ v: [value] }, null, 2).slice(ITEM_OPEN.length, -ITEM_CLOSE.length);
+    return HAS_UNPRINTABLE_IN_JSON.test(text)
+      ? text.replace(UNPRINTABLE_IN_JSON, (c) => `\\u${hex(c, 4)}`)
+      : text;
+  };
   return {
     field(name, value) {
-      push(`${key(name)}${indented(value, '  ')}`);
+      push(`${key(name)}${indented(value, 1)}`);
     },
     array(name) {
       push(`${key(name)}[`);
       let items = 0;
       return {
         item(value) {
-          push(`${items++ === 0 ? '\n' : ',\n'}    ${indented(value, '    ')}`);
+          push(`${items++ === 0 ? '\n' : ',\n'}    ${indented(value, 2)}`);
         },
         close() {
           push(items === 0 ? ']' : '\n  ]');

@@ -15,7 +15,7 @@ export class UsageError extends Error {}
 export type ReadStdin = () => Promise<string>;
 
 /** How much output a command gathers before handing it to `Io.stdout` (one write per batch). */
-const BATCH = 1 << 16;
+export const BATCH = 1 << 16;
 
 /**
  * Output gathered into batches of about 64 KiB: one `write` per batch instead of one per line, the

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error build.mjs is plain JavaScript without declarations
 import { buildCli } from '../build.mjs';
-import { jsonWriter, toJson } from '../src/format';
+import { jsonWriter, printable, printableLines, toJson } from '../src/format';
 import { main } from '../src/main';
 
 const root = join(import.meta.dirname, '../../..');
@@ -82,6 +82,23 @@ describe('matrix of a Service with more than one port', () => {
 });
 
 describe('output in pieces', () => {
+  it('printableLines writes each line as printable does, a batch at a time', () => {
+    const lines = [
+      ...Array.from({ length: 5000 }, (_, i) => `sleep-${i}.foo to httpbin.bar: 200`),
+      // A line feed inside a line is escaped, not a new line (alone in its batch: no other
+      // character of that batch gives it away).
+      'a\nforged.foo to httpbin.bar: 200',
+      ...Array.from({ length: 5000 }, (_, i) => `curl-${i}.foo to httpbin.bar:8000: 403`),
+      'esc \u001b[31m red, bidi \u202e, DEL \u007f, tab \t',
+    ];
+    const writes: string[] = [];
+    const out = printableLines((s) => writes.push(s));
+    for (const line of lines) out.line(line);
+    out.flush();
+    expect(writes.length, 'written in batches').toBeGreaterThan(2);
+    expect(writes.join('')).toBe(lines.map((l) => `${printable(l)}\n`).join(''));
+  });
+
   it('jsonWriter writes exactly what toJson writes of the whole object', () => {
     const value = {
       results: [{ a: 1, nested: { list: [1, { b: 'x\ny' }], empty: [], none: {} } }, { c: '\u202e bidi' }],

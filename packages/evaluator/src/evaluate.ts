@@ -22,6 +22,12 @@ export interface EvaluateOptions {
    * back with `trace: []` and are decided on the engine's untraced path, with the same outcome.
    */
   traces?: 'all' | 'none' | readonly number[];
+  /**
+   * false: leave the lints (docs/lints.md) out of `diagnostics`, for a caller that shows only
+   * errors (the CLI's `test`). Lints are warnings; working them out builds the syntax trees of
+   * the documents they point into (parse.ts), a large part of a big run. Default true.
+   */
+  lints?: boolean;
 }
 
 function tracedProbes(traces: EvaluateOptions['traces']): (index: number) => boolean {
@@ -41,7 +47,10 @@ function evaluateEngine(engine: Engine, options: EvaluateOptions): Evaluation {
   );
   return {
     metadata: engine.metadata,
-    diagnostics: [...engine.diagnostics, ...(own ? probeDiagnostics(engine) : [])],
+    diagnostics: [
+      ...(options.lints === false ? engine.validationDiagnostics : engine.diagnostics),
+      ...(own ? probeDiagnostics(engine) : []),
+    ],
     documents: documentSummaries(engine),
     workloads: workloadFacts(engine),
     probes,

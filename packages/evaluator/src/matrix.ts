@@ -8,6 +8,7 @@ import { createEvaluator } from './evaluate';
 import type { Engine } from './pipeline/engine';
 import { evaluateHop, type HopInput } from './pipeline/hop';
 import { evaluateProbe, prepareServerSide } from './pipeline/probe';
+import { clientAttributesRead } from './authz/decide';
 import type { MeshWorkload } from './mesh';
 import { documentSummaries } from './facts';
 import type { Diagnostic, DocumentSummary, MatrixEntry, Verdict } from './types';
@@ -67,21 +68,62 @@ interface Cell {
   mtls: boolean | null;
 }
 
+/** A cell's outcome, shared by the clients that cannot be told apart (see `decideMatrix`). */
+interface Decided {
+  status: string;
+  verdict: Verdict;
+  mtls: boolean | null;
+}
+
+/** A prepared server port, and the outcomes decided for it per class of client. */
+interface PreparedPort {
+  input: HopInput;
+  /** Which of a client's keys (`clientKeys`) tells apart the clients this port can decide differently. */
+  keyIndex: number;
+  decided: Map<string, Decided>;
+}
+
+/**
+ * A client's keys, one per depth of what a server port may read of it: [transport and namespace,
+ * + identity, + addresses, + both, everything]. The transport depends on its proxy and, for
+ * DestinationRule selection, its namespace, or its labels when a DestinationRule selects clients
+ * by label (mtls/client-tls.ts); the policies on its namespace, principal and addresses
+ * (authz/fields.ts `clientAttributeOf`).
+ */
+function clientKeys(client: MeshWorkload, labelsMatter: boolean): string[] {
+  const base = `${client.sidecar ? 's' : '-'}${client.gateway ? 'g' : '-'} ${labelsMatter ? client.key : client.namespace}`;
+  const identity = `${base} ${client.principal}`;
+  return [
+    base,
+    identity,
+    `${base} @${client.ip}`,
+    `${identity} @${client.ip}`,
+    `${client.key} @${client.ip}`,
+  ];
+}
+
 /**
  * Decides every cell, client-major (the seeds' order), without traces. What does not depend on
  * the client (port, request, JWT outcome) is prepared once per server port and the hop input is
  * reused; gateways take the full two-hop path.
+ *
+ * Clients a server port cannot tell apart share one decision: those with the same proxy, the same
+ * namespace (or labels, see `clientKeys`), and — only where the port's policies read them — the
+ * same principal and addresses; any client when a CUSTOM provider is consulted is its own class.
+ * matrix.test.ts checks every cell against the traced probe path on meshes whose policies read
+ * each of these.
  */
 function decideMatrix(engine: Engine, options: MatrixOptions, visit: (cell: Cell) => void): void {
   const now = options.now ?? new Date();
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const path = options.path ?? '/';
   const { clients, servers } = participants(engine, options);
-  const prepared = new Map<MeshWorkload, (HopInput | string)[]>();
-  const inputsOf = (server: MeshWorkload, placeholder: MeshWorkload) => {
-    let inputs = prepared.get(server);
-    if (!inputs) {
-      inputs = server.ports.map((p) => {
+  const labelsMatter = engine.destinationRules.bySelector;
+  const prepared = new Map<MeshWorkload, (PreparedPort | string)[]>();
+  const portsOf = (server: MeshWorkload, placeholder: MeshWorkload) => {
+    let ports = prepared.get(server);
+    if (!ports) {
+      ports = server.ports.map((p) => {
         const side = prepareServerSide(
           engine,
           { from: placeholder.key, to: server.key, port: p.port, request: { path } },
@@ -107,11 +149,13 @@ function decideMatrix(engine: Engine, options: MatrixOptions, visit: (cell: Cell
           sni: side.sni,
           policySet: side.policySet,
         };
-        return input;
+        const read = clientAttributesRead(side.policySet ?? engine.policySet(server));
+        const keyIndex = read.anything ? 4 : (read.identity ? 1 : 0) + (read.address ? 2 : 0);
+        return { input, keyIndex, decided: new Map() };
       });
-      prepared.set(server, inputs);
+      prepared.set(server, ports);
     }
-    return inputs;
+    return ports;
   };
   const cell: Cell = {
     client: clients[0] as MeshWorkload,
@@ -125,14 +169,15 @@ function decideMatrix(engine: Engine, options: MatrixOptions, visit: (cell: Cell
   let index = 0;
   for (const client of clients) {
     cell.client = client;
+    const keys = clientKeys(client, labelsMatter);
     for (const server of servers) {
       cell.server = server;
-      const inputs = server.gateway ? null : inputsOf(server, client);
+      const ports = server.gateway ? null : portsOf(server, client);
       server.ports.forEach((p, i) => {
         cell.port = p.port;
         cell.portIndex = i;
-        const input = inputs?.[i];
-        if (input === undefined) {
+        const port = ports?.[i];
+        if (port === undefined) {
           const r = evaluateProbe(
             engine,
             { from: client.key, to: server.key, port: p.port, request: { path } },
@@ -143,17 +188,23 @@ function decideMatrix(engine: Engine, options: MatrixOptions, visit: (cell: Cell
           cell.status = r.status;
           cell.verdict = r.verdict;
           cell.mtls = r.mtls;
-        } else if (typeof input === 'string') {
+        } else if (typeof port === 'string') {
           cell.status = 'invalid';
           cell.verdict = 'invalid';
           cell.mtls = null;
         } else {
-          input.client = client;
-          input.clientIp = client.ip;
-          const hop = evaluateHop(engine, input);
-          cell.status = hop.status;
-          cell.verdict = hop.verdict;
-          cell.mtls = hop.mtls;
+          const key = keys[port.keyIndex] as string;
+          let decided = port.decided.get(key);
+          if (!decided) {
+            port.input.client = client;
+            port.input.clientIp = client.ip;
+            const hop = evaluateHop(engine, port.input);
+            decided = { status: hop.status, verdict: hop.verdict, mtls: hop.mtls };
+            port.decided.set(key, decided);
+          }
+          cell.status = decided.status;
+          cell.verdict = decided.verdict;
+          cell.mtls = decided.mtls;
         }
         index++;
         visit(cell);
@@ -163,15 +214,10 @@ function decideMatrix(engine: Engine, options: MatrixOptions, visit: (cell: Cell
 }
 
 /**
- * Every matrix entry in order, handed to `visit` one at a time as it is decided: a caller that
- * prints them keeps none (the CLI streams hundreds of thousands of lines this way). The line's
- * parts are built once per client and per Service port, not per entry.
+ * Each cell's printed line and status, in order, built from parts made once per client and per
+ * Service port (`from` … `to` … `: status`).
  */
-export function visitMatrix(
-  engine: Engine,
-  options: MatrixOptions,
-  visit: (entry: MatrixEntry) => void,
-): void {
+function decideLines(engine: Engine, options: MatrixOptions, each: (cell: Cell, line: string) => void): void {
   const clientNames = new Map<MeshWorkload, string>();
   const serverNames = new Map<MeshWorkload, string[]>();
   decideMatrix(engine, options, (c) => {
@@ -189,6 +235,20 @@ export function visitMatrix(
       );
       serverNames.set(server, names);
     }
+    each(c, `${from}${names[c.portIndex] ?? ''}${c.status}`);
+  });
+}
+
+/**
+ * Every matrix entry in order, handed to `visit` one at a time as it is decided: a caller that
+ * prints them keeps none (the CLI streams hundreds of thousands of lines this way).
+ */
+export function visitMatrix(
+  engine: Engine,
+  options: MatrixOptions,
+  visit: (entry: MatrixEntry) => void,
+): void {
+  decideLines(engine, options, (c, line) =>
     visit({
       from: c.client.key,
       to: c.server.key,
@@ -197,9 +257,18 @@ export function visitMatrix(
       status: c.status,
       verdict: c.verdict,
       mtls: c.mtls,
-      line: `${from}${names[c.portIndex] ?? ''}${c.status}`,
-    });
-  });
+      line,
+    }),
+  );
+}
+
+/** Only each entry's `line` and `status`, without building the entry (the CLI's text output). */
+export function visitMatrixLines(
+  engine: Engine,
+  options: MatrixOptions,
+  each: (line: string, status: string) => void,
+): void {
+  decideLines(engine, options, (c, line) => each(line, c.status));
 }
 
 export function evaluateMatrix(engine: Engine, options: MatrixOptions = {}): MatrixEntry[] {
@@ -216,8 +285,8 @@ export function countMatrix(engine: Engine, options: MatrixOptions = {}): number
 }
 
 /**
- * A compiled workspace's matrix, decided only when `visit` is called: the diagnostics can be
- * checked (and the input refused) before any entry is built.
+ * A compiled workspace's matrix, decided only when `visit` is called: the diagnostics (parse and
+ * validation; lints are left out) can be checked, and the input refused, before any entry is built.
  */
 export async function openMatrix(
   text: string,
@@ -226,12 +295,15 @@ export async function openMatrix(
   diagnostics: Diagnostic[];
   documents: DocumentSummary[];
   visit: (each: (entry: MatrixEntry) => void) => void;
+  visitLines: (each: (line: string, status: string) => void) => void;
 }> {
   const engine = await createEvaluator().compile(text);
   return {
-    diagnostics: engine.diagnostics,
+    // No lints: the matrix prints none, and working them out costs a quarter of a big run.
+    diagnostics: [...engine.validationDiagnostics],
     documents: documentSummaries(engine),
     visit: (each) => visitMatrix(engine, options, each),
+    visitLines: (each) => visitMatrixLines(engine, options, each),
   };
 }
 

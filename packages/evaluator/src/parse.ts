@@ -4,6 +4,9 @@
  * The text is split into documents at `---` / `...` marker lines and each document is parsed on
  * its own, so an edit re-parses only the document it touched (`ParseCache`). Positions are kept
  * relative to the document and shifted to whole-text lines when asked for.
+ *
+ * A document without anchors, tags or problems gets its value from fast-yaml.ts, and its syntax
+ * tree only when a position in it is asked for (the CLI's matrix asks for none in the Mesh).
  */
 import { isPair, isScalar, parseDocument, visit } from 'yaml';
 import type { Document } from 'yaml';
@@ -11,6 +14,7 @@ import { keyNodeAt, lineStartsOf, linePos, nodeAt } from './yaml-positions';
 import type { NodePath, ParsedDocument } from './document';
 import { MAX_ALIAS_COUNT, MAX_NESTING, WORKSPACE_SIZE_LIMIT } from './limits';
 import { tooDeepAt } from './nesting';
+import { fastDocumentValue } from './fast-yaml';
 import { DiagnosticCap } from './diagnostic-cap';
 import { sourceField } from './source';
 import type { Diagnostic, SourceRange, WorkspaceSource } from './types';
@@ -25,7 +29,8 @@ interface Chunk {
 
 /** What parsing one document's text yields, independent of where the document sits. */
 interface DocumentParse {
-  doc: Document.Parsed;
+  /** The syntax tree, for positions; built on first use when the value came from fast-yaml.ts. */
+  doc: () => Document.Parsed;
   /**
    * Offset of each line's first character. Counted here, not by the `yaml` LineCounter: that one
    * misses line breaks inside an unterminated quoted scalar, which put markers on the wrong line.
@@ -142,7 +147,7 @@ function parseChunk(text: string): DocumentParse {
   const deep = tooDeepAt(text);
   if (deep !== -1) {
     return {
-      doc: parseDocument(''),
+      doc: () => EMPTY_DOCUMENT,
       lineStarts: lineStartsOf(text),
       value: null,
       problems: [
@@ -159,13 +164,20 @@ function parseChunk(text: string): DocumentParse {
       memo: new Map(),
     };
   }
-  // logLevel 'error': a map used as a key is stringified (as Kubernetes' decoder would refuse it);
-  // the library's console warning about it would only be noise in the CLI and the fuzzer.
-  // Duplicate keys are found below in one pass: the library's own check compares every key with
-  // every earlier one, minutes of work for a map of a few hundred thousand keys under the size limit.
-  const doc = withoutStackTraces(() =>
-    parseDocument(text, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' }),
-  );
+  const fast = fastDocumentValue(text);
+  if (fast) {
+    let doc: Document.Parsed | undefined;
+    return {
+      doc: () => (doc ??= parseWithYaml(text)),
+      lineStarts: lineStartsOf(text),
+      value: fast.value,
+      problems: [],
+      contentLength: text.trimEnd().length,
+      nodeOffsets: new Map(),
+      memo: new Map(),
+    };
+  }
+  const doc = parseWithYaml(text);
   const problems: DocumentParse['problems'] = [];
   for (const error of doc.errors) {
     problems.push({
@@ -227,7 +239,7 @@ function parseChunk(text: string): DocumentParse {
   }
   // trimEnd, not /\s+$/: that regex backtracks quadratically on long inner runs of spaces.
   return {
-    doc,
+    doc: () => doc,
     lineStarts: lineStartsOf(text),
     value,
     problems,
@@ -236,6 +248,18 @@ function parseChunk(text: string): DocumentParse {
     memo: new Map(),
   };
 }
+
+// logLevel 'error': a map used as a key is stringified (as Kubernetes' decoder would refuse it);
+// the library's console warning about it would only be noise in the CLI and the fuzzer.
+// Duplicate keys are found in parseChunk in one pass: the library's own check compares every key
+// with every earlier one, minutes of work for a map of a few hundred thousand keys under the size limit.
+function parseWithYaml(text: string): Document.Parsed {
+  return withoutStackTraces(() =>
+    parseDocument(text, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' }),
+  );
+}
+
+const EMPTY_DOCUMENT = parseDocument('');
 
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
@@ -267,7 +291,7 @@ function makeDocument(
     const key = path.join('\u0000');
     let offsets = parse.nodeOffsets.get(key);
     if (offsets === undefined) {
-      const node = nodeAt(parse.doc, path);
+      const node = nodeAt(parse.doc(), path);
       offsets = node?.range ? [node.range[0], node.range[1]] : null;
       parse.nodeOffsets.set(key, offsets);
     }
@@ -287,7 +311,7 @@ function makeDocument(
     ...sourceField(source),
     rangeOf,
     keyRangeOf(path: NodePath): SourceRange {
-      const key = keyNodeAt(parse.doc, path);
+      const key = keyNodeAt(parse.doc(), path);
       return key?.range ? toRange(chunk, parse, key.range[0], key.range[1]) : rangeOf(path);
     },
   };

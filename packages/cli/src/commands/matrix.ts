@@ -1,6 +1,13 @@
 import { openMatrix } from '@playground/evaluator';
 import { readWorkspaceFile } from '../files';
-import { formatDiagnostic, isInvalidInput, jsonWriter, printable, workspaceProblems } from '../format';
+import {
+  formatDiagnostic,
+  isInvalidInput,
+  jsonWriter,
+  printable,
+  printableLines,
+  workspaceProblems,
+} from '../format';
 import { batched, EXIT, type Io } from '../io';
 
 /**
@@ -19,7 +26,7 @@ export async function matrixCommand(
     io.stderr(`${printable(read.error)}\n`);
     return EXIT.invalid;
   }
-  const { diagnostics, documents, visit } = await openMatrix(read.text, {
+  const { diagnostics, documents, visit, visitLines } = await openMatrix(read.text, {
     all: options.all,
     ...(options.path ? { path: options.path } : {}),
     ...(options.now ? { now: options.now } : {}),
@@ -29,18 +36,21 @@ export async function matrixCommand(
   const problems = workspaceProblems(file, documents, diagnostics);
   for (const p of problems) io.stderr(`${p}\n`);
   if (problems.length || diagnostics.some(isInvalidInput)) return EXIT.invalid;
-  const out = batched(io.stdout);
   if (options.json) {
+    const out = batched(io.stdout);
     const json = jsonWriter(out.push);
     const entries = json.array('entries');
     visit(entries.item);
     entries.close();
     json.end();
-  } else
-    visit((e) => {
-      out.push(`${printable(e.line)}\n`);
-      if (e.status === '000') out.push('command terminated with exit code 56\n');
+    out.flush();
+  } else {
+    const out = printableLines(io.stdout);
+    visitLines((line, status) => {
+      out.line(line);
+      if (status === '000') out.line('command terminated with exit code 56');
     });
-  out.flush();
+    out.flush();
+  }
   return EXIT.ok;
 }

@@ -66,7 +66,11 @@ export async function testCommand(
       invalidInput = true;
       continue;
     }
-    const evaluation = await evaluator.evaluate(read.text, options.now ? { now: options.now } : {});
+    // Only errors are shown (lints are `lint`'s): leave the lints out.
+    const evaluation = await evaluator.evaluate(read.text, {
+      lints: false,
+      ...(options.now ? { now: options.now } : {}),
+    });
     for (const d of evaluation.diagnostics.filter((d) => d.severity === 'error'))
       io.stderr(`${formatDiagnostic(file, d)}\n`);
     const problems = workspaceProblems(file, evaluation.documents, evaluation.diagnostics);

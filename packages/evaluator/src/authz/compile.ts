@@ -6,7 +6,13 @@
  */
 import type { AuthorizationPolicy, Condition, Operation, Source } from '../resources/types';
 import type { AuthzRequest } from './context';
-import { fieldCompiler, PEER_FIELDS, type Clause, type FieldCompiler, type TrustDomains } from './fields';
+import {
+  clientAttributeOf,
+  fieldCompiler,
+  type Clause,
+  type FieldCompiler,
+  type TrustDomains,
+} from './fields';
 
 /** An AND of clauses (a source, an operation, or the `when` list). Empty = matches everything. */
 interface Conjunction {
@@ -77,7 +83,7 @@ function fieldClauses(
       out.push({
         label: noted(`${label}.${field}`, c.never, values, false),
         httpOnly: c.httpOnly,
-        peer: PEER_FIELDS.has(field),
+        reads: clientAttributeOf(field),
         test: c.test,
       });
   }
@@ -88,7 +94,7 @@ function fieldClauses(
       out.push({
         label: noted(`${label}.not${field[0]?.toUpperCase()}${field.slice(1)}`, c.never, notValues, true),
         httpOnly: c.httpOnly,
-        peer: PEER_FIELDS.has(field),
+        reads: clientAttributeOf(field),
         test: (r) => !test(r),
       });
     }
@@ -141,7 +147,7 @@ function compileConditions(
       clauses.push({
         label: `when[${i}] ${c.key} ${negate ? 'notValues' : 'values'}`,
         httpOnly: compiled.httpOnly,
-        peer: PEER_FIELDS.has(c.key),
+        reads: clientAttributeOf(c.key),
         test: negate ? (r) => !test(r) : test,
       });
     }
@@ -243,7 +249,7 @@ export function specializeRule(
     const clauses: Clause[] = [];
     for (const c of conj.clauses) {
       if (tcp && c.httpOnly) continue;
-      if (c.peer) clauses.push(c);
+      if (c.reads) clauses.push(c);
       else if (!c.test(request)) return null;
     }
     return { clauses };

@@ -23,27 +23,39 @@ export interface Clause {
   /** e.g. `from[0].source.principals`, for explanations. */
   label: string;
   httpOnly: boolean;
-  /** Depends on the client (identity, addresses, TLS); otherwise only on the request and server. */
-  peer: boolean;
+  /** What of the client it depends on; null: only the request and the server. */
+  reads: ClientAttribute | null;
   test: Predicate;
 }
 
-/** Fields and `when` keys whose value comes from the client rather than the request or the server. */
-export const PEER_FIELDS: ReadonlySet<string> = new Set([
-  'principals',
-  'source.principal',
-  'namespaces',
-  'source.namespace',
-  'serviceAccounts',
-  'source.serviceAccount',
-  'trustDomains',
-  'source.trustDomain',
-  'ipBlocks',
-  'source.ip',
-  'remoteIpBlocks',
-  'remote.ip',
-  'connection.sni',
+/**
+ * What of the client a clause reads: its namespace, the rest of its identity (principal, service
+ * account, trust domain), its addresses (direct and remote), or the connection (SNI: set only
+ * over mTLS, otherwise fixed by the server port). The matrix shares one decision among clients
+ * that agree on everything the server's policies read (matrix.ts).
+ */
+export type ClientAttribute = 'namespace' | 'identity' | 'address' | 'connection';
+
+const CLIENT_ATTRIBUTES: ReadonlyMap<string, ClientAttribute> = new Map([
+  ['principals', 'identity'],
+  ['source.principal', 'identity'],
+  ['namespaces', 'namespace'],
+  ['source.namespace', 'namespace'],
+  ['serviceAccounts', 'identity'],
+  ['source.serviceAccount', 'identity'],
+  ['trustDomains', 'identity'],
+  ['source.trustDomain', 'identity'],
+  ['ipBlocks', 'address'],
+  ['source.ip', 'address'],
+  ['remoteIpBlocks', 'address'],
+  ['remote.ip', 'address'],
+  ['connection.sni', 'connection'],
 ]);
+
+/** The client attribute a field or `when` key reads, or null when it reads only the request and server. */
+export function clientAttributeOf(field: string): ClientAttribute | null {
+  return CLIENT_ATTRIBUTES.get(field) ?? null;
+}
 
 export interface TrustDomains {
   local: string;

@@ -99,7 +99,8 @@ function tlsFor(
 export class DestinationRuleIndex {
   private readonly cache = new Map<MeshWorkload, Map<string, DestinationRule | null>>();
   private readonly candidates = new Map<MeshWorkload, readonly DestinationRule[]>();
-  private readonly bySelector: boolean;
+  /** Some DestinationRule selects client workloads by label: the choice depends on more than the client's namespace. */
+  readonly bySelector: boolean;
 
   constructor(
     readonly rules: readonly DestinationRule[],

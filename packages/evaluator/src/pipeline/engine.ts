@@ -32,7 +32,9 @@ export class Engine {
   readonly droppedProbePaths: NodePath[];
   readonly probesDocument: ParsedDocument | null;
   readonly documents: ParsedDocument[];
-  readonly diagnostics: Diagnostic[];
+  /** What parsing, reading and validating found: every error is here (lints are warnings only). */
+  readonly validationDiagnostics: readonly Diagnostic[];
+  private allDiagnostics: Diagnostic[] | undefined;
   readonly mesh: MeshModel;
   readonly resources: ResourceSet;
   readonly peerAuthentications: PeerAuthenticationIndex;
@@ -97,7 +99,7 @@ export class Engine {
     this.mesh = buildMesh(workspace.mesh);
     const read = readResources(workspace.resources, { rootNamespace: this.mesh.rootNamespace });
     this.resources = read.resources;
-    this.diagnostics = [...parsed.diagnostics, ...workspace.diagnostics, ...read.diagnostics];
+    this.validationDiagnostics = [...parsed.diagnostics, ...workspace.diagnostics, ...read.diagnostics];
     this.peerAuthentications = new PeerAuthenticationIndex(this.resources.peerAuthentications, this.mesh);
     this.destinationRules = new DestinationRuleIndex(
       this.resources.destinationRules.filter((r) => !r.meta.rejected),
@@ -111,17 +113,6 @@ export class Engine {
       this.mesh,
       true,
     );
-    this.diagnostics.push(
-      ...lintResources({
-        resources: this.resources,
-        mesh: this.mesh,
-        peerAuthentications: this.peerAuthentications,
-        rangeOf: (d, p) => this.rangeOf(d, p),
-        endOf: (source) => this.lastResourceDocument(source)?.range,
-        hasRequestAuthentication: (w) => this.requestAuthentication.forWorkload(w).length > 0,
-        authorizationFor: (w) => this.authorization.forWorkload(w).map((a) => a.policy),
-      }),
-    );
     const trustDomains = { local: this.mesh.trustDomain, aliases: this.mesh.trustDomainAliases };
     const key = JSON.stringify(trustDomains);
     let compiler = compilers?.get(key);
@@ -133,6 +124,26 @@ export class Engine {
     }
     this.compiler = compiler;
     this.jwtContext = { listed: listedJwks(this.probesSpec.jwks ?? {}), verdicts: new Map() };
+  }
+
+  /**
+   * Validation diagnostics, then the lints (docs/lints.md). The lints are worked out on first use:
+   * they are warnings that never change a verdict, and their ranges build the syntax trees of the
+   * documents they point into (parse.ts), which `matrix` never needs.
+   */
+  get diagnostics(): Diagnostic[] {
+    return (this.allDiagnostics ??= [
+      ...this.validationDiagnostics,
+      ...lintResources({
+        resources: this.resources,
+        mesh: this.mesh,
+        peerAuthentications: this.peerAuthentications,
+        rangeOf: (d, p) => this.rangeOf(d, p),
+        endOf: (source) => this.lastResourceDocument(source)?.range,
+        hasRequestAuthentication: (w) => this.requestAuthentication.forWorkload(w).length > 0,
+        authorizationFor: (w) => this.authorization.forWorkload(w).map((a) => a.policy),
+      }),
+    ]);
   }
 
   /** JWKS the Probes document lists, and the verdicts of the real tokens its probes present. */

@@ -1,0 +1,164 @@
+/**
+ * A document's value without its syntax tree, for the common case: plain YAML with no anchors,
+ * aliases, tags, directives or complex keys, that parses without a problem.
+ *
+ * Why a second parser: the `yaml` library builds a full syntax tree with positions, and that costs
+ * about 110 ms for the CLI bench's 88 KB workspace in a fresh process, a quarter of a
+ * `matrix --all` run (docs/architecture.md "CI and benches"). `js-yaml` reads the same text to
+ * values in about 20 ms. The tree is only needed for positions (diagnostics and trace ranges), so
+ * parse.ts builds it lazily from the same text, and only for the documents whose positions are
+ * asked for.
+ *
+ * Fidelity rule: this path answers only where it gives the very value `yaml` would give with no
+ * problem, and otherwise answers `undefined` so the caller runs `yaml` itself (whose diagnostics
+ * are the contract). To keep that true:
+ *  - scalars resolve with the YAML 1.2 core schema exactly as `yaml` resolves them (its
+ *    `schema/core` tags: the same patterns, in the same order, built the same way), not js-yaml's
+ *    default schema (which adds timestamps, merge keys and binary);
+ *  - any js-yaml error or warning (duplicate keys included) hands over to `yaml`;
+ *  - text that may hold an anchor, alias, tag, explicit key, directive, collection-valued key or
+ *    a marker-like line (`---#`) hands over before js-yaml runs (a cheap over-approximation: a `*`
+ *    after a blank, even inside a string, is enough), and so does a key written as a null,
+ *    boolean or number;
+ *  - fast-yaml.test.ts checks it against `yaml` on every golden and vector workspace, on tricky
+ *    scalars, and on random documents (fast-check): wherever this path answers, `yaml` reports no
+ *    problem and builds a deep-equal value.
+ */
+import { FAILSAFE_SCHEMA, Type, load } from 'js-yaml';
+
+// yaml's schema/common/null.js and schema/core/{bool,int,float}.js, as resolvers of plain scalars.
+const nullType = new Type('tag:yaml.org,2002:null', {
+  kind: 'scalar',
+  resolve: (s: string) => /^(?:~|[Nn]ull|NULL)?$/.test(s),
+  construct: () => null,
+});
+const boolType = new Type('tag:yaml.org,2002:bool', {
+  kind: 'scalar',
+  resolve: (s: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s),
+  construct: (s: string) => s[0] === 't' || s[0] === 'T',
+});
+const INT_OCT = /^0o[0-7]+$/;
+const INT = /^[-+]?[0-9]+$/;
+const INT_HEX = /^0x[0-9a-fA-F]+$/;
+const intType = new Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (s: string) => INT_OCT.test(s) || INT.test(s) || INT_HEX.test(s),
+  construct: (s: string) =>
+    INT_OCT.test(s)
+      ? parseInt(s.substring(2), 8)
+      : INT_HEX.test(s)
+        ? parseInt(s.substring(2), 16)
+        : parseInt(s, 10),
+});
+const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+const floatType = new Type('tag:yaml.org,2002:float', {
+  kind: 'scalar',
+  resolve: (s: string) => FLOAT_NAN.test(s) || FLOAT_EXP.test(s) || FLOAT.test(s),
+  construct: (s: string) =>
+    FLOAT_NAN.test(s)
+      ? s.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : s[0] === '-'
+          ? Number.NEGATIVE_INFINITY
+          : Number.POSITIVE_INFINITY
+      : parseFloat(s),
+});
+
+/** Strings by default; the core schema's null, bool, int and float for plain scalars that match. */
+const IMPLICIT = [nullType, boolType, intType, floatType];
+const CORE_AS_YAML_RESOLVES_IT = FAILSAFE_SCHEMA.extend({ implicit: IMPLICIT });
+
+/**
+ * Syntax this path leaves to `yaml`: a node property or alias (`&a`, `*a`, `!tag`) or an explicit
+ * key (`? `) at the start of a node, a directive line (`%YAML`), and a flow collection used as a
+ * key (`[a]: b`, `{a: b}: c`), a marker-like line (`---#`) or content after a marker (`--- a: 1`), a `-` ending a line (an empty or
+ * nested entry, where js-yaml nests later entries differently) and a carriage return that ends no
+ * line (`yaml` does not break lines there; js-yaml does), a tab in a line's indentation, and a
+ * closing bracket or quote with something glued to it (`}#`, `"a"#`): js-yaml accepts some of those that `yaml`
+ * refuses. Over-approximates: it also fires on such characters
+ * inside strings and comments, which only costs the slower parse.
+ */
+const NEEDS_FULL_PARSER =
+  /(?:^|[\s[{,])[&*!?]|^%|[\]}][ \t]*:(?:[\s]|$)|^(?:---|\.\.\.)(?![ \t\r]|$)|^(?:---|\.\.\.)[ \t]+[^\s#]|(?:^|[ \t])-[ \t]*\r?$|\r(?!\n)|^ *\t|[\]}]#|["']#/m;
+
+/**
+ * A key written as a null, boolean or number (`~: a`, `0x1F: a`, `1.50: a`) becomes a string
+ * differently in the two libraries (js-yaml: "null", "31", "1.5"). Such keys are rare in
+ * workspaces; any key that reads as one (or as what js-yaml makes of one) hands over to `yaml`.
+ */
+function hasNonStringKey(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return value.some(hasNonStringKey);
+  for (const [key, item] of Object.entries(value)) {
+    if (SCALAR_KEY.test(key) || IMPLICIT.some((t) => t.resolve(key))) return true;
+    if (hasNonStringKey(item)) return true;
+  }
+  return false;
+}
+const SCALAR_KEY = /^(?:-?Infinity|NaN|null)$/;
+
+/**
+ * The value `yaml` would build for this one document's text, or `undefined` when this path cannot
+ * vouch for it (the caller then parses with `yaml`).
+ */
+export function fastDocumentValue(text: string): { value: unknown } | undefined {
+  if (NEEDS_FULL_PARSER.test(text)) return undefined;
+  let warned = false;
+  const collectionKeys = new CollectionKeyWatch(text);
+  let value: unknown;
+  try {
+    value = load(text, {
+      schema: CORE_AS_YAML_RESOLVES_IT,
+      onWarning: () => {
+        warned = true;
+      },
+      listener: collectionKeys.listener,
+    });
+  } catch {
+    return undefined;
+  }
+  // An empty document: `yaml` gives null with its own handling of comments and markers.
+  if (warned || collectionKeys.seen || value === undefined || hasNonStringKey(value)) return undefined;
+  return { value };
+}
+
+/**
+ * Watches js-yaml's node events for a collection used as a key inside a flow map (`{[a]}`,
+ * `{{a: b}}`, `{x: 1, [a]: b}`), which it stringifies its own way. A key is a child of a flow map
+ * not preceded by `:`. (Block maps' collection keys, `[a]: b` and `? a`, are screened out before.)
+ */
+class CollectionKeyWatch {
+  seen = false;
+  private readonly starts: number[] = [];
+  constructor(private readonly text: string) {}
+
+  readonly listener = (event: 'open' | 'close', state: { position: number; kind: string | null }): void => {
+    if (event === 'open') {
+      this.starts.push(state.position);
+      return;
+    }
+    const start = this.starts.pop() ?? 0;
+    const parent = this.starts[this.starts.length - 1];
+    // A block sequence's entry opens twice at the same place (the entry, then its node): the
+    // outer one is no parent.
+    if (this.seen || parent === undefined || parent === start) return;
+    if (state.kind !== 'mapping' && state.kind !== 'sequence') return;
+    if (this.text[significant(this.text, parent, 1)] !== '{') return;
+    if (this.text[significant(this.text, start - 1, -1)] !== ':') this.seen = true;
+  };
+}
+
+/** The index of the first character from `at` (walking `step`) that is not blank or a line break; comments are skipped forwards. */
+function significant(text: string, at: number, step: 1 | -1): number {
+  let i = at;
+  for (;;) {
+    while (i >= 0 && i < text.length && /[ \t\r\n]/.test(text[i] ?? '')) i += step;
+    if (step === 1 && text[i] === '#') {
+      while (i < text.length && text[i] !== '\n') i++;
+      continue;
+    }
+    return i;
+  }
+}

@@ -19,7 +19,8 @@
  * ns9 → ns0 (its `data-worst`), which stands for the one probe ns9/w0 → ns0/w0; an older build
  * without collapsing recolours that probe's edge (its `data-status`).
  * Run after `vite build`: `./node_modules/.bin/tsx e2e/bench/app-bench.ts`.
- * Environment: BENCH_PORT (default 4183) for `vite preview`; BENCH_DIST (default dist) serves
+ * Environment: BENCH_PORT (default 4183) for `vite preview`; BENCH_ONLY=app|app.big measures one
+ * mesh only; BENCH_DIST (default dist) serves
  * another build, e.g. an older commit's, with this same script; PROFILE=1 adds the main thread's
  * CPU profile of the keystroke loop, top self times, on stderr; TRACE=1 its trace events per
  * keystroke (bench/diagnostics.ts). Every run also prints, on stderr, a keystroke's median parts:
@@ -42,6 +43,8 @@ const DIST = resolve(process.env.BENCH_DIST ?? 'dist');
 /** The autosave slot the app reads on load (app/src/state/persistence.ts). */
 const WORKSPACE_KEY = 'playground.workspace.v1';
 const LAYOUT_LOADS = 3;
+/** BENCH_ONLY=app or app.big measures that mesh alone (while diagnosing one figure). */
+const ONLY = process.env.BENCH_ONLY;
 
 function entryGzipKB(): number {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
@@ -378,11 +381,13 @@ async function main(): Promise<void> {
     }
     console.log(`bench app.firstVerdict.ms ${Math.round(percentile(firsts, 50))} ms`);
 
-    await measureMesh(browser, text, 'app');
-    // The 300-workload import: 30 namespaces, 1,000 probes.
-    const big = bigWorkspace(30, 1000);
-    await checkWorkspace(big, 1000);
-    await measureMesh(browser, big, 'app.big');
+    if (ONLY !== 'app.big') await measureMesh(browser, text, 'app');
+    if (ONLY !== 'app') {
+      // The 300-workload import: 30 namespaces, 1,000 probes.
+      const big = bigWorkspace(30, 1000);
+      await checkWorkspace(big, 1000);
+      await measureMesh(browser, big, 'app.big');
+    }
   } finally {
     await browser.close();
     server.kill();

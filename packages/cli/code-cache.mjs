@@ -3,13 +3,13 @@
 // then asks V8 for the code of everything compiled so far. Run by build.mjs in a fresh node
 // process, without flags, as the bin will be: `node code-cache.mjs BUNDLE`.
 import { writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPrebuilt } from './bin/prebuilt.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const golden = (name) => join(here, '../evaluator/test/golden', `${name}.yaml`);
-const bundle = process.argv[2];
+const bundle = resolve(process.argv[2] ?? '');
 const { exports, script } = loadPrebuilt(bundle, { useCache: false });
 const quiet = { stdout() {}, stderr() {} };
 for (const argv of [

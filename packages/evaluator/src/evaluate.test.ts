@@ -3,7 +3,9 @@
  * rules); after any edit its answer must equal a fresh evaluation of the same text.
  */
 import { describe, expect, it } from 'vitest';
+import { workspaceFiles } from '../test/workspaces';
 import { createEvaluator, evaluateWorkspace } from './evaluate';
+import type { ProbeResult } from './types';
 
 const mesh = `apiVersion: playground/v1
 kind: Mesh
@@ -51,5 +53,37 @@ describe('createEvaluator', () => {
     const error = last.diagnostics.find((d) => d.code === 'authz.deny-without-rules');
     expect(error?.range?.start.line, 'the DENY without rules is reported where it now is').toBe(16);
     expect(last.probes[0]?.status, 'allow-nothing (docs/semantics.md Z2) still denies').toBe('403');
+  });
+});
+
+describe('Evaluator.open', () => {
+  it('gives, probe by probe, what evaluate gives at once, on every golden and vector workspace', async () => {
+    const now = new Date('2026-01-01T00:00:00Z');
+    for (const file of workspaceFiles()) {
+      const whole = await evaluateWorkspace(file.text, { now });
+      const open = await createEvaluator().open(file.text, { now });
+      const probes: ProbeResult[] = [];
+      open.visit((r) => probes.push(r));
+      expect(
+        { diagnostics: open.diagnostics, documents: open.documents, dropped: open.droppedProbes, probes },
+        file.name,
+      ).toEqual({
+        diagnostics: whole.diagnostics,
+        documents: whole.documents,
+        dropped: whole.droppedProbes,
+        probes: whole.probes,
+      });
+    }
+  });
+
+  it('leaves the lints out when asked, and nothing else', async () => {
+    const text = (await import('node:fs')).readFileSync(
+      new URL('../test/golden/concepts-authz-httpbin.yaml', import.meta.url),
+      'utf8',
+    );
+    const all = await createEvaluator().open(text);
+    const errorsOnly = await createEvaluator().open(text, { lints: false });
+    expect(all.diagnostics.some((d) => d.code.startsWith('lint.'))).toBe(true);
+    expect(errorsOnly.diagnostics).toEqual(all.diagnostics.filter((d) => !d.code.startsWith('lint.')));
   });
 });

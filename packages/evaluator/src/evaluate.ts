@@ -9,7 +9,7 @@ import { PartsParser } from './parts';
 import { Engine } from './pipeline/engine';
 import { withTextFixes } from './lint';
 import { evaluateProbe } from './pipeline/probe';
-import type { Evaluation, ProbeSpec } from './types';
+import type { Diagnostic, DocumentSummary, DroppedProbe, Evaluation, ProbeResult, ProbeSpec } from './types';
 import type { WorkspaceParts } from './workspace-text';
 
 export interface EvaluateOptions {
@@ -37,6 +37,14 @@ function tracedProbes(traces: EvaluateOptions['traces']): (index: number) => boo
   return (index) => wanted.has(index);
 }
 
+/** The diagnostics of an evaluation: validation, the lints unless left out, the own probes' problems. */
+function diagnosticsOf(engine: Engine, options: EvaluateOptions, own: boolean): Diagnostic[] {
+  return [
+    ...(options.lints === false ? engine.validationDiagnostics : engine.diagnostics),
+    ...(own ? probeDiagnostics(engine) : []),
+  ];
+}
+
 /** Evaluates a compiled workspace (JWT already prepared by `Engine.compile`): every probe. */
 function evaluateEngine(engine: Engine, options: EvaluateOptions): Evaluation {
   const now = options.now ?? new Date();
@@ -47,15 +55,24 @@ function evaluateEngine(engine: Engine, options: EvaluateOptions): Evaluation {
   );
   return {
     metadata: engine.metadata,
-    diagnostics: [
-      ...(options.lints === false ? engine.validationDiagnostics : engine.diagnostics),
-      ...(own ? probeDiagnostics(engine) : []),
-    ],
+    diagnostics: diagnosticsOf(engine, options, own),
     documents: documentSummaries(engine),
     workloads: workloadFacts(engine),
     probes,
     droppedProbes: own ? droppedProbes(engine) : [],
   };
+}
+
+/**
+ * A compiled workspace whose own probes are evaluated only when `visit` is called, one at a time
+ * and in order: a caller that writes each result and keeps none never holds thousands of traced
+ * results at once (the CLI's `test`). Everything else is as `Evaluator.evaluate` gives it.
+ */
+export interface OpenEvaluation {
+  diagnostics: Diagnostic[];
+  documents: DocumentSummary[];
+  droppedProbes: DroppedProbe[];
+  visit(each: (result: ProbeResult) => void): void;
 }
 
 export class Evaluator {
@@ -77,6 +94,22 @@ export class Evaluator {
   async evaluate(text: string, options: EvaluateOptions = {}): Promise<Evaluation> {
     const evaluation = evaluateEngine(await this.compile(text), options);
     return { ...evaluation, diagnostics: withTextFixes(evaluation.diagnostics, () => text) };
+  }
+
+  /** Compiles a whole workspace text and evaluates its probes as `visit` asks (see OpenEvaluation). */
+  async open(text: string, options: Omit<EvaluateOptions, 'probes'> = {}): Promise<OpenEvaluation> {
+    const engine = await this.compile(text);
+    const now = options.now ?? new Date();
+    const traced = tracedProbes(options.traces);
+    return {
+      diagnostics: withTextFixes(diagnosticsOf(engine, options, true), () => text),
+      documents: documentSummaries(engine),
+      droppedProbes: droppedProbes(engine),
+      visit: (each) =>
+        (engine.probesSpec.probes ?? []).forEach((p, i) =>
+          each(evaluateProbe(engine, p, i, now, { fromDocument: true, trace: traced(i) })),
+        ),
+    };
   }
 
   /**

@@ -66,8 +66,9 @@ export async function testCommand(
       invalidInput = true;
       continue;
     }
-    // Only errors are shown (lints are `lint`'s): leave the lints out.
-    const evaluation = await evaluator.evaluate(read.text, {
+    // Only errors are shown (lints are `lint`'s): leave the lints out. Probes are evaluated one at
+    // a time as they are written (`open`), so thousands of traced results never live at once.
+    const evaluation = await evaluator.open(read.text, {
       lints: false,
       ...(options.now ? { now: options.now } : {}),
     });
@@ -79,10 +80,10 @@ export async function testCommand(
       invalidInput = true;
       continue;
     }
-    const droppedHere = evaluation.droppedProbes ?? [];
-    if (evaluation.probes.length === 0 && droppedHere.length === 0)
-      io.stderr(`${printable(file)}: no probes\n`);
-    for (const r of evaluation.probes) {
+    const droppedHere = evaluation.droppedProbes;
+    let results = 0;
+    evaluation.visit((r) => {
+      results++;
       counts.results++;
       if (r.pass === true) counts.passed++;
       else if (isInvalidResult(r)) counts.invalid++;
@@ -90,13 +91,14 @@ export async function testCommand(
       if (resultsJson) {
         const item: TestResultJson = { file, ...r };
         resultsJson.item(item);
-        continue;
+        return;
       }
       const mark = r.pass === null ? '·' : r.pass ? '✓' : '✗';
       const expected = r.pass === false ? `  (expected ${printable(r.expect ?? '')})` : '';
       out.push(`${mark} ${printable(file)} #${r.index} ${printable(r.name)}: ${outcomeOf(r)}${expected}\n`);
       if (r.pass === false || options.verbose) out.push(`${formatTrace(file, r.trace).join('\n')}\n`);
-    }
+    });
+    if (results === 0 && droppedHere.length === 0) io.stderr(`${printable(file)}: no probes\n`);
     for (const d of droppedHere) {
       const reasons = reasonsWithin(d, evaluation.diagnostics);
       dropped.push({

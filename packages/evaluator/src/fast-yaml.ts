@@ -27,14 +27,23 @@
 import { FAILSAFE_SCHEMA, Type, load } from 'js-yaml';
 
 // yaml's schema/common/null.js and schema/core/{bool,int,float}.js, as resolvers of plain scalars.
+// js-yaml asks every implicit type about every plain scalar, nearly all of them names: each
+// resolver first rules them out by their first character, before any pattern.
+const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
+const BOOLEANS = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+/** `[0-9+.-]`: the characters a YAML 1.2 core int or float can start with. */
+const mayBeNumber = (s: string): boolean => {
+  const c = s.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+};
 const nullType = new Type('tag:yaml.org,2002:null', {
   kind: 'scalar',
-  resolve: (s: string) => /^(?:~|[Nn]ull|NULL)?$/.test(s),
+  resolve: (s: string) => NULLS.has(s),
   construct: () => null,
 });
 const boolType = new Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (s: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s),
+  resolve: (s: string) => BOOLEANS.has(s),
   construct: (s: string) => s[0] === 't' || s[0] === 'T',
 });
 const INT_OCT = /^0o[0-7]+$/;
@@ -42,7 +51,7 @@ const INT = /^[-+]?[0-9]+$/;
 const INT_HEX = /^0x[0-9a-fA-F]+$/;
 const intType = new Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (s: string) => INT_OCT.test(s) || INT.test(s) || INT_HEX.test(s),
+  resolve: (s: string) => mayBeNumber(s) && (INT_OCT.test(s) || INT.test(s) || INT_HEX.test(s)),
   construct: (s: string) =>
     INT_OCT.test(s)
       ? parseInt(s.substring(2), 8)
@@ -55,7 +64,7 @@ const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 const floatType = new Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
-  resolve: (s: string) => FLOAT_NAN.test(s) || FLOAT_EXP.test(s) || FLOAT.test(s),
+  resolve: (s: string) => mayBeNumber(s) && (FLOAT_NAN.test(s) || FLOAT_EXP.test(s) || FLOAT.test(s)),
   construct: (s: string) =>
     FLOAT_NAN.test(s)
       ? s.slice(-3).toLowerCase() === 'nan'
@@ -90,10 +99,15 @@ const NEEDS_FULL_PARSER =
  */
 function hasNonStringKey(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
-  if (Array.isArray(value)) return value.some(hasNonStringKey);
-  for (const [key, item] of Object.entries(value)) {
-    if (SCALAR_KEY.test(key) || IMPLICIT.some((t) => t.resolve(key))) return true;
-    if (hasNonStringKey(item)) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (hasNonStringKey(item)) return true;
+    return false;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (NULLS.has(key) || BOOLEANS.has(key) || (mayBeNumber(key) && IMPLICIT.some((t) => t.resolve(key))))
+      return true;
+    if (SCALAR_KEY.test(key) || hasNonStringKey(record[key])) return true;
   }
   return false;
 }
@@ -135,28 +149,37 @@ class CollectionKeyWatch {
   constructor(private readonly text: string) {}
 
   readonly listener = (event: 'open' | 'close', state: { position: number; kind: string | null }): void => {
+    const starts = this.starts;
     if (event === 'open') {
-      this.starts.push(state.position);
+      starts.push(state.position);
       return;
     }
-    const start = this.starts.pop() ?? 0;
-    const parent = this.starts[this.starts.length - 1];
+    const start = starts.pop() ?? 0;
+    if (this.seen || (state.kind !== 'mapping' && state.kind !== 'sequence')) return;
+    const parent = starts[starts.length - 1];
     // A block sequence's entry opens twice at the same place (the entry, then its node): the
     // outer one is no parent.
-    if (this.seen || parent === undefined || parent === start) return;
-    if (state.kind !== 'mapping' && state.kind !== 'sequence') return;
-    if (this.text[significant(this.text, parent, 1)] !== '{') return;
-    if (this.text[significant(this.text, start - 1, -1)] !== ':') this.seen = true;
+    if (parent === undefined || parent === start) return;
+    const text = this.text;
+    if (text.charCodeAt(significant(text, parent, 1)) !== 123 /* { */) return;
+    if (text.charCodeAt(significant(text, start - 1, -1)) !== 58 /* : */) this.seen = true;
   };
 }
 
-/** The index of the first character from `at` (walking `step`) that is not blank or a line break; comments are skipped forwards. */
+/**
+ * The index of the first character from `at` (walking `step`) that is not a blank or a line
+ * break; comments are skipped forwards.
+ */
 function significant(text: string, at: number, step: 1 | -1): number {
   let i = at;
   for (;;) {
-    while (i >= 0 && i < text.length && /[ \t\r\n]/.test(text[i] ?? '')) i += step;
-    if (step === 1 && text[i] === '#') {
-      while (i < text.length && text[i] !== '\n') i++;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 9 && c !== 13 && c !== 10) break;
+      i += step;
+    }
+    if (step === 1 && text.charCodeAt(i) === 35 /* # */) {
+      while (i < text.length && text.charCodeAt(i) !== 10) i++;
       continue;
     }
     return i;

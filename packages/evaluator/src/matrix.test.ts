@@ -31,11 +31,10 @@ function cellsDifferingFromProbes(engine: Engine, path: string): string[] {
 const CLIENT_CLASSES = `apiVersion: playground/v1
 kind: Mesh
 spec:
-  meshConfig:
-    extensionProviders:
-      - name: ext
-        envoyExtAuthzHttp: {service: ext.a.svc.cluster.local, port: 8000}
-        simulate: {allowWhen: [{header: x-ok, values: ["yes"]}], deniedStatus: 403}
+  extensionProviders:
+    - name: ext
+      envoyExtAuthzHttp: {service: ext.a.svc.cluster.local, port: 8000}
+      simulate: {allowWhen: [{header: x-ok, values: ["yes"]}], deniedStatus: 403}
   namespaces:
     - {name: istio-system}
     - {name: a, labels: {istio-injection: enabled}}

@@ -8,7 +8,7 @@ import { createEvaluator } from './evaluate';
 import type { Engine } from './pipeline/engine';
 import { evaluateHop, type HopInput } from './pipeline/hop';
 import { evaluateProbe, prepareServerSide } from './pipeline/probe';
-import { clientAttributesRead } from './authz/decide';
+import { clientAttributesRead } from './authz/client-attributes';
 import type { MeshWorkload } from './mesh';
 import { documentSummaries } from './facts';
 import type { Diagnostic, DocumentSummary, MatrixEntry, Verdict } from './types';

@@ -16,7 +16,7 @@ import {
   type CompiledRule,
 } from './compile';
 import type { AuthzRequest } from './context';
-import type { Clause, TrustDomains } from './fields';
+import type { TrustDomains } from './fields';
 
 /** A trace step before source ranges are resolved. */
 export interface RawStep {
@@ -361,32 +361,6 @@ export function decideRbac(set: PolicySet, request: AuthzRequest, trace = true):
  * their place even when no rule survives: an ALLOW policy that can never match still makes the
  * workload default-deny.
  */
-/**
- * What of the client a policy set's decision can depend on, beyond its namespace and the
- * transport (which the matrix always tells apart): the rest of its identity, its addresses, or
- * anything at all when a CUSTOM provider is consulted. For a set specialised to one request, the
- * clauses left are exactly those that read the client.
- */
-export function clientAttributesRead(set: PolicySet): {
-  identity: boolean;
-  address: boolean;
-  anything: boolean;
-} {
-  const read = { identity: false, address: false, anything: set.custom.length > 0 };
-  const note = (clauses: readonly Clause[]) => {
-    for (const c of clauses) {
-      if (c.reads === 'identity') read.identity = true;
-      else if (c.reads === 'address') read.address = true;
-    }
-  };
-  for (const list of [set.custom, set.badCustom, set.deny, set.allow, set.audit, set.dryRun])
-    for (const compiled of list)
-      for (const rule of compiled.rules) {
-        for (const conj of [...(rule.from ?? []), ...(rule.to ?? []), rule.when]) note(conj.clauses);
-      }
-  return read;
-}
-
 export function specializePolicySet(set: PolicySet, request: AuthzRequest): PolicySet {
   const specialize = (list: CompiledPolicy[]): CompiledPolicy[] =>
     list.map((compiled) => ({

@@ -3,35 +3,51 @@
  * rebuilds whole evaluations from them. Unchanged probe results keep their object identity on the
  * client, so memoised edges and rows skip them.
  */
-import type { Evaluation, ProbeResult } from '@playground/evaluator';
+import type { Evaluation } from '@playground/evaluator';
 import type { EvaluationDelta } from './protocol';
+
+/**
+ * Whether two JSON values (what a ProbeResult, a WorkloadFacts or a DocumentSummary is) are equal,
+ * without building their JSON: on a big mesh every keystroke compares a thousand results, and
+ * stringifying each one was a sixth of the worker's time and most of its garbage.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const key in x) {
+    if (x[key] === undefined) continue; // JSON leaves it out
+    keys++;
+    if (!sameJson(x[key], y[key])) return false;
+  }
+  for (const key in y) if (y[key] !== undefined) keys--;
+  return keys === 0;
+}
 
 /** Worker side: remembers what it sent last and diffs the next evaluation against it. */
 export class DeltaEncoder {
-  private probes: string[] = [];
-  private workloads = '';
-  private documents = '';
+  private previous: Evaluation | null = null;
 
   encode(evaluation: Evaluation): EvaluationDelta {
-    const probes: ProbeResult[] = [];
-    const signatures = evaluation.probes.map((p, i) => {
-      const signature = JSON.stringify(p);
-      if (this.probes[i] !== signature) probes.push(p);
-      return signature;
-    });
-    this.probes = signatures;
+    const before = this.previous;
+    const probes = evaluation.probes.filter((p, i) => !before || !sameJson(p, before.probes[i]));
+    this.previous = evaluation;
     const delta: EvaluationDelta = {
       metadata: evaluation.metadata,
       diagnostics: evaluation.diagnostics,
       probeCount: evaluation.probes.length,
       probes,
     };
-    const workloads = JSON.stringify(evaluation.workloads);
-    if (workloads !== this.workloads) delta.workloads = evaluation.workloads;
-    this.workloads = workloads;
-    const documents = JSON.stringify(evaluation.documents);
-    if (documents !== this.documents) delta.documents = evaluation.documents;
-    this.documents = documents;
+    if (!before || !sameJson(evaluation.workloads, before.workloads)) delta.workloads = evaluation.workloads;
+    if (!before || !sameJson(evaluation.documents, before.documents)) delta.documents = evaluation.documents;
     return delta;
   }
 }

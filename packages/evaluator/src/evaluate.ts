@@ -4,6 +4,7 @@
  */
 import type { PolicyCompiler } from './authz/decide';
 import { documentSummaries, droppedProbes, probeDiagnostics, workloadFacts } from './facts';
+import { fastDocumentValue } from './fast-yaml';
 import { ParseCache, parseWorkspaceText } from './parse';
 import { PartsParser } from './parts';
 import { Engine } from './pipeline/engine';
@@ -78,7 +79,7 @@ export interface OpenEvaluation {
 export class Evaluator {
   // Separate caches: each sweeps what its last call did not use, so sharing one would let a
   // whole-text call evict the parts' documents and the other way round.
-  private readonly cache = new ParseCache();
+  private readonly cache = new ParseCache(fastDocumentValue);
   private readonly parts = new PartsParser();
   private readonly compilers = new Map<string, PolicyCompiler>();
 

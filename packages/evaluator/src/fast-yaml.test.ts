@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { fuzzCases, SMALL_SIZES } from '../test/fuzz-kit';
 import { workspaceFiles } from '../test/workspaces';
 import { fastDocumentValue } from './fast-yaml';
+import { ParseCache, parseWorkspaceText } from './parse';
 
 /**
  * What parse.ts takes from `yaml` for one document: its value, or 'problem' for any error or
@@ -236,5 +237,26 @@ describe('fast-yaml: the value yaml builds, or no answer', () => {
       '---# not a marker\na: 1\n',
     ])
       expect(fastDocumentValue(text), text).toBeUndefined();
+  });
+});
+
+describe('parsing with the plain reader', () => {
+  it('gives every golden and vector workspace the same documents, values, ranges and diagnostics', () => {
+    for (const file of workspaceFiles()) {
+      const slow = parseWorkspaceText(file.text);
+      const fast = parseWorkspaceText(file.text, new ParseCache(fastDocumentValue));
+      expect(fast.diagnostics, file.name).toEqual(slow.diagnostics);
+      expect(fast.documents.length, file.name).toBe(slow.documents.length);
+      fast.documents.forEach((doc, i) => {
+        const other = slow.documents[i];
+        expect({ value: doc.value, range: doc.range }, file.name).toEqual({
+          value: other?.value,
+          range: other?.range,
+        });
+        // A position inside: the tree built on demand points where yaml's own does.
+        for (const path of [['metadata', 'name'], ['spec'], ['kind']])
+          expect(doc.rangeOf(path), `${file.name} ${path.join('.')}`).toEqual(other?.rangeOf(path));
+      });
+    }
   });
 });

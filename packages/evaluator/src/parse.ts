@@ -5,8 +5,9 @@
  * its own, so an edit re-parses only the document it touched (`ParseCache`). Positions are kept
  * relative to the document and shifted to whole-text lines when asked for.
  *
- * A document without anchors, tags or problems gets its value from fast-yaml.ts, and its syntax
- * tree only when a position in it is asked for (the CLI's matrix asks for none in the Mesh).
+ * With a cache that has a plain reader (the evaluator's), a document without anchors, tags or
+ * problems gets its value from fast-yaml.ts, and its syntax tree only when a position in it is
+ * asked for (the CLI's matrix asks for none in the Mesh).
  */
 import { isPair, isScalar, parseDocument, visit } from 'yaml';
 import type { Document } from 'yaml';
@@ -14,7 +15,7 @@ import { keyNodeAt, lineStartsOf, linePos, nodeAt } from './yaml-positions';
 import type { NodePath, ParsedDocument } from './document';
 import { MAX_ALIAS_COUNT, MAX_NESTING, WORKSPACE_SIZE_LIMIT } from './limits';
 import { tooDeepAt } from './nesting';
-import { fastDocumentValue } from './fast-yaml';
+import type { fastDocumentValue } from './fast-yaml';
 import { DiagnosticCap } from './diagnostic-cap';
 import { sourceField } from './source';
 import type { Diagnostic, SourceRange, WorkspaceSource } from './types';
@@ -47,10 +48,20 @@ interface DocumentParse {
   memo: Map<string, unknown>;
 }
 
-/** Reuses the parse of unchanged documents across calls (keyed by document text). */
+/** Reads a plain document's value without a syntax tree (fast-yaml.ts), or declines. */
+export type PlainDocumentReader = typeof fastDocumentValue;
+
+/**
+ * Reuses the parse of unchanged documents across calls (keyed by document text). `plainReader`:
+ * how documents are read when they are plain (fast-yaml.ts `fastDocumentValue`); without one,
+ * every document is parsed by `yaml`. The evaluator's caches (workers, CLI) pass it; the page's own
+ * parses (autosave, links) do not, so js-yaml stays out of the page's first download.
+ */
 export class ParseCache {
   private entries = new Map<string, DocumentParse>();
   private generation = new Map<string, DocumentParse>();
+
+  constructor(readonly plainReader?: PlainDocumentReader) {}
 
   get(text: string): DocumentParse | undefined {
     const hit = this.entries.get(text);
@@ -143,7 +154,7 @@ function splitDocuments(text: string): Chunk[] {
   return chunks;
 }
 
-function parseChunk(text: string): DocumentParse {
+function parseChunk(text: string, plainReader: PlainDocumentReader | undefined): DocumentParse {
   const deep = tooDeepAt(text);
   if (deep !== -1) {
     return {
@@ -164,7 +175,7 @@ function parseChunk(text: string): DocumentParse {
       memo: new Map(),
     };
   }
-  const fast = fastDocumentValue(text);
+  const fast = plainReader?.(text);
   if (fast) {
     let doc: Document.Parsed | undefined;
     return {
@@ -340,7 +351,7 @@ export function parseWorkspaceText(text: string, cache?: ParseCache, source?: Wo
   chunks.forEach((chunk, index) => {
     let parse = cache?.get(chunk.text);
     if (!parse) {
-      parse = parseChunk(chunk.text);
+      parse = parseChunk(chunk.text, cache?.plainReader);
     }
     cache?.set(chunk.text, parse);
     const cap = new DiagnosticCap();

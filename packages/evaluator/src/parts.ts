@@ -5,6 +5,7 @@
  * identity (the app replaces them on every edit and never mutates them), the resources text per
  * document through the parse cache.
  */
+import { fastDocumentValue } from './fast-yaml';
 import { ParseCache, parseWorkspaceText, type ParseResult } from './parse';
 import type { MeshSpec, ProbesSpec, WorkspaceMetadata } from './types';
 import { meshDocumentText, probesDocumentText, type WorkspaceParts } from './workspace-text';
@@ -21,7 +22,10 @@ export interface PartsParse extends ParseResult {
 }
 
 export class PartsParser {
-  private readonly policies = new ParseCache();
+  private readonly policies = new ParseCache(fastDocumentValue);
+  // The Mesh and Probes parts' own caches: only for the plain reader (one text each at a time).
+  private readonly meshCache = new ParseCache(fastDocumentValue);
+  private readonly probesCache = new ParseCache(fastDocumentValue);
   // One slot each: an edit replaces the object, so only the latest one can come back.
   private mesh: { metadata: WorkspaceMetadata; mesh: MeshSpec; part: ParsedPart } | null = null;
   private probes: { probes: ProbesSpec; part: ParsedPart } | null = null;
@@ -47,7 +51,11 @@ export class PartsParser {
   private meshPart(metadata: WorkspaceMetadata, mesh: MeshSpec): ParsedPart {
     if (this.mesh?.metadata !== metadata || this.mesh.mesh !== mesh) {
       const text = meshDocumentText(metadata, mesh);
-      this.mesh = { metadata, mesh, part: { text, parsed: parseWorkspaceText(text, undefined, 'mesh') } };
+      this.mesh = {
+        metadata,
+        mesh,
+        part: { text, parsed: parseWorkspaceText(text, this.meshCache, 'mesh') },
+      };
     }
     return this.mesh.part;
   }
@@ -55,7 +63,7 @@ export class PartsParser {
   private probesPart(probes: ProbesSpec): ParsedPart {
     if (this.probes?.probes !== probes) {
       const text = probesDocumentText(probes);
-      this.probes = { probes, part: { text, parsed: parseWorkspaceText(text, undefined, 'probes') } };
+      this.probes = { probes, part: { text, parsed: parseWorkspaceText(text, this.probesCache, 'probes') } };
     }
     return this.probes.part;
   }

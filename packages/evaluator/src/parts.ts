@@ -22,8 +22,11 @@ export interface PartsParse extends ParseResult {
 }
 
 export class PartsParser {
-  private readonly policies = new ParseCache(fastDocumentValue);
-  // The Mesh and Probes parts' own caches: only for the plain reader (one text each at a time).
+  // The policies text without the plain reader: the editor's markers and lints want positions in
+  // the document being edited on nearly every keystroke, so its tree would be built anyway.
+  private readonly policies = new ParseCache();
+  // The Mesh and Probes parts' own caches, for the plain reader (one text each at a time): big
+  // (hundreds of workloads, thousands of probes), rarely asked for a position.
   private readonly meshCache = new ParseCache(fastDocumentValue);
   private readonly probesCache = new ParseCache(fastDocumentValue);
   // One slot each: an edit replaces the object, so only the latest one can come back.

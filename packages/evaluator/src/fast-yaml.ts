@@ -80,14 +80,16 @@ const IMPLICIT = [nullType, boolType, intType, floatType];
 const CORE_AS_YAML_RESOLVES_IT = FAILSAFE_SCHEMA.extend({ implicit: IMPLICIT });
 
 /**
- * Syntax this path leaves to `yaml`: a node property or alias (`&a`, `*a`, `!tag`) or an explicit
- * key (`? `) at the start of a node, a directive line (`%YAML`), and a flow collection used as a
- * key (`[a]: b`, `{a: b}: c`), a marker-like line (`---#`) or content after a marker (`--- a: 1`), a `-` ending a line (an empty or
- * nested entry, where js-yaml nests later entries differently) and a carriage return that ends no
- * line (`yaml` does not break lines there; js-yaml does), a tab in a line's indentation, and a
- * closing bracket or quote with something glued to it (`}#`, `"a"#`): js-yaml accepts some of those that `yaml`
- * refuses. Over-approximates: it also fires on such characters
- * inside strings and comments, which only costs the slower parse.
+ * Syntax this path leaves to `yaml`, found before js-yaml runs:
+ *  - a node property or alias (`&a`, `*a`, `!tag`) or an explicit key (`? `) at a node's start;
+ *  - a directive line (`%YAML`), a marker-like line (`---#`), content after a marker (`--- a: 1`);
+ *  - a flow collection used as a key (`[a]: b`, `{a: b}: c`);
+ *  - a `-` ending a line (an empty or nested entry: js-yaml nests the next entries differently);
+ *  - a carriage return that ends no line (`yaml` breaks no line there; js-yaml does);
+ *  - a tab in a line's indentation, and a closing bracket or quote with something glued to it
+ *    (`}#`, `"a"#`): js-yaml accepts some of those that `yaml` refuses.
+ * It over-approximates (such characters inside strings and comments count too), which only costs
+ * the slower parse.
  */
 const NEEDS_FULL_PARSER =
   /(?:^|[\s[{,])[&*!?]|^%|[\]}][ \t]*:(?:[\s]|$)|^(?:---|\.\.\.)(?![ \t\r]|$)|^(?:---|\.\.\.)[ \t]+[^\s#]|(?:^|[ \t])-[ \t]*\r?$|\r(?!\n)|^ *\t|[\]}]#|["']#/m;

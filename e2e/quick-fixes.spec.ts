@@ -9,21 +9,26 @@ import { PlaygroundPage } from './pages/PlaygroundPage';
 const problem = (page: Page, code: string) =>
   page.getByTestId('diagnostics').locator(`[data-code="${code}"]`);
 
-test('Ctrl+. on a lower-case method offers "Write GET"; applying it clears the lint, Ctrl+Z restores it', async ({
-  page,
-}) => {
-  const app = new PlaygroundPage(page);
+/** Opens the playground and types an AuthorizationPolicy for httpbin in foo at the end of the policies. */
+async function withPolicy(page: Page, name: string, rules: string): Promise<EditorPage> {
   const editor = new EditorPage(page);
-  await app.open();
+  await new PlaygroundPage(page).open();
   await editor.focusEnd();
   await editor.typeLines([
     'apiVersion: security.istio.io/v1',
     'kind: AuthorizationPolicy',
-    'metadata: {name: read, namespace: foo}',
+    `metadata: {name: ${name}, namespace: foo}`,
     'spec:',
     '  selector: {matchLabels: {app: httpbin}}',
-    '  rules: [{to: [{operation: {methods: [get]}}]}]',
+    `  rules: ${rules}`,
   ]);
+  return editor;
+}
+
+test('Ctrl+. on a lower-case method offers "Write GET"; applying it clears the lint, Ctrl+Z restores it', async ({
+  page,
+}) => {
+  const editor = await withPolicy(page, 'read', '[{to: [{operation: {methods: [get]}}]}]');
   await expect(problem(page, 'lint.method-case')).toHaveCount(1);
   // Into the marked word: the line ends with `get]}}]}]`.
   await page.keyboard.press('End');
@@ -44,18 +49,11 @@ test('Ctrl+. on a lower-case method offers "Write GET"; applying it clears the l
 test('the light bulb on a principal rule under PERMISSIVE adds a STRICT PeerAuthentication; Ctrl+Z removes it', async ({
   page,
 }) => {
-  const app = new PlaygroundPage(page);
-  const editor = new EditorPage(page);
-  await app.open();
-  await editor.focusEnd();
-  await editor.typeLines([
-    'apiVersion: security.istio.io/v1',
-    'kind: AuthorizationPolicy',
-    'metadata: {name: from-sleep, namespace: foo}',
-    'spec:',
-    '  selector: {matchLabels: {app: httpbin}}',
-    '  rules: [{from: [{source: {principals: [cluster.local/ns/foo/sa/sleep]}}]}]',
-  ]);
+  const editor = await withPolicy(
+    page,
+    'from-sleep',
+    '[{from: [{source: {principals: [cluster.local/ns/foo/sa/sleep]}}]}]',
+  );
   await expect(problem(page, 'lint.allow-identity-plaintext')).toHaveCount(1);
   await page.keyboard.press('End');
   for (let i = 0; i < 8; i += 1) await page.keyboard.press('ArrowLeft');
@@ -70,7 +68,10 @@ test('the light bulb on a principal rule under PERMISSIVE adds a STRICT PeerAuth
   await expect.poll(() => editor.text()).toContain('kind: PeerAuthentication');
   await expect(problem(page, 'lint.allow-identity-plaintext')).toHaveCount(0);
   // STRICT in foo: plaintext from legacy/sleep is refused now.
-  await expect(app.edge('legacy/sleep', 'foo/httpbin')).toHaveAttribute('data-verdict', 'mtls-failure');
+  await expect(new PlaygroundPage(page).edge('legacy/sleep', 'foo/httpbin')).toHaveAttribute(
+    'data-verdict',
+    'mtls-failure',
+  );
 
   await page.keyboard.press('ControlOrMeta+Z');
   await expect.poll(() => editor.text()).not.toContain('kind: PeerAuthentication');

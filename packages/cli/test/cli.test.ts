@@ -3,21 +3,10 @@
  * authentication task's tables line for line (quoted from the document in fixtures/).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/main';
-
-const root = join(import.meta.dirname, '../../..');
-const golden = (name: string) => join(root, 'packages/evaluator/test/golden', `${name}.yaml`);
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
-  return { code, out, err };
-}
+import { golden, repositoryRoot, run, tempFile } from './harness';
 
 function seedTables(): Map<string, string> {
   const text = readFileSync(join(import.meta.dirname, 'fixtures/authn-tables.txt'), 'utf8');
@@ -31,12 +20,6 @@ function seedTables(): Map<string, string> {
     } else tables.set(name, `${tables.get(name) ?? ''}${line}\n`);
   }
   return tables;
-}
-
-function tempWorkspace(text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'pp-cli-')), 'ws.yaml');
-  writeFileSync(file, text);
-  return file;
 }
 
 const tiny = (expect: string) => `apiVersion: playground/v1
@@ -110,14 +93,14 @@ describe('test', () => {
   });
 
   it('exits 1 when an expectation fails, and shows the trace', async () => {
-    const { code, out } = await run(['test', tempWorkspace(tiny('403'))]);
+    const { code, out } = await run(['test', tempFile(tiny('403'))]);
     expect(code).toBe(1);
     expect(out).toMatch(/expected 403/);
     expect(out).toMatch(/allow: no ALLOW policy applies/);
   });
 
   it('exits 2 on invalid input', async () => {
-    expect((await run(['test', tempWorkspace('kind: [unclosed')])).code).toBe(2);
+    expect((await run(['test', tempFile('kind: [unclosed')])).code).toBe(2);
     expect((await run(['test', '/nonexistent/file.yaml'])).code).toBe(2);
     expect((await run(['frobnicate', 'x'])).code).toBe(2);
   });
@@ -162,7 +145,7 @@ describe('explain and lint', () => {
   });
 
   it('lint reports file:line:column and exits 1 on errors', async () => {
-    const file = tempWorkspace(`apiVersion: playground/v1
+    const file = tempFile(`apiVersion: playground/v1
 kind: Mesh
 spec:
   workloads:
@@ -200,10 +183,10 @@ spec:
 
 describe('installed binary', () => {
   it('runs as pnpm exec policy-playground would', () => {
-    const bin = join(root, 'node_modules/.bin/policy-playground');
+    const bin = join(repositoryRoot, 'node_modules/.bin/policy-playground');
     const out = execFileSync(bin, ['matrix', golden('authn-namespace-strict')], { encoding: 'utf8' });
     expect(out).toMatch(/sleep\.legacy to httpbin\.foo: 000/);
-    const failed = spawnSync(bin, ['test', tempWorkspace(tiny('403'))], { encoding: 'utf8' });
+    const failed = spawnSync(bin, ['test', tempFile(tiny('403'))], { encoding: 'utf8' });
     expect(failed.status).toBe(1);
   });
 });

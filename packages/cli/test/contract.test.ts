@@ -4,31 +4,12 @@
  * closed pipe is no error, and nothing printed can carry terminal controls or bidi overrides.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/main';
+import { run, tempDir, tempFile } from './harness';
 
 // The package's own entry point, run as the installed binary runs it.
 const bin = join(import.meta.dirname, '../bin/policy-playground.js');
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
-  return { code, out, err };
-}
-
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'pp-cli-'));
-}
-
-function tempWorkspace(text: string): string {
-  const file = join(tempDir(), 'ws.yaml');
-  writeFileSync(file, text);
-  return file;
-}
 
 const MESH = `apiVersion: playground/v1
 kind: Mesh
@@ -77,7 +58,7 @@ describe('input that is not a workspace exits 2 for every command, saying where 
   for (const c of cases)
     for (const [command, ...rest] of commands)
       it(`${command}: ${c.name}`, async () => {
-        const { code, err } = await run([command ?? '', tempWorkspace(c.text), ...rest]);
+        const { code, err } = await run([command ?? '', tempFile(c.text), ...rest]);
         expect(err).toMatch(c.message);
         expect(code).toBe(2);
       });
@@ -85,7 +66,7 @@ describe('input that is not a workspace exits 2 for every command, saying where 
 
 describe('dropped and invalid probes', () => {
   const file = () =>
-    tempWorkspace(
+    tempFile(
       withProbes([
         OK,
         '{from: foo/sleep, to: foo/httpbin, port: 0, expect: "200"}',
@@ -120,7 +101,7 @@ describe('dropped and invalid probes', () => {
   });
 
   it('an item that is not a map is a dropped probe too', async () => {
-    const { code, out } = await run(['test', tempWorkspace(withProbes([OK, '42'])), '--json']);
+    const { code, out } = await run(['test', tempFile(withProbes([OK, '42'])), '--json']);
     expect((JSON.parse(out) as { summary: unknown }).summary).toEqual({
       passed: 1,
       failed: 0,
@@ -156,7 +137,7 @@ describe('input files', () => {
   it('refuses a directory and a file over the byte cap', async () => {
     const dir = tempDir();
     expect((await run(['matrix', dir])).err).toMatch(/a directory, not a regular file/);
-    const big = tempWorkspace(`${MESH}# ${'x'.repeat(6 * 1024 * 1024)}\n`);
+    const big = tempFile(`${MESH}# ${'x'.repeat(6 * 1024 * 1024)}\n`);
     const { code, err } = await run(['test', big]);
     expect(err).toMatch(/bytes is over the \d+ byte limit/);
     expect(code).toBe(2);
@@ -167,7 +148,7 @@ describe('input files', () => {
 describe('output', () => {
   it('a reader that goes away (| head -1) is no error and no stack trace', { timeout: 60_000 }, async () => {
     const probes = Array.from({ length: 3000 }, () => '{from: foo/sleep, to: foo/httpbin, port: 8000}');
-    const file = tempWorkspace(withProbes(probes));
+    const file = tempFile(withProbes(probes));
     const child = spawn(process.execPath, [bin, 'test', file, '--verbose'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -181,9 +162,7 @@ describe('output', () => {
 
   const spoof = '\u001b[2K\r\u202eevil\u2066\n100 passed, 0 failed\u0007';
   const hostile = () =>
-    tempWorkspace(
-      withProbes([`{name: ${JSON.stringify(spoof)}, from: foo/sleep, to: foo/httpbin, port: 8000}`]),
-    );
+    tempFile(withProbes([`{name: ${JSON.stringify(spoof)}, from: foo/sleep, to: foo/httpbin, port: 8000}`]));
 
   it('escapes control, ANSI and bidi characters in printed names', async () => {
     const { out } = await run(['test', hostile()]);
@@ -195,7 +174,7 @@ describe('output', () => {
   });
 
   it('escapes them in diagnostics and in --json, which stays the same JSON', async () => {
-    const { err } = await run(['lint', tempWorkspace(`${MESH}---\nkind: "x\u001b[31m\u202e"\n`)]);
+    const { err } = await run(['lint', tempFile(`${MESH}---\nkind: "x\u001b[31m\u202e"\n`)]);
     expect(err).not.toMatch(/[\u001b\u202e]/);
     const { out } = await run(['test', hostile(), '--json']);
     expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202a-\u202e\u2066-\u2069]/);

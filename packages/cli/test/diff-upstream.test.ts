@@ -6,27 +6,13 @@
  * side are those Istio's tests give (tests/integration/security/normalization_test.go, and
  * forwardOriginalToken keeping `Authorization`, packages/evaluator/test/upstream-golden.test.ts).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/main';
+import { run, tempFile } from './harness';
 
 const golden = (name: string) =>
   readFileSync(join(import.meta.dirname, '../../evaluator/test/golden', `${name}.yaml`), 'utf8');
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
-  return { code, out, err };
-}
-
-function temp(text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'pp-diff-')), 'ws.yaml');
-  writeFileSync(file, text);
-  return file;
-}
 
 interface Upstream {
   path: string;
@@ -46,7 +32,7 @@ const strip = forward.replace(/^ {4}forwardOriginalToken: true\n/m, '');
 
 describe('diff of what the app receives', () => {
   it('BASE → MERGE_SLASHES: /app// reaches the app as /app/, a change of kind other', async () => {
-    const { code, out } = await run(['diff', temp(base), temp(mergeSlashes), '--json']);
+    const { code, out } = await run(['diff', tempFile(base), tempFile(mergeSlashes), '--json']);
     expect(code).toBe(1);
     const { changes } = JSON.parse(out) as { changes: ChangeJson[] };
     const change = changes.find((c) => c.name === 'b /app//');
@@ -58,7 +44,7 @@ describe('diff of what the app receives', () => {
   });
 
   it('the text says what the app receives differently', async () => {
-    const { out } = await run(['diff', temp(base), temp(mergeSlashes)]);
+    const { out } = await run(['diff', tempFile(base), tempFile(mergeSlashes)]);
     const at = out.split('\n').findIndex((l) => l.includes('"b /app//"'));
     expect(out.split('\n')[at]).toMatch(
       /^changed .* 200 allowed \(mTLS\) → 200 allowed \(mTLS\) {2}\(other\)/,
@@ -67,18 +53,18 @@ describe('diff of what the app receives', () => {
   });
 
   it('forwardOriginalToken: true → unset: the app no longer gets Authorization', async () => {
-    const { code, out } = await run(['diff', temp(forward), temp(strip), '--json']);
+    const { code, out } = await run(['diff', tempFile(forward), tempFile(strip), '--json']);
     expect(code).toBe(1);
     const { changes } = JSON.parse(out) as { changes: ChangeJson[] };
     const change = changes.find((c) => c.name === 'valid-token-forward');
     expect(change?.before.upstream?.headers.authorization).toMatch(/^Bearer ey/);
     expect(change?.after.upstream?.headers.authorization).toBeUndefined();
-    const text = await run(['diff', temp(forward), temp(strip)]);
+    const text = await run(['diff', tempFile(forward), tempFile(strip)]);
     expect(text.out).toMatch(/the app receives: header authorization: Bearer ey\S+ → \(absent\)/);
   });
 
   it('no change when the same workspace is compared with itself, upstream included', async () => {
-    const { code, out } = await run(['diff', temp(mergeSlashes), temp(mergeSlashes), '--json']);
+    const { code, out } = await run(['diff', tempFile(mergeSlashes), tempFile(mergeSlashes), '--json']);
     expect(code).toBe(0);
     const { summary } = JSON.parse(out) as { summary: { changed: number } };
     expect(summary.changed).toBe(0);
@@ -86,7 +72,7 @@ describe('diff of what the app receives', () => {
 
   it('added and removed probes carry what the app receives too', async () => {
     const fewer = forward.replace(/^ {4}- \{name: valid-token-forward.*\n/m, '');
-    const { out } = await run(['diff', temp(fewer), temp(forward), '--json']);
+    const { out } = await run(['diff', tempFile(fewer), tempFile(forward), '--json']);
     const { added } = JSON.parse(out) as { added: { name: string; after: { upstream: Upstream | null } }[] };
     expect(added.find((a) => a.name === 'valid-token-forward')?.after.upstream?.path).toBe(
       '/valid-token-forward',
@@ -96,7 +82,7 @@ describe('diff of what the app receives', () => {
 
 describe('diff --markdown', () => {
   it('the changed row says what the app receives differently', async () => {
-    const { out } = await run(['diff', temp(base), temp(mergeSlashes), '--markdown']);
+    const { out } = await run(['diff', tempFile(base), tempFile(mergeSlashes), '--markdown']);
     const row = out.split('\n').find((l) => l.includes('/app//') && l.startsWith('|'));
     expect(row).toMatch(/\(other\); the app receives: path \/app\/\/ → \/app\//);
   });

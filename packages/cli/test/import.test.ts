@@ -4,31 +4,16 @@
  * contract: 0 on success, 2 when a file does not parse or nothing usable was found.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/main';
+import { run, tempFile } from './harness';
+
+/** A file named `name` (kubectl dumps keep their names in the summary). */
+const temp = (name: string, text: string) => tempFile(text, name);
 
 const fixtures = join(import.meta.dirname, '../../evaluator/test/import');
 const fixture = (name: string) => join(fixtures, name);
-
-async function run(args: string[], stdin?: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, {
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    ...(stdin === undefined ? {} : { stdin: () => Promise.resolve(stdin) }),
-  });
-  return { code, out, err };
-}
-
-function temp(name: string, text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'pp-import-')), name);
-  writeFileSync(file, text);
-  return file;
-}
 
 describe('import', () => {
   it('writes a workspace that test, lint and matrix accept, and the summary on stderr', async () => {

@@ -5,27 +5,10 @@
  * sleep.legacy → httpbin.foo and httpbin.bar from 200 into 000.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/main';
-
-const root = join(import.meta.dirname, '../../..');
-const golden = (name: string) => join(root, 'packages/evaluator/test/golden', `${name}.yaml`);
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
-  return { code, out, err };
-}
-
-function temp(text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'pp-review-')), 'ws.yaml');
-  writeFileSync(file, text);
-  return file;
-}
+import { golden, run, tempFile } from './harness';
 
 const workspace = (policies: string, probes: string) => `apiVersion: playground/v1
 kind: Mesh
@@ -76,8 +59,8 @@ describe('diff', () => {
 
   it('exits 1 when a probe is only added', async () => {
     const probe = '    - {name: a, from: foo/sleep, to: bar/httpbin, port: 8000}\n';
-    const before = temp(workspace('', probe));
-    const after = temp(
+    const before = tempFile(workspace('', probe));
+    const after = tempFile(
       workspace(
         '',
         `${probe}    - {name: b, from: foo/sleep, to: bar/httpbin, port: 8000, request: {path: /b}}\n`,
@@ -95,13 +78,13 @@ describe('diff', () => {
       '    - {name: tcp, from: foo/sleep, to: bar/tcp-echo, port: 9000}',
       '',
     ].join('\n');
-    const before = temp(
+    const before = tempFile(
       workspace(
         '',
         `${probes}    - {name: gone, from: foo/sleep, to: bar/httpbin, port: 8000, request: {path: /gone}}\n`,
       ),
     );
-    const after = temp(
+    const after = tempFile(
       workspace(
         DENY_ALL,
         `${probes}    - {name: new, from: foo/sleep, to: bar/httpbin, port: 8000, request: {path: /new}}\n`,
@@ -198,9 +181,9 @@ describe('diff', () => {
   });
 
   it('exits 2 with a clear message on input that is not a workspace', async () => {
-    const empty = temp('');
-    const noMesh = temp('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n');
-    const version = temp('apiVersion: playground/v2\nkind: Mesh\nspec: {}\n');
+    const empty = tempFile('');
+    const noMesh = tempFile('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n');
+    const version = tempFile('apiVersion: playground/v2\nkind: Mesh\nspec: {}\n');
     const cases: [string[], RegExp][] = [
       [[empty, golden('authn-setup')], /not a workspace: the file has no YAML document/],
       [[golden('authn-setup'), noMesh], /not a workspace: no Mesh document/],
@@ -236,7 +219,7 @@ describe('export-script', () => {
   });
 
   it('exits 2 on input that is not a workspace', async () => {
-    const { code, err, out } = await run(['export-script', temp('# only a comment\n')]);
+    const { code, err, out } = await run(['export-script', tempFile('# only a comment\n')]);
     expect(code).toBe(2);
     expect(err).toMatch(/not a workspace/);
     expect(out).toBe('');
@@ -265,8 +248,8 @@ describe('names cannot escape', () => {
   it('diff --markdown keeps hostile names inside their table cells', async () => {
     const { code, out } = await run([
       'diff',
-      temp(workspace('', probes)),
-      temp(workspace(DENY_ALL, probes)),
+      tempFile(workspace('', probes)),
+      tempFile(workspace(DENY_ALL, probes)),
       '--markdown',
     ]);
     expect(code).toBe(1);
@@ -278,7 +261,7 @@ describe('names cannot escape', () => {
   });
 
   it('export-script quotes them', async () => {
-    const { code, out } = await run(['export-script', temp(workspace(DENY_ALL, probes))]);
+    const { code, out } = await run(['export-script', tempFile(workspace(DENY_ALL, probes))]);
     expect(code).toBe(0);
     expect(spawnSync('bash', ['-n'], { input: out }).status).toBe(0);
     expect(out).toContain(`check 'it'\\''s "x" $(touch /tmp/pp-cli-pwned)' '403' "$status"`);

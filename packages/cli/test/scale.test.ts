@@ -4,30 +4,14 @@
  * Service with more than one port names the port in the matrix (docs/workspace-format.md "CLI").
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error build.mjs is plain JavaScript without declarations
 import { buildCli } from '../build.mjs';
 import { jsonWriter, printable, printableLines, toJson } from '../src/format';
-import { main } from '../src/main';
-
-const root = join(import.meta.dirname, '../../..');
-const golden = (name: string) => join(root, 'packages/evaluator/test/golden', `${name}.yaml`);
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
-  return { code, out, err };
-}
-
-function tempWorkspace(text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'pp-cli-')), 'ws.yaml');
-  writeFileSync(file, text);
-  return file;
-}
+import { golden, run, tempFile } from './harness';
 
 // httpbin's Service has two ports; a DENY on target port 9090 (Istio's `to.operation.ports` are the
 // workload's ports) makes the two lines differ. echo's Service has one port: the seeds' form.
@@ -58,7 +42,7 @@ spec:
 
 describe('matrix of a Service with more than one port', () => {
   it('names the port, and keeps the seed form for a one-port Service', async () => {
-    const { code, out } = await run(['matrix', tempWorkspace(TWO_PORTS)]);
+    const { code, out } = await run(['matrix', tempFile(TWO_PORTS)]);
     expect(code).toBe(0);
     expect(out).toBe(
       [
@@ -71,7 +55,7 @@ describe('matrix of a Service with more than one port', () => {
   });
 
   it('--json carries the same line and the port', async () => {
-    const { out } = await run(['matrix', tempWorkspace(TWO_PORTS), '--json']);
+    const { out } = await run(['matrix', tempFile(TWO_PORTS), '--json']);
     const { entries } = JSON.parse(out) as { entries: { line: string; port: number; verdict: string }[] };
     expect(entries.map((e) => [e.line, e.port, e.verdict])).toEqual([
       ['sleep.foo to httpbin.bar:8000: 200', 8000, 'allowed'],
@@ -133,12 +117,12 @@ describe('the prebuilt CLI', () => {
     const bundle = (await buildCli(mkdtempSync(join(tmpdir(), 'pp-cli-build-')))) as string;
     const cases = [
       ['matrix', golden('authn-namespace-strict')],
-      ['matrix', tempWorkspace(TWO_PORTS), '--json'],
+      ['matrix', tempFile(TWO_PORTS), '--json'],
       ['test', golden('authn-mesh-strict'), '--json', '--now', '2026-01-01T00:00:00Z'],
-      ['test', tempWorkspace(TWO_PORTS)],
+      ['test', tempFile(TWO_PORTS)],
       ['lint', golden('authn-mesh-strict')],
       ['diff', golden('authn-mesh-strict'), golden('authn-namespace-strict')],
-      ['matrix', tempWorkspace('kind: Nothing\n')],
+      ['matrix', tempFile('kind: Nothing\n')],
     ];
     for (const args of cases) {
       const direct = await run(args);

@@ -40,6 +40,12 @@ export default tseslint.config(
     },
   },
   {
+    // The CLI's bin is CommonJS, as the prebuilt bundle it loads (packages/cli/bin/policy-playground.cjs).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['packages/evaluator/**/*.ts'],
     rules: {
       'no-restricted-imports': [

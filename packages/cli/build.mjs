@@ -1,6 +1,6 @@
 // Bundles the CLI (src/bundle.ts and everything it imports, dependencies included) into
 // dist/policy-playground.cjs, writes its V8 code cache (code-cache.mjs), and lists in
-// dist/inputs.json the repository sources it was built from, so bin/policy-playground.js can tell
+// dist/inputs.json the repository sources it was built from, so bin/policy-playground.cjs can tell
 // a stale build. Run by the root package's `prepare` (every `pnpm install`);
 // `node packages/cli/build.mjs [OUTDIR]`.
 //

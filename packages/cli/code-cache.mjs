@@ -1,11 +1,11 @@
-// Writes the prebuilt bundle's V8 code cache (bin/prebuilt.js): loads the bundle as the bin does,
+// Writes the prebuilt bundle's V8 code cache (bin/prebuilt.cjs): loads the bundle as the bin does,
 // runs the commands whose functions are worth caching on golden workspaces (output discarded),
 // then asks V8 for the code of everything compiled so far. Run by build.mjs in a fresh node
 // process, without flags, as the bin will be: `node code-cache.mjs BUNDLE`.
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadPrebuilt } from './bin/prebuilt.js';
+import { loadPrebuilt } from './bin/prebuilt.cjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const golden = (name) => join(here, '../evaluator/test/golden', `${name}.yaml`);

@@ -6,7 +6,7 @@
  * The floor is a node process that starts and writes the very bytes the command wrote. Each figure
  * is the median wall time of RUNS runs, the command and its floor alternating, divided. Both write
  * to a file, as a redirected CI step does. `--runs N` (default 5); `--compare BIN` measures another
- * build of the bin too (e.g. main's, from a temporary worktree), in the same run.
+ * build of the bin too (e.g. main's, from a temporary worktree), taking turns with this one.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, openSync, closeSync } from 'node:fs';
@@ -53,21 +53,37 @@ function timed(args: string[], out: string): number {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-function ratio(name: string, bin: string, args: string[]): void {
-  const out = join(dir, `${name}.out`);
-  const copy = join(dir, `${name}.floor.out`);
-  const cli: number[] = [];
-  const base: number[] = [];
-  timed([bin, ...args], out); // warm the file cache and capture the bytes
-  for (let i = 0; i < RUNS; i++) {
-    cli.push(timed([bin, ...args], out));
-    base.push(timed([floor, out], copy));
+/**
+ * `args` run by every bin, each run followed by the floor writing what that bin wrote, the bins
+ * taking turns within each round: a machine whose load drifts during the bench (a shared one)
+ * weighs on every bin alike, instead of on whichever ran last.
+ */
+function ratios(name: string, bins: [string, string][], args: string[]): void {
+  const runs = bins.map(([prefix, bin]) => {
+    const out = join(dir, `${prefix}.${name}.out`);
+    timed([bin, ...args], out); // warm the file cache and capture the bytes
+    return {
+      prefix,
+      bin,
+      out,
+      copy: join(dir, `${prefix}.${name}.floor.out`),
+      cli: [] as number[],
+      base: [] as number[],
+    };
+  });
+  for (let i = 0; i < RUNS; i++)
+    for (const r of runs) {
+      r.cli.push(timed([r.bin, ...args], r.out));
+      r.base.push(timed([floor, r.out], r.copy));
+    }
+  for (const r of runs) {
+    if (!readFileSync(r.out).equals(readFileSync(r.copy)))
+      throw new Error(`${r.prefix}.${name}: the floor wrote other bytes`);
+    const figure = `${r.prefix}.${name}`;
+    console.log(`bench ${figure}.ratioToFloor ${(median(r.cli) / median(r.base)).toFixed(2)} ratio`);
+    console.log(`bench ${figure}.medianMs ${median(r.cli).toFixed(0)} ms`);
+    console.log(`bench ${figure}.floorMedianMs ${median(r.base).toFixed(0)} ms`);
   }
-  if (!readFileSync(out).equals(readFileSync(copy))) throw new Error(`${name}: the floor wrote other bytes`);
-  const r = median(cli) / median(base);
-  console.log(`bench ${name}.ratioToFloor ${r.toFixed(2)} ratio`);
-  console.log(`bench ${name}.medianMs ${median(cli).toFixed(0)} ms`);
-  console.log(`bench ${name}.floorMedianMs ${median(base).toFixed(0)} ms`);
 }
 
 const matrixFile = join(dir, 'matrix.yaml');
@@ -77,9 +93,7 @@ writeFileSync(testFile, workspace(2000, false));
 
 // The bin as `pnpm install` leaves it: prebuilt (the build is current, see build.mjs).
 spawnSync(process.execPath, [join(root, 'packages/cli/build.mjs')], { stdio: 'inherit' });
-const bins: [string, string][] = [['cli', join(root, 'packages/cli/bin/policy-playground.js')]];
+const bins: [string, string][] = [['cli', join(root, 'packages/cli/bin/policy-playground.cjs')]];
 if (values.compare) bins.push(['compare.cli', values.compare]);
-for (const [prefix, bin] of bins) {
-  ratio(`${prefix}.matrix`, bin, ['matrix', '--all', matrixFile]);
-  ratio(`${prefix}.test`, bin, ['test', '--json', testFile]);
-}
+ratios('matrix', bins, ['matrix', '--all', matrixFile]);
+ratios('test', bins, ['test', '--json', testFile]);

@@ -1,5 +1,4 @@
 import type { Diagnostic, DocumentSummary, ProbeResult, TraceStep } from '@playground/evaluator';
-import { BATCH } from './io';
 
 /**
  * Characters that must never reach a terminal as they are: C0 controls (line breaks and ESC, so
@@ -20,53 +19,12 @@ const HAS_UNPRINTABLE = new RegExp(UNPRINTABLE.source);
 
 /**
  * A value made safe to print: unprintable characters become `\xNN` / `\uNNNN` escapes. Tested
- * before replacing: `matrix --all` prints hundreds of thousands of lines, nearly all printable.
+ * before replacing: nearly every value printed is printable as it is.
  */
 export function printable(value: string | number): string {
   const text = String(value);
   if (!HAS_UNPRINTABLE.test(text)) return text;
   return text.replace(UNPRINTABLE, (c) => (c.charCodeAt(0) < 0x100 ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`));
-}
-
-/** UNPRINTABLE less the line feed, to test a batch of lines at once. */
-const UNPRINTABLE_BUT_LINE_FEED =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-
-/**
- * Lines written in batches of about 64 KiB, each made `printable`. Checked a batch at a time: a
- * batch with no unprintable character but its own line feeds (as many as it has lines, so none is
- * inside a line) is written as it is; any other is escaped line by line. `matrix --all` prints
- * hundreds of thousands of lines, and testing each on its own was a tenth of its time.
- */
-export function printableLines(write: (text: string) => void): { line(text: string): void; flush(): void } {
-  let lines: string[] = [];
-  let size = 0;
-  const flush = () => {
-    if (lines.length === 0) return;
-    const text = `${lines.join('\n')}\n`;
-    write(
-      UNPRINTABLE_BUT_LINE_FEED.test(text) || lineFeeds(text) !== lines.length
-        ? `${lines.map(printable).join('\n')}\n`
-        : text,
-    );
-    lines = [];
-    size = 0;
-  };
-  return {
-    line(text) {
-      lines.push(text);
-      size += text.length + 1;
-      if (size >= BATCH) flush();
-    },
-    flush,
-  };
-}
-
-function lineFeeds(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 /**

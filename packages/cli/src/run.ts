@@ -1,6 +1,6 @@
 /**
  * The process around `main`: argv in, exit status out, stdout/stderr written as the commands hand
- * them over (in batches, see io.ts). What `bin/policy-playground.js` runs, prebuilt
+ * them over (in batches, see io.ts). What `bin/policy-playground.cjs` runs, prebuilt
  * (`dist/policy-playground.cjs`, build.mjs) or, when that is missing or older than the sources,
  * through tsx.
  */
@@ -19,10 +19,10 @@ export async function run(argv: string[]): Promise<void> {
       else throw error;
     });
   }
-  const write = (stream: NodeJS.WriteStream, text: string): void => {
+  const write = (stream: NodeJS.WriteStream, chunk: string | Uint8Array): void => {
     if (closed.has(stream)) return;
     try {
-      stream.write(text);
+      stream.write(chunk);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EPIPE') closed.add(stream);
       else throw error;

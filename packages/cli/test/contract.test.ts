@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { run, tempDir, tempFile } from './harness';
 
 // The package's own entry point, run as the installed binary runs it.
-const bin = join(import.meta.dirname, '../bin/policy-playground.js');
+const bin = join(import.meta.dirname, '../bin/policy-playground.cjs');
 
 const MESH = `apiVersion: playground/v1
 kind: Mesh

@@ -23,8 +23,10 @@ export interface RunResult {
 export async function run(args: string[], stdin?: string): Promise<RunResult> {
   let out = '';
   let err = '';
+  // Fatal: a batch that splits a character fails the test.
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
   const code = await main(args, {
-    stdout: (s) => (out += s),
+    stdout: (chunk) => (out += typeof chunk === 'string' ? chunk : utf8.decode(chunk)),
     stderr: (s) => (err += s),
     ...(stdin === undefined ? {} : { stdin: () => Promise.resolve(stdin) }),
   });

@@ -93,7 +93,7 @@ describe('import', () => {
   });
 
   it('the installed command reads a kubectl dump piped to -', () => {
-    const bin = join(import.meta.dirname, '../bin/policy-playground.js');
+    const bin = join(import.meta.dirname, '../bin/policy-playground.cjs');
     const dump = readFileSync(fixture('authn-cluster.yaml'), 'utf8');
     const child = spawnSync(bin, ['import', '-', '--probes', 'none'], { input: dump, encoding: 'utf8' });
     expect(child.status, child.stderr).toBe(0);

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error build.mjs is plain JavaScript without declarations
 import { buildCli } from '../build.mjs';
-import { jsonWriter, printable, printableLines, toJson } from '../src/format';
+import { jsonWriter, toJson } from '../src/format';
+import { BATCH, batched } from '../src/io';
 import { golden, run, tempFile } from './harness';
 
 // httpbin's Service has two ports; a DENY on target port 9090 (Istio's `to.operation.ports` are the
@@ -66,21 +67,51 @@ describe('matrix of a Service with more than one port', () => {
 });
 
 describe('output in pieces', () => {
-  it('printableLines writes each line as printable does, a batch at a time', () => {
-    const lines = [
-      ...Array.from({ length: 5000 }, (_, i) => `sleep-${i}.foo to httpbin.bar: 200`),
-      // A line feed inside a line is escaped, not a new line (alone in its batch: no other
-      // character of that batch gives it away).
-      'a\nforged.foo to httpbin.bar: 200',
-      ...Array.from({ length: 5000 }, (_, i) => `curl-${i}.foo to httpbin.bar:8000: 403`),
-      'esc \u001b[31m red, bidi \u202e, DEL \u007f, tab \t',
+  it('matrix lines name a Service as printable makes it, escapes and all', async () => {
+    // Workload and namespace names are DNS labels (anything else is refused), but a Service's
+    // name is free text: its control, ANSI and bidi characters are escaped, and a line feed in it
+    // never starts a line of its own. No policy: every request is allowed.
+    const mesh = `apiVersion: playground/v1
+kind: Mesh
+spec:
+  namespaces: [{name: foo}, {name: bar}]
+  workloads:
+    - {name: sleep, namespace: foo, ports: [{name: http, port: 80}]}
+    - {name: httpbin, service: "http\\nbin\\e[2K\\u202e", namespace: bar, ports: [{name: http, port: 8000}, {name: http-admin, port: 9000}]}
+`;
+    const { code, out } = await run(['matrix', '--all', tempFile(mesh)]);
+    expect(code).toBe(0);
+    const hostile = 'http\\x0abin\\x1b[2K\\u202e.bar';
+    expect(out).toBe(
+      [
+        'sleep.foo to sleep.foo: 200',
+        `sleep.foo to ${hostile}:8000: 200`,
+        `sleep.foo to ${hostile}:9000: 200`,
+        'httpbin.bar to sleep.foo: 200',
+        `httpbin.bar to ${hostile}:8000: 200`,
+        `httpbin.bar to ${hostile}:9000: 200`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('batched hands over the pieces as UTF-8, whole characters in every batch', () => {
+    // Pieces with 2-, 3- and 4-byte characters, so batch ends fall next to them; one that fits an
+    // empty batch only; one longer than a batch can hold.
+    const pieces = [
+      'x'.repeat(5000),
+      '→'.repeat(BATCH - 100),
+      ...Array.from({ length: 20000 }, (_, i) => `ns${i}/w → é ${'😀'.repeat(i % 3)}\n`),
+      '→'.repeat(BATCH * 2),
+      'tail\n',
     ];
-    const writes: string[] = [];
-    const out = printableLines((s) => writes.push(s));
-    for (const line of lines) out.line(line);
+    const chunks: Uint8Array[] = [];
+    const out = batched((bytes) => chunks.push(bytes.slice()));
+    for (const piece of pieces) out.push(piece);
     out.flush();
-    expect(writes.length, 'written in batches').toBeGreaterThan(2);
-    expect(writes.join('')).toBe(lines.map((l) => `${printable(l)}\n`).join(''));
+    expect(chunks.length, 'written in batches').toBeGreaterThan(3);
+    const utf8 = new TextDecoder('utf-8', { fatal: true });
+    expect(chunks.map((c) => utf8.decode(c)).join('')).toBe(pieces.join(''));
   });
 
   it('jsonWriter writes exactly what toJson writes of the whole object', () => {

@@ -25,6 +25,7 @@
  *    problem and builds a deep-equal value.
  */
 import { FAILSAFE_SCHEMA, Type, load } from 'js-yaml';
+import { extractFlowRuns, spliceFlowRuns } from './flow-runs';
 
 // yaml's schema/common/null.js and schema/core/{bool,int,float}.js, as resolvers of plain scalars.
 // js-yaml asks every implicit type about every plain scalar, nearly all of them names: each
@@ -86,13 +87,13 @@ const CORE_AS_YAML_RESOLVES_IT = FAILSAFE_SCHEMA.extend({ implicit: IMPLICIT });
  *  - a flow collection used as a key (`[a]: b`, `{a: b}: c`);
  *  - a `-` ending a line (an empty or nested entry: js-yaml nests the next entries differently);
  *  - a carriage return that ends no line (`yaml` breaks no line there; js-yaml does);
- *  - a tab in a line's indentation, and a closing bracket or quote with something glued to it
- *    (`}#`, `"a"#`): js-yaml accepts some of those that `yaml` refuses.
+ *  - a tab in a line's indentation, and a `#` glued to a bracket, brace, comma or quote (`{#`,
+ *    `}#`, `,#`, `"a"#`): js-yaml accepts some of those that `yaml` refuses.
  * It over-approximates (such characters inside strings and comments count too), which only costs
  * the slower parse.
  */
 const NEEDS_FULL_PARSER =
-  /(?:^|[\s[{,])[&*!?]|^%|[\]}][ \t]*:(?:[\s]|$)|^(?:---|\.\.\.)(?![ \t\r]|$)|^(?:---|\.\.\.)[ \t]+[^\s#]|(?:^|[ \t])-[ \t]*\r?$|\r(?!\n)|^ *\t|[\]}]#|["']#/m;
+  /(?:^|[\s[{,])[&*!?]|^%|[\]}][ \t]*:(?:[\s]|$)|^(?:---|\.\.\.)(?![ \t\r]|$)|^(?:---|\.\.\.)[ \t]+[^\s#]|(?:^|[ \t])-[ \t]*\r?$|\r(?!\n)|^ *\t|[[\]{},"']#/m;
 
 /**
  * A key written as a null, boolean or number (`~: a`, `0x1F: a`, `1.50: a`) becomes a string
@@ -117,10 +118,22 @@ const SCALAR_KEY = /^(?:-?Infinity|NaN|null)$/;
 
 /**
  * The value `yaml` would build for this one document's text, or `undefined` when this path cannot
- * vouch for it (the caller then parses with `yaml`).
+ * vouch for it (the caller then parses with `yaml`). Runs of one-line flow mappings are read by
+ * JSON.parse (flow-runs.ts); when they turn out not to be the list entries they look like, the
+ * text is read again whole by js-yaml.
  */
 export function fastDocumentValue(text: string): { value: unknown } | undefined {
   if (NEEDS_FULL_PARSER.test(text)) return undefined;
+  const runs = extractFlowRuns(text);
+  if (runs) {
+    const value = plainValue(runs.text);
+    if (value && spliceFlowRuns(value.value, runs)) return value;
+  }
+  return plainValue(text);
+}
+
+/** js-yaml's value of a text that passed the screen, if it vouches for it. */
+function plainValue(text: string): { value: unknown } | undefined {
   let warned = false;
   const collectionKeys = new CollectionKeyWatch(text);
   let value: unknown;

@@ -215,15 +215,21 @@ function decideMatrix(engine: Engine, options: MatrixOptions, visit: (cell: Cell
 
 /**
  * Each cell's printed line and status, in order, built from parts made once per client and per
- * Service port (`from` … `to` … `: status`).
+ * Service port (`from` … `to` … `: status`). `escape` is applied to each workload and Service
+ * name once (the CLI makes them printable; the fixed parts of a line are).
  */
-function decideLines(engine: Engine, options: MatrixOptions, each: (cell: Cell, line: string) => void): void {
+function decideLines(
+  engine: Engine,
+  options: MatrixOptions,
+  each: (cell: Cell, line: string) => void,
+  escape: (name: string) => string = (name) => name,
+): void {
   const clientNames = new Map<MeshWorkload, string>();
   const serverNames = new Map<MeshWorkload, string[]>();
   decideMatrix(engine, options, (c) => {
     let from = clientNames.get(c.client);
     if (from === undefined) {
-      from = `${dottedName(c.client.key)} to `;
+      from = `${escape(dottedName(c.client.key))} to `;
       clientNames.set(c.client, from);
     }
     let names = serverNames.get(c.server);
@@ -231,7 +237,7 @@ function decideLines(engine: Engine, options: MatrixOptions, each: (cell: Cell, 
       const server = c.server;
       names = server.ports.map(
         (p) =>
-          `${serviceName({ to: server.key, service: server.service, port: p.port }, server.ports.length > 1)}: `,
+          `${escape(serviceName({ to: server.key, service: server.service, port: p.port }, server.ports.length > 1))}: `,
       );
       serverNames.set(server, names);
     }
@@ -262,13 +268,17 @@ export function visitMatrix(
   );
 }
 
-/** Only each entry's `line` and `status`, without building the entry (the CLI's text output). */
+/**
+ * Only each entry's `line` and `status`, without building the entry (the CLI's text output), with
+ * every workload and Service name in the lines passed through `escape`.
+ */
 export function visitMatrixLines(
   engine: Engine,
   options: MatrixOptions,
   each: (line: string, status: string) => void,
+  escape?: (name: string) => string,
 ): void {
-  decideLines(engine, options, (c, line) => each(line, c.status));
+  decideLines(engine, options, (c, line) => each(line, c.status), escape);
 }
 
 export function evaluateMatrix(engine: Engine, options: MatrixOptions = {}): MatrixEntry[] {
@@ -295,7 +305,7 @@ export async function openMatrix(
   diagnostics: Diagnostic[];
   documents: DocumentSummary[];
   visit: (each: (entry: MatrixEntry) => void) => void;
-  visitLines: (each: (line: string, status: string) => void) => void;
+  visitLines: (each: (line: string, status: string) => void, escape?: (name: string) => string) => void;
 }> {
   const engine = await createEvaluator().compile(text);
   return {
@@ -303,7 +313,7 @@ export async function openMatrix(
     diagnostics: [...engine.validationDiagnostics],
     documents: documentSummaries(engine),
     visit: (each) => visitMatrix(engine, options, each),
-    visitLines: (each) => visitMatrixLines(engine, options, each),
+    visitLines: (each, escape) => visitMatrixLines(engine, options, each, escape),
   };
 }
 

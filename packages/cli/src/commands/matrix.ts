@@ -1,14 +1,10 @@
 import { openMatrix } from '@playground/evaluator';
 import { readWorkspaceFile } from '../files';
-import {
-  formatDiagnostic,
-  isInvalidInput,
-  jsonWriter,
-  printable,
-  printableLines,
-  workspaceProblems,
-} from '../format';
+import { formatDiagnostic, isInvalidInput, jsonWriter, printable, workspaceProblems } from '../format';
 import { batched, EXIT, type Io } from '../io';
+
+/** What kubectl prints after a curl whose connection was reset (exit 56), as the seeds show it. */
+const RESET_BY_PEER = 'command terminated with exit code 56';
 
 /**
  * `matrix FILE`: every client × every Service port, printed as the seeds print it. A proxy-less
@@ -45,11 +41,11 @@ export async function matrixCommand(
     json.end();
     out.flush();
   } else {
-    const out = printableLines(io.stdout);
+    // Names are made printable once each (`printable`), not every line: the rest of a line is.
+    const out = batched(io.stdout);
     visitLines((line, status) => {
-      out.line(line);
-      if (status === '000') out.line('command terminated with exit code 56');
-    });
+      out.push(status === '000' ? `${line}\n${RESET_BY_PEER}\n` : `${line}\n`);
+    }, printable);
     out.flush();
   }
   return EXIT.ok;

@@ -49,6 +49,7 @@ export class Engine {
   private readonly compiler: PolicyCompiler;
   private readonly policySets = new Map<string, PolicySet>();
   private readonly providers = new Map<string, JwtProvider[]>();
+  private readonly refused = new Map<string, readonly (AuthorizationPolicy | RequestAuthentication)[]>();
   private readonly documentsByIndex = new Map<number, ParsedDocument>();
 
   /**
@@ -190,11 +191,16 @@ export class Engine {
   }
 
   /** Refused AuthorizationPolicies and RequestAuthentications that would otherwise apply to a workload. */
-  refusedPolicies(workload: MeshWorkload): (AuthorizationPolicy | RequestAuthentication)[] {
-    return [
-      ...this.refusedAuthorization.forWorkload(workload).map((a) => a.policy),
-      ...this.refusedRequestAuthentication.forWorkload(workload).map((a) => a.policy),
-    ];
+  refusedPolicies(workload: MeshWorkload): readonly (AuthorizationPolicy | RequestAuthentication)[] {
+    let list = this.refused.get(workload.key);
+    if (!list) {
+      list = [
+        ...this.refusedAuthorization.forWorkload(workload).map((a) => a.policy),
+        ...this.refusedRequestAuthentication.forWorkload(workload).map((a) => a.policy),
+      ];
+      this.refused.set(workload.key, list);
+    }
+    return list;
   }
 
   /** Source range of a path inside a resource's document, for trace steps. */

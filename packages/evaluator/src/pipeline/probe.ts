@@ -76,8 +76,17 @@ function probeHop(
   >,
   port: ResolvedPort,
 ): HopResult {
+  // One literal, every field named: spreading `hop` into it made V8 copy it property by
+  // property, a sixth of a traced probe's time.
   return evaluateHop(engine, {
-    ...hop,
+    client: hop.client,
+    clientIp: hop.clientIp,
+    server: hop.server,
+    request: hop.request,
+    subset: hop.subset,
+    nowSeconds: hop.nowSeconds,
+    hop: hop.hop,
+    trace: hop.trace,
     servicePort: port.servicePort,
     targetPort: port.targetPort,
     chain: port.chain,

@@ -3,13 +3,14 @@
 // command runs, a sixth of a big `matrix` run. A cache from another Node version, other V8 flags
 // or another bundle is refused by V8 itself, and the bundle is compiled as usual: same result,
 // only slower. The same code (Node's own wrapper, vm.Script) writes the cache (code-cache.mjs).
-import { readFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { Script } from 'node:vm';
+'use strict';
+const { readFileSync } = require('node:fs');
+const Module = require('node:module');
+const { dirname } = require('node:path');
+const { Script } = require('node:vm');
 
 /** The bundle's exports (`run`, `main`), and its Script (to write a cache from). */
-export function loadPrebuilt(file, { useCache = true } = {}) {
+function loadPrebuilt(file, { useCache = true } = {}) {
   let cachedData;
   if (useCache) {
     try {
@@ -20,6 +21,8 @@ export function loadPrebuilt(file, { useCache = true } = {}) {
   }
   const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  script.runInThisContext()(module.exports, Module.createRequire(file), module, file, dirname(file));
   return { exports: module.exports, script };
 }
+
+module.exports = { loadPrebuilt };

@@ -7,7 +7,7 @@
 // CommonJS, not an ES module: Node 20 can load a script with a code cache (vm.Script) but has
 // no cache for ES modules (module.enableCompileCache arrived in Node 22).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,8 +25,22 @@ export async function buildCli(outdir = join(here, 'dist')) {
     target: 'node20',
     outfile,
     metafile: true,
+    // Without blanks and comments, the bundle is ASCII (esbuild escapes strings and names; the
+    // regular expressions in the sources use \u escapes), so the bin reads it as Latin-1: V8
+    // gets a one-byte string without a UTF-8 decode. Names are kept: a stack trace still names
+    // each function (for lines, run the sources: the bin does when dist/ is missing).
+    charset: 'ascii',
+    minifyWhitespace: true,
     logLevel: 'warning',
   });
+  const bundle = readFileSync(outfile);
+  const wide = bundle.findIndex((byte) => byte > 0x7f);
+  if (wide !== -1) {
+    const line = bundle.subarray(0, wide).toString('latin1').split('\n').length;
+    throw new Error(
+      `packages/cli/build.mjs: ${outfile}:${line} has a non-ASCII character (bin/prebuilt.cjs reads the bundle as Latin-1): write it as a \\u escape in the source`,
+    );
+  }
   const inputs = Object.keys(result.metafile.inputs)
     .filter((input) => !input.includes('node_modules/'))
     .map((input) => relative(outdir, resolve(input)));

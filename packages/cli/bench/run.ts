@@ -5,8 +5,9 @@
  *  - cli.test.ratioToFloor: `test --json` on the same mesh with 2,000 probes.
  * The floor is a node process that starts and writes the very bytes the command wrote. Each figure
  * is the median wall time of RUNS runs, the command and its floor alternating, divided. Both write
- * to a file, as a redirected CI step does. `--runs N` (default 5); `--compare BIN` measures another
- * build of the bin too (e.g. main's, from a temporary worktree), taking turns with this one.
+ * to a file, as a redirected CI step does. `--runs N` (default 11: the machines here are shared,
+ * and the median of a few runs wanders); `--compare BIN` measures another build of the bin too
+ * (e.g. main's, from a temporary worktree), taking turns with this one.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, openSync, closeSync } from 'node:fs';
@@ -17,9 +18,9 @@ import { bigWorkspace } from '../../../e2e/bench/workspace';
 
 const root = join(import.meta.dirname, '../../..');
 const { values } = parseArgs({
-  options: { compare: { type: 'string' }, runs: { type: 'string', default: '5' } },
+  options: { compare: { type: 'string' }, runs: { type: 'string', default: '11' } },
 });
-const RUNS = Math.max(1, Number(values.runs) || 5);
+const RUNS = Math.max(1, Number(values.runs) || 11);
 const dir = mkdtempSync(join(tmpdir(), 'pp-cli-bench-'));
 
 /** 300 workloads (30 namespaces), each Service with ports 8000 and 9000; `probes` probes. */

@@ -19,7 +19,8 @@ function loadPrebuilt(file, { useCache = true } = {}) {
       // No cache yet: compile.
     }
   }
-  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  // The bundle is ASCII (build.mjs checks it): read as Latin-1, it needs no UTF-8 decoding.
+  const script = new Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, Module.createRequire(file), module, file, dirname(file));
   return { exports: module.exports, script };

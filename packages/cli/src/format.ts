@@ -27,12 +27,19 @@ export function printable(value: string | number): string {
   return text.replace(UNPRINTABLE, (c) => (c.charCodeAt(0) < 0x100 ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`));
 }
 
+const HAS_UNPRINTABLE_IN_JSON = new RegExp(UNPRINTABLE_IN_JSON.source);
+
 /**
- * `--json` output: JSON.stringify escapes C0 controls but prints DEL, C1, U+2028/9 and the bidi
- * characters as they are; they become `\uNNNN` escapes here (the same string once parsed).
+ * JSON text with what a terminal must not see escaped: JSON.stringify escapes C0 controls but
+ * prints DEL, C1, U+2028/9 and the bidi characters as they are; they become `\uNNNN` escapes (the
+ * same string once parsed). Tested before replacing.
  */
+const jsonPrintable = (json: string): string =>
+  HAS_UNPRINTABLE_IN_JSON.test(json) ? json.replace(UNPRINTABLE_IN_JSON, (c) => `\\u${hex(c, 4)}`) : json;
+
+/** `--json` output: the two-space layout, made printable (`jsonPrintable`). */
 export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(UNPRINTABLE_IN_JSON, (c) => `\\u${hex(c, 4)}`)}\n`;
+  return `${jsonPrintable(JSON.stringify(value, null, 2))}\n`;
 }
 
 /**
@@ -43,8 +50,12 @@ export function toJson(value: unknown): string {
  */
 export interface JsonWriter {
   field(name: string, value: unknown): void;
-  /** Opens an array field; `item` appends one element, `close` ends it. */
-  array(name: string): { item(value: unknown): void; close(): void };
+  /**
+   * Opens an array field; `item` appends one element, `close` ends it. `lead`: fields an object
+   * item does not have, to come first, as in `{...lead, ...value}` (without making that copy:
+   * about 3 ms of a big `test --json` run).
+   */
+  array(name: string): { item(value: unknown, lead?: Record<string, string>): void; close(): void };
   end(): void;
 }
 
@@ -52,7 +63,19 @@ const FIELD_OPEN = '{\n  "v": ';
 const FIELD_CLOSE = '\n}';
 const ITEM_OPEN = '{\n  "v": [\n    ';
 const ITEM_CLOSE = '\n  ]\n}';
-const HAS_UNPRINTABLE_IN_JSON = new RegExp(UNPRINTABLE_IN_JSON.source);
+
+/**
+ * An object's JSON at an array item's depth (`text`, as `indented` gives it) with `lead`'s fields
+ * first, as JSON.stringify lays out `{...lead, ...object}`.
+ */
+function withLeadFields(text: string, lead: Record<string, string>): string {
+  let fields = '';
+  for (const [key, value] of Object.entries(lead))
+    fields += `\n      ${jsonPrintable(JSON.stringify(key))}: ${jsonPrintable(JSON.stringify(value))},`;
+  if (!fields) return text;
+  if (text === '{}') return `{${fields.slice(0, -1)}\n    }`;
+  return text.startsWith('{\n') ? `{${fields}${text.slice(1)}` : text;
+}
 
 export function jsonWriter(push: (text: string) => void): JsonWriter {
   let fields = 0;
@@ -64,9 +87,7 @@ export function jsonWriter(push: (text: string) => void): JsonWriter {
       depth === 1
         ? JSON.stringify({ v: value }, null, 2).slice(FIELD_OPEN.length, -FIELD_CLOSE.length)
         : JSON.stringify({ v: [value] }, null, 2).slice(ITEM_OPEN.length, -ITEM_CLOSE.length);
-    return HAS_UNPRINTABLE_IN_JSON.test(text)
-      ? text.replace(UNPRINTABLE_IN_JSON, (c) => `\\u${hex(c, 4)}`)
-      : text;
+    return jsonPrintable(text);
   };
   return {
     field(name, value) {
@@ -76,8 +97,9 @@ export function jsonWriter(push: (text: string) => void): JsonWriter {
       push(`${key(name)}[`);
       let items = 0;
       return {
-        item(value) {
-          push(`${items++ === 0 ? '\n' : ',\n'}    ${indented(value, 2)}`);
+        item(value, lead) {
+          const text = indented(value, 2);
+          push(`${items++ === 0 ? '\n' : ',\n'}    ${lead ? withLeadFields(text, lead) : text}`);
         },
         close() {
           push(items === 0 ? ']' : '\n  ]');

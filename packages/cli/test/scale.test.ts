@@ -131,6 +131,18 @@ spec:
     expect(out).toBe(toJson(value));
   });
 
+  it("jsonWriter's lead fields come first, as in {...lead, ...item}", () => {
+    const items: Record<string, unknown>[] = [{ index: 0, name: 'a → b', trace: [{ m: 1 }] }, {}];
+    const lead = { file: 'dir/ws\u202e.yaml', other: 'x\ny' };
+    let out = '';
+    const json = jsonWriter((s) => (out += s));
+    const results = json.array('results');
+    for (const item of items) results.item(item, lead);
+    results.close();
+    json.end();
+    expect(out).toBe(toJson({ results: items.map((item) => ({ ...lead, ...item })) }));
+  });
+
   it('an empty array and no field at all', () => {
     let out = '';
     const json = jsonWriter((s) => (out += s));

@@ -86,6 +86,34 @@ describe('evaluateParts', () => {
     expect(result.documents[1]?.range.start.line).toBe(1);
   });
 
+  it('reports a token a probe presents that the Probes document does not define, at its request', async () => {
+    const probes: ProbesSpec = {
+      tokens: { known: { claims: { iss: 'issuer', sub: 'me' } } },
+      probes: [
+        { name: 'known', from: 'foo/sleep', to: 'foo/httpbin', port: 8000, request: { token: 'known' } },
+        { name: 'one', from: 'foo/sleep', to: 'foo/httpbin', port: 8000, request: { token: 'nope' } },
+        {
+          name: 'two',
+          from: 'foo/sleep',
+          to: 'foo/httpbin',
+          port: 8000,
+          request: { tokens: [{ token: 'known' }, { token: 'also-nope', in: 'query' }] },
+        },
+      ],
+    };
+    const result = await evaluateParts(parts(POLICIES, MESH, probes), { now: NOW });
+    const unknown = result.diagnostics.filter((d) => d.code === 'probes.unknown-token');
+    expect(unknown.map((d) => d.message)).toEqual([
+      'probe 1: token "nope" is not defined in the Probes document\'s tokens',
+      'probe 2: token "also-nope" is not defined in the Probes document\'s tokens',
+    ]);
+    const text = result.parts?.probes ?? '';
+    for (const d of unknown) {
+      expect(d.source).toBe('probes');
+      expect(text.slice(d.range?.offset, (d.range?.offset ?? 0) + (d.range?.length ?? 0))).toMatch(/token/);
+    }
+  });
+
   it('reports a Mesh part problem in the canonical Mesh text it returns', async () => {
     // Not a MeshSpec the app would hold, but one it could receive from an older saved workspace.
     const mesh = { ...MESH, extra: true } as unknown as MeshSpec;

@@ -3,7 +3,7 @@
  * own diagnostics and a summary of every document, all read off a compiled Engine.
  */
 import type { Engine } from './pipeline/engine';
-import { buildRequest } from './pipeline/request';
+import { requestProblems } from './pipeline/request';
 import type { PeerAuthentication } from './resources/types';
 import { sourceField } from './source';
 import type { Diagnostic, DocumentSummary, DroppedProbe, ResourceRef, WorkloadFacts } from './types';
@@ -89,7 +89,7 @@ export function probeDiagnostics(engine: Engine): Diagnostic[] {
         `probe ${i}: Service ${server.service}.${server.namespace} has no port ${probe.port}`,
       );
     }
-    for (const problem of buildRequest(engine, probe, server).problems)
+    for (const problem of requestProblems(engine, probe))
       report('request', 'probes.unknown-token', `probe ${i}: ${problem}`);
   });
   return out;

@@ -113,9 +113,26 @@ spec:
   trafficPolicy: {tls: {mode: DISABLE}}
 `;
 
+/**
+ * With it, clients in b send plaintext to ext (a Service no policy guards) and the others mTLS:
+ * there the client's namespace matters for the transport alone.
+ */
+const BY_CLIENT_NAMESPACE = `---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: plain-to-ext-from-b, namespace: b}
+spec:
+  host: ext.a.svc.cluster.local
+  trafficPolicy: {tls: {mode: DISABLE}}
+`;
+
 describe('evaluateMatrix', () => {
-  it('shares decisions only among clients the policies cannot tell apart', async () => {
-    for (const text of [CLIENT_CLASSES, CLIENT_CLASSES + BY_CLIENT_LABELS]) {
+  it('shares decisions only among clients the policies and DestinationRules cannot tell apart', async () => {
+    for (const text of [
+      CLIENT_CLASSES,
+      CLIENT_CLASSES + BY_CLIENT_LABELS,
+      CLIENT_CLASSES + BY_CLIENT_NAMESPACE,
+    ]) {
       const engine = await createEvaluator().compile(text);
       expect(engine.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       const verdicts = new Set(evaluateMatrix(engine, { all: true }).map((e) => e.verdict));

@@ -78,28 +78,36 @@ interface Decided {
 /** A prepared server port, and the outcomes decided for it per class of client. */
 interface PreparedPort {
   input: HopInput;
-  /** Which of a client's keys (`clientKeys`) tells apart the clients this port can decide differently. */
-  keyIndex: number;
+  /** What of a client this port's decision may depend on (`Reads` bits, see `clientKey`). */
+  reads: number;
   decided: Map<string, Decided>;
 }
 
 /**
- * A client's keys, one per depth of what a server port may read of it: [transport and namespace,
- * + identity, + addresses, + both, everything]. The transport depends on its proxy and, for
- * DestinationRule selection, its namespace, or its labels when a DestinationRule selects clients
- * by label (mtls/client-tls.ts); the policies on its namespace, principal and addresses
- * (authz/fields.ts `clientAttributeOf`).
+ * What of a client a server port's decision may depend on, as bits. The transport depends on the
+ * client's proxy always; on its namespace when a DestinationRule covers the server's Service (the
+ * client's namespace chooses which, mtls/client-tls.ts), or on its labels when some
+ * DestinationRule selects clients by label. The policies may read its namespace, the rest of its
+ * identity, its addresses (authz/fields.ts `clientAttributeOf`), or anything (CUSTOM).
  */
-function clientKeys(client: MeshWorkload, labelsMatter: boolean): string[] {
-  const base = `${client.sidecar ? 's' : '-'}${client.gateway ? 'g' : '-'} ${labelsMatter ? client.key : client.namespace}`;
-  const identity = `${base} ${client.principal}`;
-  return [
-    base,
-    identity,
-    `${base} @${client.ip}`,
-    `${identity} @${client.ip}`,
-    `${client.key} @${client.ip}`,
-  ];
+const Reads = {
+  transportNamespace: 1,
+  transportLabels: 2,
+  namespace: 4,
+  identity: 8,
+  address: 16,
+  everything: 32,
+} as const;
+
+/** The key of the class of clients that agree on everything `reads` names. */
+function clientKey(client: MeshWorkload, reads: number): string {
+  if (reads & Reads.everything) return `${client.key} @${client.ip}`;
+  let key = `${client.sidecar ? 's' : '-'}${client.gateway ? 'g' : '-'}`;
+  if (reads & Reads.transportLabels) key += ` ${client.key}`;
+  else if (reads & (Reads.transportNamespace | Reads.namespace)) key += ` ${client.namespace}`;
+  if (reads & Reads.identity) key += ` ${client.principal}`;
+  if (reads & Reads.address) key += ` @${client.ip}`;
+  return key;
 }
 
 /**
@@ -107,18 +115,19 @@ function clientKeys(client: MeshWorkload, labelsMatter: boolean): string[] {
  * the client (port, request, JWT outcome) is prepared once per server port and the hop input is
  * reused; gateways take the full two-hop path.
  *
- * Clients a server port cannot tell apart share one decision: those with the same proxy, the same
- * namespace (or labels, see `clientKeys`), and — only where the port's policies read them — the
- * same principal and addresses; any client when a CUSTOM provider is consulted is its own class.
- * matrix.test.ts checks every cell against the traced probe path on meshes whose policies read
- * each of these.
+ * Clients a server port cannot tell apart share one decision: those with the same proxy and —
+ * only where a DestinationRule or the port's policies make it matter (`Reads`) — the same
+ * namespace (or labels), principal and addresses; any client when a CUSTOM provider is consulted
+ * is its own class. matrix.test.ts checks every cell against the traced probe path on meshes
+ * whose DestinationRules and policies read each of these.
  */
 function decideMatrix(engine: Engine, options: MatrixOptions, visit: (cell: Cell) => void): void {
   const now = options.now ?? new Date();
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const path = options.path ?? '/';
   const { clients, servers } = participants(engine, options);
-  const labelsMatter = engine.destinationRules.bySelector;
+  const drs = engine.destinationRules;
+  const transport = drs.bySelector ? Reads.transportLabels : Reads.transportNamespace;
   const prepared = new Map<MeshWorkload, (PreparedPort | string)[]>();
   const portsOf = (server: MeshWorkload, placeholder: MeshWorkload) => {
     let ports = prepared.get(server);
@@ -150,8 +159,13 @@ function decideMatrix(engine: Engine, options: MatrixOptions, visit: (cell: Cell
           policySet: side.policySet,
         };
         const read = clientAttributesRead(side.policySet ?? engine.policySet(server));
-        const keyIndex = read.anything ? 4 : (read.identity ? 1 : 0) + (read.address ? 2 : 0);
-        return { input, keyIndex, decided: new Map() };
+        const reads = read.anything
+          ? Reads.everything
+          : (drs.covers(server) ? transport : 0) |
+            (read.namespace ? Reads.namespace : 0) |
+            (read.identity ? Reads.identity : 0) |
+            (read.address ? Reads.address : 0);
+        return { input, reads, decided: new Map() };
       });
       prepared.set(server, ports);
     }
@@ -169,11 +183,13 @@ function decideMatrix(engine: Engine, options: MatrixOptions, visit: (cell: Cell
   let index = 0;
   for (const client of clients) {
     cell.client = client;
-    const keys = clientKeys(client, labelsMatter);
+    // This client's key per `Reads` combination, made when a port first asks for it.
+    const keys: (string | undefined)[] = [];
     for (const server of servers) {
       cell.server = server;
       const ports = server.gateway ? null : portsOf(server, client);
-      server.ports.forEach((p, i) => {
+      for (let i = 0; i < server.ports.length; i++) {
+        const p = server.ports[i] as MeshWorkload['ports'][number];
         cell.port = p.port;
         cell.portIndex = i;
         const port = ports?.[i];
@@ -193,7 +209,7 @@ function decideMatrix(engine: Engine, options: MatrixOptions, visit: (cell: Cell
           cell.verdict = 'invalid';
           cell.mtls = null;
         } else {
-          const key = keys[port.keyIndex] as string;
+          const key = (keys[port.reads] ??= clientKey(client, port.reads));
           let decided = port.decided.get(key);
           if (!decided) {
             port.input.client = client;
@@ -208,15 +224,16 @@ function decideMatrix(engine: Engine, options: MatrixOptions, visit: (cell: Cell
         }
         index++;
         visit(cell);
-      });
+      }
     }
   }
 }
 
 /**
- * Each cell's printed line and status, in order, built from parts made once per client and per
- * Service port (`from` … `to` … `: status`). `escape` is applied to each workload and Service
- * name once (the CLI makes them printable; the fixed parts of a line are).
+ * Each cell's printed line and status, in order, built from two parts: one made once per client
+ * (`sleep.foo to `), one once per Service port and status (`httpbin.bar: 200`). `escape` is
+ * applied to each workload and Service name once (the CLI makes them printable; the fixed parts
+ * of a line are).
  */
 function decideLines(
   engine: Engine,
@@ -225,23 +242,30 @@ function decideLines(
   escape: (name: string) => string = (name) => name,
 ): void {
   const clientNames = new Map<MeshWorkload, string>();
-  const serverNames = new Map<MeshWorkload, string[]>();
+  // Per server, per port: `httpbin.bar: ` and, per status seen, `httpbin.bar: 200`.
+  const serverEnds = new Map<MeshWorkload, { name: string; ends: Map<string, string> }[]>();
   decideMatrix(engine, options, (c) => {
     let from = clientNames.get(c.client);
     if (from === undefined) {
       from = `${escape(dottedName(c.client.key))} to `;
       clientNames.set(c.client, from);
     }
-    let names = serverNames.get(c.server);
-    if (names === undefined) {
+    let ports = serverEnds.get(c.server);
+    if (ports === undefined) {
       const server = c.server;
-      names = server.ports.map(
-        (p) =>
-          `${escape(serviceName({ to: server.key, service: server.service, port: p.port }, server.ports.length > 1))}: `,
-      );
-      serverNames.set(server, names);
+      ports = server.ports.map((p) => ({
+        name: `${escape(serviceName({ to: server.key, service: server.service, port: p.port }, server.ports.length > 1))}: `,
+        ends: new Map(),
+      }));
+      serverEnds.set(server, ports);
     }
-    each(c, `${from}${names[c.portIndex] ?? ''}${c.status}`);
+    const port = ports[c.portIndex];
+    let end = port?.ends.get(c.status);
+    if (end === undefined) {
+      end = `${port?.name ?? ''}${c.status}`;
+      port?.ends.set(c.status, end);
+    }
+    each(c, `${from}${end}`);
   });
 }
 

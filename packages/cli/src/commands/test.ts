@@ -89,8 +89,8 @@ export async function testCommand(
       else if (isInvalidResult(r)) counts.invalid++;
       else if (r.pass === false) counts.failed++;
       if (resultsJson) {
-        const item: TestResultJson = { file, ...r };
-        resultsJson.item(item);
+        // A TestResultJson: the file, then the result's own fields.
+        resultsJson.item(r, { file } satisfies Pick<TestResultJson, 'file'>);
         return;
       }
       const mark = r.pass === null ? '·' : r.pass ? '✓' : '✗';

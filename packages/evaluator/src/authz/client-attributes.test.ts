@@ -27,9 +27,16 @@ async function readsOf(spec: string) {
 
 describe('clientAttributesRead', () => {
   it('names what of the client each kind of field and condition reads', async () => {
-    const none = { identity: false, address: false, anything: false };
+    const none = { namespace: false, identity: false, address: false, anything: false };
     expect(await readsOf('rules: [{to: [{operation: {paths: ["/a"]}}]}]')).toEqual(none);
-    expect(await readsOf('rules: [{from: [{source: {namespaces: [bar]}}]}]')).toEqual(none);
+    expect(await readsOf('rules: [{from: [{source: {namespaces: [bar]}}]}]')).toEqual({
+      ...none,
+      namespace: true,
+    });
+    expect(await readsOf('rules: [{when: [{key: source.namespace, values: [bar]}]}]')).toEqual({
+      ...none,
+      namespace: true,
+    });
     expect(await readsOf('rules: [{from: [{source: {principals: ["*/sa/x"]}}]}]')).toEqual({
       ...none,
       identity: true,

@@ -6,20 +6,22 @@ import type { PolicySet } from './decide';
 import type { Clause } from './fields';
 
 /**
- * What of the client a policy set's decision can depend on, beyond its namespace and the
- * transport (which the matrix always tells apart): the rest of its identity, its addresses, or
- * anything at all when a CUSTOM provider is consulted. For a set specialised to one request, the
- * clauses left are exactly those that read the client.
+ * What of the client a policy set's decision can depend on, beyond the transport (which the
+ * matrix always tells apart): its namespace, the rest of its identity, its addresses, or anything
+ * at all when a CUSTOM provider is consulted. For a set specialised to one request, the clauses
+ * left are exactly those that read the client.
  */
 export function clientAttributesRead(set: PolicySet): {
+  namespace: boolean;
   identity: boolean;
   address: boolean;
   anything: boolean;
 } {
-  const read = { identity: false, address: false, anything: set.custom.length > 0 };
+  const read = { namespace: false, identity: false, address: false, anything: set.custom.length > 0 };
   const note = (clauses: readonly Clause[]) => {
     for (const c of clauses) {
-      if (c.reads === 'identity') read.identity = true;
+      if (c.reads === 'namespace') read.namespace = true;
+      else if (c.reads === 'identity') read.identity = true;
       else if (c.reads === 'address') read.address = true;
     }
   };

@@ -122,6 +122,11 @@ export class DestinationRuleIndex {
     return list;
   }
 
+  /** Some DestinationRule covers the server's Service: which one applies depends on the client. */
+  covers(server: MeshWorkload): boolean {
+    return this.candidatesOf(server).length > 0;
+  }
+
   select(client: MeshWorkload, server: MeshWorkload): DestinationRule | null {
     const candidates = this.candidatesOf(server);
     if (candidates.length === 0) return null;

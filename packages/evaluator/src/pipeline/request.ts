@@ -66,6 +66,30 @@ export function defaultHost(server: MeshWorkload, port: number): string {
   return `${server.service}.${server.namespace}${port === 80 ? '' : `:${port}`}`;
 }
 
+type TokenUse = NonNullable<NonNullable<ProbeSpec['request']>['tokens']>[number];
+
+/** The tokens a probe's request presents: `token`, then `tokens`. */
+function tokenUses(spec: ProbeSpec): TokenUse[] {
+  const r = spec.request ?? {};
+  return [...(r.token ? [{ token: r.token }] : []), ...(r.tokens ?? [])];
+}
+
+/** A token the Probes document defines under `name`, if any. */
+function definedToken(engine: Engine, name: string) {
+  const tokens = engine.probesSpec.tokens ?? {};
+  return Object.prototype.hasOwnProperty.call(tokens, name) ? tokens[name] : undefined;
+}
+
+const undefinedToken = (name: string) => `token "${name}" is not defined in the Probes document's tokens`;
+
+/**
+ * What `buildRequest` would report as problems, without building the request: the tokens the
+ * probe presents that the Probes document does not define.
+ */
+export function requestProblems(engine: Engine, spec: ProbeSpec): string[] {
+  return tokenUses(spec).flatMap((u) => (definedToken(engine, u.token) ? [] : [undefinedToken(u.token)]));
+}
+
 /** The request the client application sends (tokens placed where the probe says). */
 export function buildRequest(
   engine: Engine,
@@ -75,13 +99,11 @@ export function buildRequest(
   const r = spec.request ?? {};
   const headers = emptyMap<string>();
   for (const [k, v] of Object.entries(r.headers ?? {})) headers[k.toLowerCase()] = v;
-  const tokens = engine.probesSpec.tokens ?? {};
-  const uses = [...(r.token ? [{ token: r.token }] : []), ...(r.tokens ?? [])];
   const problems: string[] = [];
-  const placed = uses.flatMap((u) => {
-    const token = Object.prototype.hasOwnProperty.call(tokens, u.token) ? tokens[u.token] : undefined;
+  const placed = tokenUses(spec).flatMap((u) => {
+    const token = definedToken(engine, u.token);
     if (!token) {
-      problems.push(`token "${u.token}" is not defined in the Probes document's tokens`);
+      problems.push(undefinedToken(u.token));
       return [];
     }
     return [

@@ -153,6 +153,11 @@ describe('RequestAuthentication', () => {
       `${HEAD}  jwtRules:\n  - issuer: a\n    timeout: 5 seconds\n  - issuer: b\n    timeout: 0s\n`,
     );
     expect(withCode(bad.diagnostics, 'jwt.timeout').map(lineOf)).toEqual([7, 9]);
+    // Go's units, the micro sign included: 1500µs is 1.5ms; 500µs is under a millisecond.
+    const micro = readYaml(
+      `${HEAD}  jwtRules:\n  - issuer: a\n    timeout: 1500µs\n  - issuer: b\n    timeout: 500µs\n`,
+    );
+    expect(withCode(micro.diagnostics, 'jwt.timeout').map(lineOf)).toEqual([9]);
   });
 
   it('selector and targetRefs together are refused; a null rule is refused; unknown fields are refused', () => {

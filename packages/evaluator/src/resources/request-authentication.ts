@@ -26,8 +26,11 @@ const JWT_RULE_FIELDS = [
   'spaceDelimitedClaims',
 ] as const;
 
-/** A Go duration (`5s`, `1.5s`, `100ms`, `1m30s`) as the CRD's duration() accepts it. */
-const DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
+/**
+ * A Go duration (`5s`, `1.5s`, `100ms`, `1m30s`) as the CRD's duration() accepts it. `\u00b5s`
+ * is `µs`, written as an escape: the CLI's bundle must be ASCII (packages/cli/build.mjs).
+ */
+const DURATION = /^(\d+(\.\d+)?(ns|us|\u00b5s|ms|s|m|h))+$/;
 const UNIT_MS: Record<string, number> = {
   ns: 1e-6,
   us: 1e-3,
@@ -41,7 +44,7 @@ const UNIT_MS: Record<string, number> = {
 function durationMs(value: string): number | null {
   if (!DURATION.test(value)) return null;
   let total = 0;
-  for (const m of value.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) {
+  for (const m of value.matchAll(/(\d+(?:\.\d+)?)(ns|us|\u00b5s|ms|s|m|h)/g)) {
     total += Number(m[1]) * (UNIT_MS[m[2] ?? 's'] ?? 0);
   }
   return total;

@@ -158,7 +158,7 @@ function parseChunk(text: string, plainReader: PlainDocumentReader | undefined):
   const deep = tooDeepAt(text);
   if (deep !== -1) {
     return {
-      doc: () => EMPTY_DOCUMENT,
+      doc: emptyDocument,
       lineStarts: lineStartsOf(text),
       value: null,
       problems: [
@@ -270,7 +270,9 @@ function parseWithYaml(text: string): Document.Parsed {
   );
 }
 
-const EMPTY_DOCUMENT = parseDocument('');
+let empty: Document.Parsed | undefined;
+/** The tree of a refused document (made on first use: a program's start does not pay for it). */
+const emptyDocument = (): Document.Parsed => (empty ??= parseDocument(''));
 
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
